@@ -1,0 +1,99 @@
+"""One command line for every job; the GUI is one of its commands (the default one).
+
+Each command lives in its own module with `register(subparsers)` that sets `func(ctx, args) -> int`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+from kiosk.cli.context import CliContext, CliError, default_station
+
+# Modules under kiosk.cli, in the order `kiosk --help` lists them.
+COMMAND_MODULES = [
+    "gui",
+    "demo",
+    "status",
+    "db",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="행사 체크인 키오스크 (event check-in kiosk)",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="TARGET",
+        default=None,
+        help="SQLite 파일 경로 또는 SQLAlchemy URL (기본: 사용자 데이터 폴더, 환경 변수 KIOSK_DB)",
+    )
+    parser.add_argument(
+        "--station", metavar="NAME", default=None, help="이 체크인 PC의 이름 (기본: 호스트 이름, KIOSK_STATION)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="자세한 로그 출력")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"kiosk.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        args = parser.parse_args([*args_list, "gui"])
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from kiosk.cli.context import default_db_target
+
+    ctx = CliContext(db_target=args.db or default_db_target(), station=args.station or default_station())
+    try:
+        return int(args.func(ctx, args) or 0)
+    except CliError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("kiosk: 중단되었습니다 (interrupted)", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
+        message = describe_error(exc)
+        if message is None:
+            raise
+        print(f"kiosk: {message}", file=sys.stderr)
+        return 2
+    finally:
+        ctx.close()
+
+
+def describe_error(exc: BaseException) -> str | None:
+    """A one-line explanation for errors caused by the environment rather than a bug."""
+    from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+
+    from kiosk.domain.events import NoEventError
+    from kiosk.storage.engine import DatabaseTargetError
+    from kiosk.storage.migrate import MigrationError
+
+    if isinstance(exc, NoEventError | DatabaseTargetError | MigrationError):
+        return str(exc)
+    if isinstance(exc, OperationalError | DatabaseError):
+        return f"데이터베이스를 열거나 쓸 수 없습니다: {str(exc.orig or exc).splitlines()[0]}"
+    if isinstance(exc, ArgumentError):
+        return f"잘못된 데이터베이스 지정입니다: {exc}"
+    if isinstance(exc, FileNotFoundError):
+        return f"파일을 찾을 수 없습니다: {exc.filename or exc}"
+    if isinstance(exc, PermissionError):
+        return f"권한이 없습니다: {exc.filename or exc}"
+    if isinstance(exc, OSError):
+        return f"파일 시스템 오류: {exc}"
+    return None

@@ -1,0 +1,1 @@
+"""Pure-Python rules of the kiosk: no Qt here (a test enforces it)."""

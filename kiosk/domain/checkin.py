@@ -1,0 +1,402 @@
+"""The check-in engine: one verdict for every scan, decided inside one database transaction.
+
+Exactly-once is the database's job: a partial unique index allows one open check-in per
+participant, and the write transaction holds the lock while seats are counted. Two stations
+scanning the same code at once therefore get one `ok` and one `already_checked_in`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kiosk.domain import audit, token
+from kiosk.domain.headcount import present_count
+from kiosk.domain.honorific import greeting
+from kiosk.domain.keyboard import clean_scanned_text
+from kiosk.domain.models import (
+    Category,
+    CheckIn,
+    CheckInMethod,
+    Event,
+    InvitationStatus,
+    Participant,
+    utcnow,
+)
+from kiosk.storage.engine import Database
+
+MAX_CODE_LENGTH = 200  # longer input is noise, not a code someone could hold up
+
+
+class ScanStatus(enum.StrEnum):
+    OK = "ok"
+    ALREADY_CHECKED_IN = "already_checked_in"
+    NOT_FOUND = "not_found"
+    INVALID_SIGNATURE = "invalid_signature"
+    WRONG_EVENT = "wrong_event"
+    CANCELLED = "cancelled"
+    CAPACITY_FULL = "capacity_full"
+    MALFORMED = "malformed"
+    # Only for check-out: the person is not inside.
+    NOT_CHECKED_IN = "not_checked_in"
+
+
+@dataclass(frozen=True)
+class ParticipantSummary:
+    id: int
+    name: str
+    organization: str
+    title: str
+    category: str
+    region: str
+    vip: bool
+    speaker: bool
+    walk_in: bool
+    companions_allowed: int
+
+    @classmethod
+    def of(cls, p: Participant) -> ParticipantSummary:
+        return cls(
+            id=p.id,
+            name=p.name,
+            organization=p.organization,
+            title=p.title,
+            category=Category(p.category).value,
+            region=p.region,
+            vip=p.is_vip,
+            speaker=p.is_speaker,
+            walk_in=p.is_walk_in,
+            companions_allowed=p.companions_allowed,
+        )
+
+    @property
+    def greeting(self) -> str:
+        return greeting(self.name, self.title, self.category)
+
+
+@dataclass(frozen=True)
+class CheckInVerdict:
+    code: str
+    status: ScanStatus
+    participant: ParticipantSummary | None = None
+    checked_in_at: datetime | None = None
+    station: str | None = None
+    check_in_id: str | None = None
+    companions: int = 0
+    detail: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status is ScanStatus.OK
+
+    @property
+    def vip(self) -> bool:
+        return bool(self.participant and self.participant.vip)
+
+    @property
+    def speaker(self) -> bool:
+        return bool(self.participant and self.participant.speaker)
+
+    @property
+    def greeting(self) -> str:
+        return self.participant.greeting if self.participant else ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's verdict object (field names are a public interface)."""
+        p = self.participant
+        return {
+            "code": self.code,
+            "status": self.status.value,
+            "participant": None
+            if p is None
+            else {
+                "id": p.id,
+                "name": p.name,
+                "organization": p.organization,
+                "title": p.title,
+                "category": p.category,
+                "vip": p.vip,
+            },
+            "checked_in_at": self.checked_in_at.isoformat() if self.checked_in_at else None,
+            "station": self.station,
+        }
+
+
+class CheckInDesk:
+    """The rules of the door for one event, usable from the GUI, the CLI and tests alike."""
+
+    def __init__(self, db: Database, event_id: int) -> None:
+        self.db = db
+        self.event_id = event_id
+        with db.session() as session:
+            event = session.get(Event, event_id)
+            if event is None:
+                raise LookupError(f"event {event_id} does not exist")
+            self._tag = event.token_tag
+            self._secret = event.signing_secret
+
+    # -- resolving a code ---------------------------------------------------------------------
+
+    def _resolve(self, session: Session, raw: str) -> tuple[Participant | None, ScanStatus | None, str]:
+        """The participant a code names, or the reason it names nobody."""
+        if not raw or len(raw) > MAX_CODE_LENGTH:
+            return None, ScanStatus.MALFORMED, "empty or oversized"
+        code = token.normalise(raw)
+        if not code:
+            return None, ScanStatus.MALFORMED, "nothing readable"
+        if token.looks_like_token(code):
+            try:
+                pid = token.verify(code, self._tag, self._secret)
+            except token.TokenError as exc:
+                # A code from another system may happen to look like ours.
+                other = self._by_external_code(session, raw)
+                if other is not None:
+                    return other, None, "external code"
+                return None, ScanStatus(exc.problem.value), str(exc)
+            participant = session.get(Participant, pid)
+            if participant is None or participant.event_id != self.event_id:
+                return None, ScanStatus.NOT_FOUND, "signed for a participant no longer here"
+            return participant, None, "token"
+        participant = self._by_external_code(session, raw)
+        if participant is not None:
+            return participant, None, "external code"
+        if not code.isalnum() or not code.isascii():
+            return None, ScanStatus.MALFORMED, "not a code"
+        return None, ScanStatus.NOT_FOUND, "unknown code"
+
+    def _by_external_code(self, session: Session, raw: str) -> Participant | None:
+        wanted = normalise_external_code(raw)
+        if not wanted:
+            return None
+        return session.scalars(
+            select(Participant).where(
+                Participant.event_id == self.event_id,
+                Participant.external_code.is_not(None),
+                func.upper(func.replace(func.replace(Participant.external_code, "-", ""), " ", ""))
+                == wanted,
+            )
+        ).first()
+
+    # -- deciding -----------------------------------------------------------------------------
+
+    def scan(
+        self,
+        code: str,
+        station: str,
+        operator: str = "",
+        *,
+        companions: int = 0,
+        override: bool = False,
+    ) -> CheckInVerdict:
+        """Check in whoever the code names. Returns only after the decision is committed."""
+        shown = audit.printable(code)
+        with self.db.write() as session:
+            participant, problem, how = self._resolve(session, code)
+            if participant is None:
+                assert problem is not None
+                audit.record(
+                    session, action="scan", outcome=problem.value, event_id=self.event_id,
+                    station=station, operator=operator, code=shown, why=how,
+                )  # fmt: skip
+                return CheckInVerdict(code=shown, status=problem, detail=how)
+            method = CheckInMethod.QR if how == "token" else CheckInMethod.CODE
+        return self._admit(participant.id, shown, station, operator, method, companions, override)
+
+    def check_in_participant(
+        self,
+        participant_id: int,
+        station: str,
+        operator: str = "",
+        *,
+        method: CheckInMethod = CheckInMethod.MANUAL,
+        companions: int = 0,
+        override: bool = False,
+    ) -> CheckInVerdict:
+        """Manual check-in of a person found by search."""
+        return self._admit(participant_id, f"#{participant_id}", station, operator, method, companions, override)
+
+    def _admit(
+        self,
+        participant_id: int,
+        shown: str,
+        station: str,
+        operator: str,
+        method: CheckInMethod,
+        companions: int,
+        override: bool,
+    ) -> CheckInVerdict:
+        try:
+            with self.db.write() as session:
+                return self._admit_in(session, participant_id, shown, station, operator, method, companions, override)
+        except IntegrityError:
+            # Another station committed this person between our read and our insert.
+            with self.db.write() as session:
+                return self._admit_in(session, participant_id, shown, station, operator, method, companions, override)
+
+    def _admit_in(
+        self,
+        session: Session,
+        participant_id: int,
+        shown: str,
+        station: str,
+        operator: str,
+        method: CheckInMethod,
+        companions: int,
+        override: bool,
+    ) -> CheckInVerdict:
+        event = self._lock_event(session)
+        participant = session.get(Participant, participant_id)
+        log = dict(event_id=self.event_id, station=station, operator=operator)
+        if participant is None or participant.event_id != self.event_id:
+            audit.record(session, action="checkin", outcome="not_found", code=shown, **log)
+            return CheckInVerdict(code=shown, status=ScanStatus.NOT_FOUND)
+        summary = ParticipantSummary.of(participant)
+        log["participant_id"] = participant.id
+        if participant.status == InvitationStatus.CANCELLED:
+            audit.record(session, action="checkin", outcome="cancelled", code=shown, **log)
+            return CheckInVerdict(code=shown, status=ScanStatus.CANCELLED, participant=summary)
+        current = active_check_in(session, participant.id)
+        if current is not None:
+            audit.record(
+                session, action="checkin", outcome="already_checked_in", code=shown,
+                check_in_id=current.id, first_station=current.station, **log,
+            )  # fmt: skip
+            return CheckInVerdict(
+                code=shown,
+                status=ScanStatus.ALREADY_CHECKED_IN,
+                participant=summary,
+                checked_in_at=current.checked_in_at,
+                station=current.station,
+                check_in_id=current.id,
+                companions=current.companions,
+            )
+        companions = max(0, int(companions))
+        needed = 1 + companions
+        if present_count(session, self.event_id) + needed > event.capacity and not override:
+            audit.record(session, action="checkin", outcome="capacity_full", code=shown, **log)
+            return CheckInVerdict(code=shown, status=ScanStatus.CAPACITY_FULL, participant=summary)
+        entry = CheckIn(
+            event_id=self.event_id,
+            participant_id=participant.id,
+            station=station,
+            method=method,
+            operator=operator,
+            companions=companions,
+        )
+        session.add(entry)
+        session.flush()  # the unique index decides here, inside our transaction
+        audit.record(
+            session, action="checkin", outcome="ok", code=shown, check_in_id=entry.id,
+            method=method.value, companions=companions, vip=participant.is_vip,
+            override=override or None, **log,
+        )  # fmt: skip
+        return CheckInVerdict(
+            code=shown,
+            status=ScanStatus.OK,
+            participant=summary,
+            checked_in_at=entry.checked_in_at,
+            station=station,
+            check_in_id=entry.id,
+            companions=companions,
+        )
+
+    def _lock_event(self, session: Session) -> Event:
+        # On PostgreSQL this row lock serialises seat counting; SQLite already holds its write lock.
+        stmt = select(Event).where(Event.id == self.event_id)
+        if self.db.engine.dialect.name == "postgresql":
+            stmt = stmt.with_for_update()
+        return session.scalars(stmt).one()
+
+    # -- leaving, undoing -----------------------------------------------------------------------
+
+    def check_out(self, code: str, station: str, operator: str = "") -> CheckInVerdict:
+        shown = audit.printable(code)
+        with self.db.write() as session:
+            participant, problem, _how = self._resolve(session, code)
+            log = dict(event_id=self.event_id, station=station, operator=operator)
+            if participant is None:
+                assert problem is not None
+                audit.record(session, action="checkout", outcome=problem.value, code=shown, **log)
+                return CheckInVerdict(code=shown, status=problem)
+            summary = ParticipantSummary.of(participant)
+            current = active_check_in(session, participant.id)
+            if current is None:
+                audit.record(
+                    session, action="checkout", outcome="not_checked_in", code=shown,
+                    participant_id=participant.id, **log,
+                )  # fmt: skip
+                return CheckInVerdict(code=shown, status=ScanStatus.NOT_CHECKED_IN, participant=summary)
+            current.checked_out_at = utcnow()
+            current.checked_out_station = station
+            audit.record(
+                session, action="checkout", outcome="ok", code=shown, participant_id=participant.id,
+                check_in_id=current.id, **log,
+            )  # fmt: skip
+            return CheckInVerdict(
+                code=shown,
+                status=ScanStatus.OK,
+                participant=summary,
+                checked_in_at=current.checked_in_at,
+                station=current.station,
+                check_in_id=current.id,
+                companions=current.companions,
+            )
+
+    def undo(self, check_in_id: str, reason: str, station: str, operator: str = "") -> bool:
+        """Cancel a check-in made by mistake. A reason is required; returns False if nothing to undo."""
+        reason = reason.strip()
+        if not reason:
+            raise ValueError("취소 사유를 입력하세요 (a reason is required)")
+        with self.db.write() as session:
+            entry = session.get(CheckIn, check_in_id)
+            if entry is None or entry.event_id != self.event_id or entry.undone_at is not None:
+                return False
+            entry.undone_at = utcnow()
+            entry.undo_reason = reason
+            entry.undone_by = operator
+            audit.record(
+                session, action="undo", outcome="ok", event_id=self.event_id, station=station,
+                operator=operator, participant_id=entry.participant_id, check_in_id=entry.id,
+                reason=reason,
+            )  # fmt: skip
+            return True
+
+    def set_companions(self, check_in_id: str, companions: int, station: str, operator: str = "") -> bool:
+        """Change how many companions came with an open check-in (capacity permitting)."""
+        with self.db.write() as session:
+            event = self._lock_event(session)
+            entry = session.get(CheckIn, check_in_id)
+            if entry is None or entry.undone_at is not None or entry.checked_out_at is not None:
+                return False
+            companions = max(0, int(companions))
+            if present_count(session, self.event_id) - entry.companions + companions > event.capacity:
+                return False
+            audit.record(
+                session, action="companions", outcome="ok", event_id=self.event_id, station=station,
+                operator=operator, participant_id=entry.participant_id, check_in_id=entry.id,
+                before=entry.companions, after=companions,
+            )  # fmt: skip
+            entry.companions = companions
+            return True
+
+
+def active_check_in(session: Session, participant_id: int) -> CheckIn | None:
+    return session.scalars(
+        select(CheckIn).where(
+            CheckIn.participant_id == participant_id,
+            CheckIn.undone_at.is_(None),
+            CheckIn.checked_out_at.is_(None),
+        )
+    ).first()
+
+
+def normalise_external_code(raw: str) -> str:
+    """External registration codes compare case-insensitively, ignoring hyphens and spaces."""
+    return clean_scanned_text(raw).upper().replace("-", "").replace(" ", "")[:64]

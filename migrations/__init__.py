@@ -1,0 +1,1 @@
+"""Alembic environment of the kiosk database (installed as kiosk.migrations)."""
