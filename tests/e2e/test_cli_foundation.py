@@ -1,0 +1,88 @@
+"""The command line of the foundation: demo, status, db, gui --screenshot, and its error messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+
+def test_demo_then_status_json(run_cli) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("demo").code == 0
+    result = run_cli("status", "--json")
+    assert result.code == 0
+    status = json.loads(result.out)
+    assert status["event"] == {
+        "name": "혁신도시 시즌2 콘퍼런스",
+        "starts_at": "2017-11-22T14:00:00+09:00",
+        "capacity": 150,
+    }
+    assert status["invited"] >= 150
+    for key in ("invited", "checked_in", "present", "walk_ins", "remaining"):
+        assert isinstance(status[key], int)
+    assert (status["checked_in"], status["present"], status["walk_ins"], status["remaining"]) == (0, 0, 0, 150)
+
+
+def test_status_counts_follow_check_ins(run_cli, desk, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.domain import token
+
+    with desk.db.session() as session:
+        from kiosk.domain.models import Event, Participant
+
+        event = session.get(Event, desk.event_id)
+        minister = session.query(Participant).filter_by(name="김현미").one()
+        code = token.issue(event.token_tag, event.signing_secret, minister.id)
+    assert desk.scan(code, station="입구1", companions=2).ok
+    status = json.loads(run_cli("status", "--json").out)
+    assert (status["checked_in"], status["present"], status["remaining"]) == (1, 3, 147)
+
+
+def test_demo_twice_keeps_data_and_reset_recreates(run_cli, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run_cli("demo")
+    again = run_cli("demo")
+    assert again.code == 0 and "이미" in again.out
+    reset = run_cli("demo", "--reset")
+    assert reset.code == 0
+    assert json.loads(run_cli("status", "--json").out)["invited"] >= 150
+    assert list(db_path.parent.glob("*.bak")), "reset keeps a copy of the old database"
+
+
+def test_db_current_and_upgrade(run_cli) -> None:  # type: ignore[no-untyped-def]
+    up = run_cli("db", "upgrade")
+    assert up.code == 0
+    current = run_cli("db", "current")
+    assert current.code == 0 and "최신" in current.out
+
+
+def test_user_mistakes_get_one_line_and_no_traceback(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(os.urandom(4096))
+    cases = [
+        run_cli("status", db="postgresql+psycopg://nobody@127.0.0.1:1/none"),
+        run_cli("status", db="mysql://x@y/z"),
+        run_cli("status", db=str(garbage)),
+        run_cli("status", db=str(tmp_path)),  # a folder, not a file
+        run_cli("status"),  # an empty database: no event yet
+        run_cli("gui", "--screenshot", str(tmp_path / "x.jpg")),
+    ]
+    for result in cases:
+        assert result.code != 0
+        assert "Traceback" not in result.err
+        assert result.err.startswith("kiosk: ") and result.err.count("\n") == 1, result.err
+
+
+def test_gui_screenshot_renders_the_demo_event(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    png = tmp_path / "x.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    kiosk = [sys.executable, "-m", "kiosk", "--db", str(db)]
+    subprocess.run([*kiosk, "demo"], check=True, env=env, capture_output=True)
+    subprocess.run([*kiosk, "gui", "--screenshot", str(png)], check=True, env=env, capture_output=True)
+    image = Image.open(png)
+    assert image.size == (1366, 768)
+    # Not a blank canvas: text and cards were drawn.
+    assert sum(1 for count in image.convert("L").histogram() if count) > 20
