@@ -1,0 +1,1 @@
+"""Invitations: QR codes and registration e-mails (composition and delivery)."""

@@ -1,0 +1,1 @@
+"""The attendance report: Excel, CSV and PDF exports."""

@@ -1,0 +1,1 @@
+"""Several stations: the shared database, offline journal, sync and merge."""
