@@ -11,32 +11,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.events import create_event
-from kiosk.domain.models import Category, Event, Participant
+from kiosk.domain.models import Event, Participant
 from kiosk.domain.phones import normalise_phone
+from kiosk.domain.roster_columns import category_from_label, parse_flag
 from kiosk.resources_path import resource
-
-# Korean labels used by the demo roster (the importer knows many more spellings).
-DEMO_CATEGORIES = {
-    "부처": Category.MINISTRY,
-    "지역발전위원회": Category.COMMITTEE,
-    "국회의원": Category.LAWMAKER,
-    "지자체": Category.LOCAL_GOVERNMENT,
-    "지역기관": Category.REGIONAL_INSTITUTION,
-    "학계": Category.ACADEMIA,
-    "언론": Category.PRESS,
-    "포럼": Category.FORUM,
-    "운영요원": Category.STAFF,
-    "현장등록": Category.WALK_IN,
-    "기타": Category.OTHER,
-}
 
 
 def demo_files() -> tuple[Path, Path]:
     return resource("demo", "event.json"), resource("demo", "roster.csv")
-
-
-def _yes(text: str) -> bool:
-    return text.strip().upper() in {"Y", "YES", "O", "예", "1", "TRUE"}
 
 
 def load_demo(session: Session) -> Event:
@@ -72,19 +54,19 @@ def load_demo(session: Session) -> Event:
     with roster_file.open(encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
             name = row["성명"].strip()
-            speaker = _yes(row.get("발표자", ""))
+            speaker = parse_flag(row.get("발표자", ""))
             session.add(
                 Participant(
                     event_id=event.id,
                     name=name,
                     organization=row["소속"].strip(),
                     title=row["직위"].strip(),
-                    category=DEMO_CATEGORIES.get(row["구분"].strip(), Category.OTHER),
+                    category=category_from_label(row["구분"])[0],
                     region=row["지역"].strip(),
                     phone=normalise_phone(row["휴대전화"]),
                     email=row["이메일"].strip().lower() or None,
                     external_code=row["등록번호"].strip() or None,
-                    is_vip=_yes(row["VIP"]),
+                    is_vip=parse_flag(row["VIP"]),
                     companions_allowed=int(row["동반인원"] or 0),
                     is_speaker=speaker,
                     speaker_session_id=sessions_by_speaker.get(name) if speaker else None,
