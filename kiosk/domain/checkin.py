@@ -8,6 +8,7 @@ scanning the same code at once therefore get one `ok` and one `already_checked_i
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -195,9 +196,14 @@ class CheckInDesk:
         companions: int = 0,
         override: bool = False,
     ) -> CheckInVerdict:
-        """Check in whoever the code names. Returns only after the decision is committed."""
+        """Check in whoever the code names. Returns only after the decision is committed.
+
+        Resolving the code and admitting the person happen in one write transaction: one commit
+        (one fsync) per scan, and nobody can cancel the participant in between.
+        """
         shown = audit.printable(code)
-        with self.db.write() as session:
+
+        def attempt(session: Session) -> CheckInVerdict:
             participant, problem, how = self._resolve(session, code)
             if participant is None:
                 assert problem is not None
@@ -207,7 +213,9 @@ class CheckInDesk:
                 )  # fmt: skip
                 return CheckInVerdict(code=shown, status=problem, detail=how)
             method = CheckInMethod.QR if how == "token" else CheckInMethod.CODE
-        return self._admit(participant.id, shown, station, operator, method, companions, override)
+            return self._admit_in(session, participant.id, shown, station, operator, method, companions, override)
+
+        return self._in_write(attempt)
 
     def check_in_participant(
         self,
@@ -220,25 +228,23 @@ class CheckInDesk:
         override: bool = False,
     ) -> CheckInVerdict:
         """Manual check-in of a person found by search."""
-        return self._admit(participant_id, f"#{participant_id}", station, operator, method, companions, override)
+        shown = f"#{participant_id}"
+        return self._in_write(
+            lambda session: self._admit_in(
+                session, participant_id, shown, station, operator, method, companions, override
+            )
+        )
 
-    def _admit(
-        self,
-        participant_id: int,
-        shown: str,
-        station: str,
-        operator: str,
-        method: CheckInMethod,
-        companions: int,
-        override: bool,
-    ) -> CheckInVerdict:
+    def _in_write(self, decide: Callable[[Session], CheckInVerdict]) -> CheckInVerdict:
         try:
             with self.db.write() as session:
-                return self._admit_in(session, participant_id, shown, station, operator, method, companions, override)
+                return decide(session)
         except IntegrityError:
-            # Another station committed this person between our read and our insert.
+            # Another station committed this person between our read and our insert (possible
+            # on PostgreSQL; SQLite's up-front write lock already serialises stations). The
+            # unique index refused our row; deciding again now reads theirs.
             with self.db.write() as session:
-                return self._admit_in(session, participant_id, shown, station, operator, method, companions, override)
+                return decide(session)
 
     def _admit_in(
         self,
@@ -251,9 +257,8 @@ class CheckInDesk:
         companions: int,
         override: bool,
     ) -> CheckInVerdict:
-        event = self._lock_event(session)
         participant = session.get(Participant, participant_id)
-        log = dict(event_id=self.event_id, station=station, operator=operator)
+        log: dict[str, Any] = dict(event_id=self.event_id, station=station, operator=operator)
         if participant is None or participant.event_id != self.event_id:
             audit.record(session, action="checkin", outcome="not_found", code=shown, **log)
             return CheckInVerdict(code=shown, status=ScanStatus.NOT_FOUND)
@@ -262,11 +267,18 @@ class CheckInDesk:
         if participant.status == InvitationStatus.CANCELLED:
             audit.record(session, action="checkin", outcome="cancelled", code=shown, **log)
             return CheckInVerdict(code=shown, status=ScanStatus.CANCELLED, participant=summary)
-        current = active_check_in(session, participant.id)
+        # One query for both questions: is the person inside now, and were they before?
+        entries = list(
+            session.scalars(
+                select(CheckIn).where(CheckIn.participant_id == participant.id, CheckIn.undone_at.is_(None))
+            )
+        )
+        current = next((e for e in entries if e.checked_out_at is None), None)
         if current is not None:
             audit.record(
                 session, action="checkin", outcome="already_checked_in", code=shown,
-                check_in_id=current.id, first_station=current.station, **log,
+                check_in_id=current.id, first_station=current.station,
+                first_at=current.checked_in_at.isoformat(), **log,
             )  # fmt: skip
             return CheckInVerdict(
                 code=shown,
@@ -277,11 +289,26 @@ class CheckInDesk:
                 check_in_id=current.id,
                 companions=current.companions,
             )
+        # Locked only now, so a repeat scan never waits for the seat lock and the lock is held
+        # for the count-and-insert alone. A rival insert of this same person since our check
+        # above is refused by the unique index (IntegrityError -> _in_write decides again).
+        capacity = self._locked_capacity(session)
         companions = max(0, int(companions))
         needed = 1 + companions
-        if present_count(session, self.event_id) + needed > event.capacity and not override:
-            audit.record(session, action="checkin", outcome="capacity_full", code=shown, **log)
-            return CheckInVerdict(code=shown, status=ScanStatus.CAPACITY_FULL, participant=summary)
+        present = present_count(session, self.event_id)
+        if present + needed > capacity and not override:
+            audit.record(
+                session, action="checkin", outcome="capacity_full", code=shown,
+                present=present, capacity=capacity, companions=companions, **log,
+            )  # fmt: skip
+            return CheckInVerdict(
+                code=shown,
+                status=ScanStatus.CAPACITY_FULL,
+                participant=summary,
+                extra={"present": present, "capacity": capacity},
+            )
+        # Earlier entries that ended in a check-out: this is a re-entry, not a first arrival.
+        entries_before = len(entries)
         entry = CheckIn(
             event_id=self.event_id,
             participant_id=participant.id,
@@ -289,13 +316,15 @@ class CheckInDesk:
             method=method,
             operator=operator,
             companions=companions,
+            checked_in_at=utcnow(),
         )
         session.add(entry)
         session.flush()  # the unique index decides here, inside our transaction
+        reentry = bool(entries_before)
         audit.record(
             session, action="checkin", outcome="ok", code=shown, check_in_id=entry.id,
             method=method.value, companions=companions, vip=participant.is_vip,
-            override=override or None, **log,
+            override=override or None, reentry=reentry or None, **log,
         )  # fmt: skip
         return CheckInVerdict(
             code=shown,
@@ -305,6 +334,7 @@ class CheckInDesk:
             station=station,
             check_in_id=entry.id,
             companions=companions,
+            extra={"reentry": reentry, "entry_number": entries_before + 1},
         )
 
     def _lock_event(self, session: Session) -> Event:
@@ -314,17 +344,25 @@ class CheckInDesk:
             stmt = stmt.with_for_update()
         return session.scalars(stmt).one()
 
+    def _locked_capacity(self, session: Session) -> int:
+        """The event's capacity, read under the same lock as _lock_event (one column, no ORM object:
+        this sits on every check-in's critical path)."""
+        stmt = select(Event.capacity).where(Event.id == self.event_id)
+        if self.db.engine.dialect.name == "postgresql":
+            stmt = stmt.with_for_update()
+        return int(session.scalar(stmt))
+
     # -- leaving, undoing -----------------------------------------------------------------------
 
     def check_out(self, code: str, station: str, operator: str = "") -> CheckInVerdict:
         shown = audit.printable(code)
         with self.db.write() as session:
-            participant, problem, _how = self._resolve(session, code)
-            log = dict(event_id=self.event_id, station=station, operator=operator)
+            participant, problem, how = self._resolve(session, code)
+            log: dict[str, Any] = dict(event_id=self.event_id, station=station, operator=operator)
             if participant is None:
                 assert problem is not None
-                audit.record(session, action="checkout", outcome=problem.value, code=shown, **log)
-                return CheckInVerdict(code=shown, status=problem)
+                audit.record(session, action="checkout", outcome=problem.value, code=shown, why=how, **log)
+                return CheckInVerdict(code=shown, status=problem, detail=how)
             summary = ParticipantSummary.of(participant)
             current = active_check_in(session, participant.id)
             if current is None:
@@ -337,7 +375,7 @@ class CheckInDesk:
             current.checked_out_station = station
             audit.record(
                 session, action="checkout", outcome="ok", code=shown, participant_id=participant.id,
-                check_in_id=current.id, **log,
+                check_in_id=current.id, companions=current.companions, **log,
             )  # fmt: skip
             return CheckInVerdict(
                 code=shown,
@@ -347,41 +385,69 @@ class CheckInDesk:
                 station=current.station,
                 check_in_id=current.id,
                 companions=current.companions,
+                extra={"checked_out_at": current.checked_out_at},
             )
 
     def undo(self, check_in_id: str, reason: str, station: str, operator: str = "") -> bool:
-        """Cancel a check-in made by mistake. A reason is required; returns False if nothing to undo."""
+        """Cancel a check-in made by mistake. A reason is required; returns False if nothing to undo.
+
+        Refusals are audited too: the log must show someone tried.
+        """
         reason = reason.strip()
         if not reason:
             raise ValueError("취소 사유를 입력하세요 (a reason is required)")
         with self.db.write() as session:
             entry = session.get(CheckIn, check_in_id)
-            if entry is None or entry.event_id != self.event_id or entry.undone_at is not None:
+            log: dict[str, Any] = dict(
+                action="undo", event_id=self.event_id, station=station, operator=operator, reason=reason
+            )
+            if entry is None or entry.event_id != self.event_id:
+                audit.record(session, outcome="not_found", check_in_id=audit.printable(check_in_id, 36), **log)
+                return False
+            if entry.undone_at is not None:
+                audit.record(
+                    session, outcome="already_undone", participant_id=entry.participant_id,
+                    check_in_id=entry.id, **log,
+                )  # fmt: skip
                 return False
             entry.undone_at = utcnow()
             entry.undo_reason = reason
             entry.undone_by = operator
             audit.record(
-                session, action="undo", outcome="ok", event_id=self.event_id, station=station,
-                operator=operator, participant_id=entry.participant_id, check_in_id=entry.id,
-                reason=reason,
+                session, outcome="ok", participant_id=entry.participant_id, check_in_id=entry.id,
+                first_station=entry.station, **log,
             )  # fmt: skip
             return True
 
     def set_companions(self, check_in_id: str, companions: int, station: str, operator: str = "") -> bool:
         """Change how many companions came with an open check-in (capacity permitting)."""
         with self.db.write() as session:
-            event = self._lock_event(session)
+            capacity = self._locked_capacity(session)
             entry = session.get(CheckIn, check_in_id)
-            if entry is None or entry.undone_at is not None or entry.checked_out_at is not None:
-                return False
             companions = max(0, int(companions))
-            if present_count(session, self.event_id) - entry.companions + companions > event.capacity:
+            log: dict[str, Any] = dict(
+                action="companions", event_id=self.event_id, station=station, operator=operator
+            )
+            if (
+                entry is None
+                or entry.event_id != self.event_id
+                or entry.undone_at is not None
+                or entry.checked_out_at is not None
+            ):
+                audit.record(
+                    session, outcome="not_checked_in", check_in_id=audit.printable(check_in_id, 36),
+                    participant_id=entry.participant_id if entry else None, after=companions, **log,
+                )  # fmt: skip
+                return False
+            if present_count(session, self.event_id) - entry.companions + companions > capacity:
+                audit.record(
+                    session, outcome="capacity_full", participant_id=entry.participant_id,
+                    check_in_id=entry.id, before=entry.companions, after=companions, **log,
+                )  # fmt: skip
                 return False
             audit.record(
-                session, action="companions", outcome="ok", event_id=self.event_id, station=station,
-                operator=operator, participant_id=entry.participant_id, check_in_id=entry.id,
-                before=entry.companions, after=companions,
+                session, outcome="ok", participant_id=entry.participant_id, check_in_id=entry.id,
+                before=entry.companions, after=companions, **log,
             )  # fmt: skip
             entry.companions = companions
             return True

@@ -53,6 +53,10 @@ def hangul_to_qwerty(text: str) -> str:
         if _SYLLABLE_FIRST <= ord(original) <= _SYLLABLE_LAST:
             out.append(_syllable_keys(original))
             continue
+        if original in _JAMO_KEYS:
+            # Before NFKC: it turns some clusters (ㅀ) into archaic initials no table knows.
+            out.append(_JAMO_KEYS[original])
+            continue
         # NFKC folds full-width letters and halfwidth jamo, but turns compatibility jamo into
         # conjoining ones, which are mapped back here.
         for ch in unicodedata.normalize("NFKC", original):

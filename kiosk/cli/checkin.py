@@ -1,0 +1,95 @@
+"""kiosk checkin / kiosk checkout [--json] CODE...: the door's verdicts from the command line.
+
+Each code is decided in its own database transaction; its line (with --json, one JSON object
+{"code", "status", "participant", "checked_in_at", "station"}) is printed only after that
+transaction committed. "-" reads codes from standard input, one per line (a scanner in a terminal).
+A Korean IME's jamo are undone like everywhere else ("ㅏ..." -> "K...").
+
+Exit code: 0 when every code was ok, 1 when at least one was not, 2 for a usage or database error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+
+from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.decode import print_json_line
+
+STATUS_TEXT = {
+    "ok": "입장 확인",
+    "already_checked_in": "이미 입장",
+    "not_found": "등록되지 않은 코드",
+    "invalid_signature": "위조되었거나 손상된 코드",
+    "wrong_event": "다른 행사의 코드",
+    "cancelled": "취소된 참가자",
+    "capacity_full": "정원 초과",
+    "malformed": "읽을 수 없는 코드",
+    "not_checked_in": "입장 기록 없음",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    for name, helptext in (
+        ("checkin", "코드로 입장 처리 (check in by code)"),
+        ("checkout", "코드로 퇴장 처리 (check out by code)"),
+    ):
+        p = subparsers.add_parser(name, help=helptext)
+        p.add_argument("codes", nargs="+", metavar="CODE", help="QR 코드 내용 또는 등록번호 ('-': 표준 입력)")
+        p.add_argument("--json", action="store_true", help="코드마다 JSON 한 줄로 출력")
+        p.add_argument("--operator", default=None, help="처리자 이름 (기본: KIOSK_OPERATOR 또는 'cli')")
+        if name == "checkin":
+            p.add_argument("--companions", type=int, default=0, metavar="N", help="동반 인원 (기본 0)")
+        p.set_defaults(func=run, checkout=name == "checkout")
+
+
+def _codes(raw: list[str]) -> Iterator[str]:
+    for code in raw:
+        if code == "-":
+            for line in sys.stdin:
+                if line.strip():
+                    yield line.rstrip("\r\n")
+        else:
+            yield code
+
+
+def _describe(verdict) -> str:  # type: ignore[no-untyped-def]
+    from kiosk.domain.timefmt import hhmm
+
+    parts = [STATUS_TEXT.get(verdict.status.value, verdict.status.value)]
+    if verdict.participant is not None:
+        p = verdict.participant
+        parts.append(f"{p.name} ({p.organization} {p.title})".replace(" )", ")").replace("( ", "("))
+    if verdict.status.value == "already_checked_in" and verdict.checked_in_at:
+        parts.append(f"{hhmm(verdict.checked_in_at)} {verdict.station}에서 입장")
+    if verdict.status.value == "ok" and verdict.participant is not None:
+        parts.append(verdict.greeting)
+    return f"{verdict.code}: " + " — ".join(parts)
+
+
+def run(ctx: CliContext, args: argparse.Namespace) -> int:
+    from kiosk.domain.checkin import CheckInDesk
+    from kiosk.domain.events import require_active_event
+
+    if getattr(args, "companions", 0) < 0:
+        raise CliError("동반 인원은 0 이상이어야 합니다")
+    db = ctx.database()
+    with db.session() as session:
+        event_id = require_active_event(session).id
+    desk = CheckInDesk(db, event_id)
+    operator = args.operator or os.environ.get("KIOSK_OPERATOR") or "cli"
+    all_ok = True
+    for code in _codes(args.codes):
+        if args.checkout:
+            verdict = desk.check_out(code, station=ctx.station, operator=operator)
+        else:
+            verdict = desk.scan(code, station=ctx.station, operator=operator, companions=args.companions)
+        # desk.scan/check_out return only after their transaction committed.
+        all_ok = all_ok and verdict.ok
+        if args.json:
+            print_json_line(verdict.to_json())
+        else:
+            print(_describe(verdict), flush=True)
+    return 0 if all_ok else 1
