@@ -1,0 +1,1 @@
+"""Scanning: QR decoders, the camera frame pipeline and keyboard-wedge scanner input."""
