@@ -1,0 +1,260 @@
+"""Delivering invitations: .eml files in a folder, or SMTP; resumable, one state per person.
+
+Exactly-once rests on one rule: a person's state becomes `sent` in its own committed
+transaction right after the server accepted that person's message, before the next message
+goes out. If the server (or the laptop) drops out half way, the people not yet sent keep
+`queued` or `failed`, and `only_unsent=True` sends exactly those.
+
+Writing .eml files is an export, not a delivery: it never changes anyone's state, so a later
+SMTP run with `only_unsent` still mails everybody.
+
+Nothing here logs an e-mail address: logs and stored reasons name participant numbers only.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from kiosk.domain import audit
+from kiosk.domain.models import DeliveryState, Event, InvitationStatus, Participant, Setting, utcnow
+from kiosk.invite.message import DEFAULT_SENDER, AddressError, InvitationComposer, valid_address
+
+# The transports live in their own module; importing them from here keeps one front door.
+from kiosk.invite.transports import (  # noqa: F401 - re-exported
+    EmlFolderDelivery,
+    Security,
+    SendError,
+    SmtpDelivery,
+    SmtpSettings,
+    Transport,
+    redact,
+)
+from kiosk.storage.engine import Database
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int, str], None]
+MAX_CONSECUTIVE_FAILURES = 5  # a server refusing five in a row is refusing the batch
+SENDER_SETTING = "invite.sender"
+SMTP_SETTING = "invite.smtp"
+
+
+# --- the batch ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeliveryItem:
+    id: int
+    name: str
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "reason": self.reason}
+
+
+@dataclass
+class DeliveryReport:
+    target: str
+    records_state: bool
+    sent: list[DeliveryItem] = field(default_factory=list)
+    failed: list[DeliveryItem] = field(default_factory=list)
+    skipped: list[DeliveryItem] = field(default_factory=list)
+    remaining: list[DeliveryItem] = field(default_factory=list)  # not attempted (stopped early)
+    already_sent: int = 0
+    error: str | None = None
+    cancelled: bool = False
+    seconds: float = 0.0
+
+    @property
+    def complete(self) -> bool:
+        return self.error is None and not self.cancelled and not self.failed and not self.remaining
+
+    def to_json(self, out: str | None = None) -> dict[str, Any]:
+        return {
+            "sent": len(self.sent),
+            "failed": [item.to_json() for item in self.failed],
+            "skipped": [item.to_json() for item in self.skipped],
+            "out": out,
+            "remaining": [item.to_json() for item in self.remaining],
+            "already_sent": self.already_sent,
+            "error": self.error,
+        }
+
+
+def skip_reason(p: Participant) -> str | None:
+    """Why this person gets no invitation, or None."""
+    if p.status == InvitationStatus.CANCELLED:
+        return "초청 취소"
+    if p.is_walk_in:
+        return "현장 등록"
+    if not p.email:
+        return "이메일 없음"
+    if not valid_address(p.email):
+        return "이메일 주소 형식 오류"
+    return None
+
+
+def default_sender(session: Session) -> str:
+    stored = session.get(Setting, SENDER_SETTING)
+    return stored.value if stored is not None and stored.value.strip() else DEFAULT_SENDER
+
+
+def send_invitations(
+    db: Database,
+    event_id: int,
+    transport: Transport,
+    *,
+    sender: str | None = None,
+    only_unsent: bool = False,
+    participant_ids: Iterable[int] | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    min_interval: float = 0.0,
+    operator: str = "",
+    station: str = "",
+) -> DeliveryReport:
+    """Send (or write) the invitations of one event. Never raises for delivery problems:
+    they are in the report (`error` when the batch stopped early)."""
+    started = time.perf_counter()
+    report = DeliveryReport(target=transport.describe(), records_state=transport.records_state)
+    wanted = set(participant_ids) if participant_ids is not None else None
+    with db.session() as session:
+        event = session.scalars(
+            select(Event).where(Event.id == event_id).options(selectinload(Event.program))
+        ).one()
+        sender_text = sender or default_sender(session)
+        people = list(
+            session.scalars(
+                select(Participant).where(Participant.event_id == event_id).order_by(Participant.id)
+            )
+        )
+    composer = InvitationComposer(event, sender_text)
+    envelope_from = composer.sender.addr_spec
+    targets: list[Participant] = []
+    for p in people:
+        if wanted is not None and p.id not in wanted:
+            continue
+        reason = skip_reason(p)
+        if reason is not None:
+            report.skipped.append(DeliveryItem(p.id, p.name, reason))
+        elif only_unsent and p.delivery_state == DeliveryState.SENT:
+            report.already_sent += 1
+        else:
+            targets.append(p)
+    total = len(targets)
+    if on_progress:
+        on_progress(0, total, "")
+    if not targets:
+        report.seconds = time.perf_counter() - started
+        return report
+
+    try:
+        transport.open()
+    except SendError as exc:
+        report.error = exc.reason
+        report.remaining = [DeliveryItem(p.id, p.name) for p in targets]
+        log.info("invitations not sent: %s", exc.reason)
+        return report
+
+    try:
+        if transport.records_state:
+            _mark_queued(db, [p.id for p in targets])
+        consecutive = 0
+        last_send = 0.0
+        for index, p in enumerate(targets):
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                report.remaining = [DeliveryItem(q.id, q.name) for q in targets[index:]]
+                break
+            if _pause(last_send + min_interval - time.monotonic(), cancel):
+                report.cancelled = True
+                report.remaining = [DeliveryItem(q.id, q.name) for q in targets[index:]]
+                break
+            last_send = time.monotonic()
+            try:
+                invitation = composer.compose(p)
+                transport.send(invitation, envelope_from, p.email or "")
+            except (SendError, AddressError) as exc:
+                reason = exc.reason if isinstance(exc, SendError) else str(exc)
+                fatal = isinstance(exc, SendError) and exc.fatal
+                consecutive += 1
+                report.failed.append(DeliveryItem(p.id, p.name, reason))
+                log.info("invitation to participant %s failed: %s", p.id, reason)
+                if transport.records_state:
+                    _record(db, event_id, p.id, DeliveryState.FAILED, reason, operator, station)
+                if fatal or consecutive >= MAX_CONSECUTIVE_FAILURES:
+                    report.error = reason if fatal else f"연속 {consecutive}건 실패로 중단했습니다: {reason}"
+                    report.remaining = [DeliveryItem(q.id, q.name) for q in targets[index + 1 :]]
+                    break
+            else:
+                consecutive = 0
+                report.sent.append(DeliveryItem(p.id, p.name))
+                log.info("invitation to participant %s delivered", p.id)
+                if transport.records_state:
+                    _record(db, event_id, p.id, DeliveryState.SENT, "", operator, station)
+            if on_progress:
+                on_progress(index + 1, total, p.name)
+    finally:
+        transport.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _pause(seconds: float, cancel: threading.Event | None) -> bool:
+    """Wait out the throttle; True when cancelled meanwhile (the GUI's stop button)."""
+    if seconds <= 0:
+        return False
+    if cancel is None:
+        time.sleep(seconds)
+        return False
+    return cancel.wait(seconds)
+
+
+def resend_one(
+    db: Database, event_id: int, participant_id: int, transport: Transport, **options: Any
+) -> DeliveryReport:
+    """Send one person's invitation again, whatever their state (the explicit re-send)."""
+    return send_invitations(db, event_id, transport, participant_ids=[participant_id], **options)
+
+
+def _mark_queued(db: Database, ids: list[int]) -> None:
+    with db.write() as session:
+        for p in session.scalars(select(Participant).where(Participant.id.in_(ids))):
+            if p.delivery_state == DeliveryState.SENT:
+                # Sending everyone again: whoever already has a mail stays `sent` until the new
+                # one is accepted, so an interrupted re-send never makes --only-unsent mail them.
+                continue
+            p.delivery_state = DeliveryState.QUEUED
+            p.delivery_error = ""
+
+
+def _record(
+    db: Database,
+    event_id: int,
+    participant_id: int,
+    state: DeliveryState,
+    reason: str,
+    operator: str,
+    station: str,
+) -> None:
+    # One committed transaction per person: the state on disk is never behind the mail server.
+    with db.write() as session:
+        p = session.get(Participant, participant_id)
+        if p is None:
+            return
+        p.delivery_state = state
+        p.delivery_error = reason
+        if state is DeliveryState.SENT:
+            p.delivered_at = utcnow()
+        audit.record(
+            session, action="invite", outcome=state.value, event_id=event_id, station=station,
+            operator=operator, participant_id=participant_id, reason=reason or None,
+        )  # fmt: skip
