@@ -1,12 +1,23 @@
-"""kiosk gui [--kiosk-mode] [--screenshot FILE.png]: the check-in window (the default command)."""
+"""kiosk gui [--kiosk-mode] [--screenshot FILE.png]: the check-in window (the default command).
+
+Start-up, in this order (Vorta's): logging (main() did it) → one program per database (lock) →
+look at the file (damaged? read-only? full? newer?) → backup → migrations (which copy the file
+first) → the window, with a backup every 10 minutes while check-ins happen → a backup on exit.
+A fault at any step is shown as a dialog offering its remedy (restore a backup), never a crash.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
+
+log = logging.getLogger(__name__)
+EXIT_IN_USE = 3
+EXIT_FAULT = 4
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,13 +35,179 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             # No screen is needed to render a window into a file.
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    db = ctx.database()
-    from kiosk.ui.app import run_gui
+    language = args.language or os.environ.get("KIOSK_LANGUAGE", "ko")
+    from kiosk.storage.engine import normalise_target, sqlite_path
+    from kiosk.ui.app import make_application
 
-    return run_gui(
-        db,
-        ctx.station,
-        kiosk_mode=args.kiosk_mode,
-        screenshot=args.screenshot,
-        language=args.language or os.environ.get("KIOSK_LANGUAGE", "ko"),
-    )
+    make_application(language)  # the fault dialogs need it before the window exists
+    path = sqlite_path(normalise_target(ctx.db_target))
+    if path is None or args.screenshot is not None:
+        # A server database has no file to lock or copy; a screenshot is a quick, read-only look.
+        return _open_and_run(ctx, args, language, path=None)
+    return _guarded(ctx, args, language, path)
+
+
+def _guarded(ctx: CliContext, args: argparse.Namespace, language: str, path: Path) -> int:
+    from kiosk.storage.health import classify
+    from kiosk.storage.lock import DatabaseInUse, DatabaseLock
+    from kiosk.ui import faults
+
+    lock = DatabaseLock(path)
+    try:
+        lock.acquire()
+    except DatabaseInUse as exc:
+        faults.show_fault(classify(exc, path), diagnostics=_diagnostics(ctx, path))
+        return EXIT_IN_USE
+    except OSError as exc:
+        faults.show_fault(classify(exc, path), diagnostics=_diagnostics(ctx, path))
+        return EXIT_FAULT
+    try:
+        if lock.took_over is not None:
+            log.warning("previous run did not close cleanly (%s); checking the database", lock.took_over.describe())
+        return _open_and_run(ctx, args, language, path=path)
+    finally:
+        lock.release()
+
+
+def _open_and_run(ctx: CliContext, args: argparse.Namespace, language: str, path: Path | None) -> int:
+    import signal
+    import sys
+
+    previous_hook = sys.excepthook
+    previous_signals = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        return _open_and_run_loop(ctx, args, language, path)
+    finally:
+        # Ours explain errors and end the loop while the window runs; no longer than that.
+        sys.excepthook = previous_hook
+        for sig, handler in previous_signals.items():
+            signal.signal(sig, handler)
+
+
+def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str, path: Path | None) -> int:
+    """Open (restoring a backup if the user asks), run the window; again after a restore."""
+    from kiosk.cli.backup import backup_folder
+    from kiosk.storage import backup as backups
+    from kiosk.storage.health import check_database, classify
+    from kiosk.ui import faults
+    from kiosk.ui.app import run_gui
+    from kiosk.ui.backup_dialog import RESTORE_PROPERTY
+
+    folder = backup_folder(path) if path is not None else None
+    diagnostics = _diagnostics(ctx, path)
+    if args.screenshot is None:
+        faults.install_excepthook(diagnostics)
+    notices_shown = False
+    while True:
+        fault = check_database(path) if path is not None else None
+        if fault is None:
+            if path is not None and folder is not None and path.exists() and path.stat().st_size:
+                try:
+                    backups.take_backup(path, folder, "start")  # before migrations touch it
+                except backups.BackupError as exc:
+                    # The database itself is fine (checked above): say so, and go on without a copy.
+                    faults.show_fault(classify(exc.__cause__ or exc, folder), diagnostics=diagnostics, fatal=False)
+            try:
+                db = ctx.database()
+            except Exception as exc:  # noqa: BLE001 - every start-up failure becomes a dialog
+                log.exception("start-up failed")
+                ctx.close()
+                fault = classify(exc, path)
+        if fault is not None:
+            outcome = faults.show_fault(fault, backups.list_backups(folder) if folder else [], diagnostics)
+            if outcome.choice is faults.Choice.RESTORE and outcome.backup is not None and path is not None:
+                if not _restore(outcome.backup, path, faults):
+                    return EXIT_FAULT
+                continue
+            return EXIT_FAULT
+        if not notices_shown and args.screenshot is None:
+            for notice in faults.environment_faults():
+                faults.show_fault(notice, diagnostics=diagnostics, fatal=False)
+            notices_shown = True
+        if args.screenshot is None:
+            _quit_on_termination_signals()
+        timer = None
+        if path is not None and folder is not None:
+            from kiosk.ui.backup_timer import BackupTimer
+
+            timer = BackupTimer(path, folder)
+            timer.start()
+        try:
+            code = run_gui(db, ctx.station, kiosk_mode=args.kiosk_mode, screenshot=args.screenshot, language=language)
+        finally:
+            if timer is not None:
+                timer.final_backup()
+                timer.deleteLater()
+        restore_from = _take_restore_request(RESTORE_PROPERTY)
+        if restore_from is None or path is None:
+            return code
+        ctx.close()
+        if not _restore(Path(restore_from), path, faults):
+            return EXIT_FAULT
+
+
+def _quit_on_termination_signals() -> None:
+    """SIGTERM (log-out, shutdown, `kill`) and Ctrl+C end the event loop, so the exit backup runs."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_args: QApplication.quit())
+    if app.property("kioskSignalsInstalled"):
+        return
+    # Python runs signal handlers only when it gets control: a light tick gives it that.
+    tick = QTimer(app)
+    tick.setInterval(300)
+    tick.timeout.connect(lambda: None)
+    tick.start()
+    app.setProperty("kioskSignalsInstalled", True)
+
+
+def _restore(backup: Path, path: Path, faults) -> bool:  # type: ignore[no-untyped-def]
+    from kiosk.storage.backup import BackupError, restore
+    from kiosk.storage.health import Fault, FaultKind
+
+    try:
+        aside = restore(backup, path)
+    except BackupError as exc:
+        faults.show_fault(Fault(FaultKind.UNREADABLE, str(exc), path))
+        return False
+    log.warning("restored %s; previous file kept as %s", backup.name, aside)
+    return True
+
+
+def _take_restore_request(name: str) -> str | None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return None
+    value = app.property(name)
+    app.setProperty(name, None)
+    # Close what the last run left, so a restart starts from scratch; closing the last window
+    # would post a Quit event that ends the next event loop at once, hence the guard.
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.removePostedEvents(None, QEvent.Type.Quit)
+    app.setQuitOnLastWindowClosed(quit_on_close)
+    return str(value) if value else None
+
+
+def _diagnostics(ctx: CliContext, path: Path | None):  # type: ignore[no-untyped-def]
+    def text() -> str:
+        from kiosk.cli.backup import backup_folder
+        from kiosk.logsetup import diagnostics_text
+
+        return diagnostics_text(ctx.db_target, backup_folder(path) if path else None)
+
+    return text
