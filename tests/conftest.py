@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Logs and automatic backups of in-process commands go to a throw-away folder, not the home folder.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
+os.environ.setdefault("KIOSK_LOG_DIR", str(_SCRATCH / "logs"))
+os.environ.setdefault("KIOSK_BACKUP_DIR", str(_SCRATCH / "backups"))
 
 from kiosk.cli import main as cli_main  # noqa: E402
 from kiosk.domain.checkin import CheckInDesk  # noqa: E402
