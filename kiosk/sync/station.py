@@ -1,0 +1,333 @@
+"""A front-desk station that keeps working when the shared server is away.
+
+Primary: the shared PostgreSQL server. Fallback: a local SQLite replica of the event, its roster
+and the check-ins known so far, plus this station's journal of check-ins made while offline
+(rows of the replica's own check_ins table, each with its UUID, and a marker per row in the
+replica's `settings`). When the server answers again, `sync()` folds the journal into it with
+the merge rules (first check-in wins; the loser is kept, marked undone, and listed as a
+conflict), then refreshes the replica. Nothing acknowledged on screen is dropped: every `ok`
+is a committed row on the server or in the replica until the server has it.
+
+Threading: every public method takes one lock, so a GUI can call `scan` and `poll` from worker
+threads. `poll()` may wait for a connect timeout (2 s); never call it on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.checkin import CheckInDesk, CheckInVerdict
+from kiosk.domain.headcount import Headcount, headcount
+from kiosk.domain.models import CheckIn, Event, Setting, utcnow
+from kiosk.storage import migrate
+from kiosk.storage.engine import Database
+from kiosk.storage.postgres import is_connection_error, redacted, station_database
+from kiosk.sync.merge import SOURCE_ID_KEY, Conflict, MergeSummary, merge_databases
+from kiosk.sync.replica import (
+    NoEventOnServer,
+    clear_pending,
+    default_replica_path,
+    mark_pending,
+    pending_count,
+    pending_ids,
+    read_server,
+    replica_event,
+    write_replica,
+)
+
+__all__ = ["LinkState", "LinkStatus", "StationLink", "StationUnavailable", "SyncReport", "default_replica_path"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+CONFLICTS_KEY = "station_sync.conflicts"  # JSON list of conflicts found by syncs, for the supervisor
+
+
+class LinkState(enum.StrEnum):
+    ONLINE = "online"
+    OFFLINE = "offline"
+    SYNCING = "syncing"
+
+
+class StationUnavailable(RuntimeError):
+    """Neither the server nor a local replica can serve this station."""
+
+
+@dataclass(frozen=True)
+class LinkStatus:
+    state: LinkState
+    pending: int  # check-ins in the journal that the server does not have yet
+    conflicts: int
+    server: str  # the URL without its password
+    offline_since: datetime | None = None
+    last_sync_at: datetime | None = None
+    last_error: str = ""
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    summary: MergeSummary | None = None
+
+
+class StationLink:
+    def __init__(
+        self,
+        server_url: str,
+        replica_path: Path,
+        station: str,
+        *,
+        retry_s: float = 2.0,
+        refresh_s: float = 15.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.station = station
+        self.retry_s = retry_s
+        self.refresh_s = refresh_s
+        self._clock = clock
+        self._lock = threading.RLock()
+        self.server = station_database(server_url)
+        self.local = Database.open(replica_path)
+        migrate.upgrade(self.local)
+        self._ensure_identity()
+        self._state = LinkState.OFFLINE
+        self._offline_since: datetime | None = utcnow()
+        self._last_sync_at: datetime | None = None
+        self._last_error = ""
+        self._last_probe = float("-inf")
+        self._last_refresh = float("-inf")
+        self._marks: dict[str, tuple[Any, ...]] = {}
+        self._server_desk: CheckInDesk | None = None
+        self._local_desk: CheckInDesk | None = None
+        self.event_id: int | None = None
+        self._connect()
+        if self.event_id is None:
+            raise StationUnavailable(
+                "공유 서버에 연결할 수 없고 이 PC에 로컬 사본도 없습니다. 네트워크와 서버 주소를 확인하세요. "
+                f"({self._last_error})"
+            )
+
+    # -- status ---------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> LinkState:
+        return self._state
+
+    def status(self) -> LinkStatus:
+        """Cheap and local: safe to call from a GUI timer."""
+        with self.local.session() as session:
+            pending = pending_count(session)
+        return LinkStatus(
+            state=self._state,
+            pending=pending,
+            conflicts=len(self.conflicts()),
+            server=redacted(self.server.url),
+            offline_since=self._offline_since,
+            last_sync_at=self._last_sync_at,
+            last_error=self._last_error,
+        )
+
+    def headcount(self) -> Headcount:
+        """The room's numbers: the server's while online (every station's check-ins, so counters
+        follow the other stations on the next refresh), this station's replica while offline."""
+        if self._state is LinkState.ONLINE:
+            try:
+                with self.server.session() as s:
+                    return headcount(s, self._event(s))
+            except Exception as exc:
+                if not is_connection_error(exc):
+                    raise
+                with self._lock:
+                    self._go_offline(exc)
+        with self.local.session() as s:
+            return headcount(s, self._event(s))
+
+    def _event(self, session: Session) -> Event:
+        event = session.get(Event, self.event_id)
+        if event is None:
+            raise StationUnavailable("행사를 찾을 수 없습니다 (event missing)")
+        return event
+
+    def conflicts(self) -> list[Conflict]:
+        """Conflicts found by syncs so far, for the supervisor (kept until cleared)."""
+        with self.local.session() as session:
+            row = session.get(Setting, CONFLICTS_KEY)
+        return [Conflict.from_json(item) for item in (json.loads(row.value) if row is not None and row.value else [])]
+
+    def clear_conflicts(self) -> None:
+        with self.local.write() as session:
+            session.execute(delete(Setting).where(Setting.key == CONFLICTS_KEY))
+
+    # -- the door -------------------------------------------------------------------------------
+
+    def scan(self, code: str, operator: str = "", **options: Any) -> CheckInVerdict:
+        return self.call(lambda desk: desk.scan(code, self.station, operator, **options))
+
+    def check_in_participant(self, participant_id: int, operator: str = "", **options: Any) -> CheckInVerdict:
+        return self.call(lambda desk: desk.check_in_participant(participant_id, self.station, operator, **options))
+
+    def call(self, action: Callable[[CheckInDesk], T]) -> T:
+        """Run a desk action on the server, or at once on the replica if the server is away.
+
+        The result may be a CheckInVerdict or anything with a `.verdict` (a walk-in result):
+        a check-in (or check-out) made locally goes into the journal by its check-in UUID.
+        Other local changes (undo, companions) are not journaled: offer those only online.
+        """
+        with self._lock:
+            if self._state is LinkState.ONLINE and self._server_desk is not None:
+                try:
+                    return action(self._server_desk)
+                except Exception as exc:
+                    if not is_connection_error(exc):
+                        raise
+                    self._go_offline(exc)
+            assert self._local_desk is not None
+            result = action(self._local_desk)
+            verdict = getattr(result, "verdict", result)
+            if isinstance(verdict, CheckInVerdict) and verdict.ok and verdict.check_in_id:
+                self._journal(verdict.check_in_id)
+            return result
+
+    # -- background work ------------------------------------------------------------------------
+
+    def poll(self) -> LinkStatus:
+        """Probe, sync and refresh as they fall due. Call every second or so from a worker thread."""
+        with self._lock:
+            now = self._clock()
+            if self._state is not LinkState.ONLINE:
+                if now - self._last_probe >= self.retry_s:
+                    self._connect()
+            elif now - self._last_refresh >= self.refresh_s:
+                try:
+                    self._refresh()
+                except Exception as exc:
+                    if not is_connection_error(exc):
+                        raise
+                    self._go_offline(exc)
+        return self.status()
+
+    def sync(self) -> SyncReport:
+        """Push the journal now (the server must be reachable); then refresh the replica."""
+        with self._lock:
+            report = self._push()
+            self._refresh()
+            return report
+
+    def close(self) -> None:
+        self.server.dispose()
+        self.local.dispose()
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        """Try the server: on success push the journal, refresh the replica and go online."""
+        self._last_probe = self._clock()
+        previous = self._state
+        try:
+            self._state = LinkState.SYNCING if previous is not LinkState.ONLINE else previous
+            migrate.upgrade(self.server)  # a no-op unless the server was just created
+            self._push()
+            self._refresh()
+            if self._server_desk is None or self._server_desk.event_id != self.event_id:
+                assert self.event_id is not None
+                self._server_desk = CheckInDesk(self.server, self.event_id)
+        except Exception as exc:
+            self._state = previous
+            if not is_connection_error(exc) and not isinstance(exc, migrate.MigrationError):
+                raise  # e.g. the server now runs another event: the journal stays, nothing is lost
+            self._go_offline(exc)
+            self._open_local_desk()
+            return
+        self._state = LinkState.ONLINE
+        self._offline_since = None
+        self._last_error = ""
+        log.info("station %s: online (%s)", self.station, redacted(self.server.url))
+
+    def _go_offline(self, exc: BaseException) -> None:
+        if self._state is not LinkState.OFFLINE:
+            log.warning("station %s: server unreachable, working locally: %s", self.station, exc)
+            self._offline_since = utcnow()
+        self._state = LinkState.OFFLINE
+        text = str(getattr(exc, "orig", None) or exc).strip()
+        self._last_error = text.splitlines()[0] if text else type(exc).__name__
+        self._last_probe = self._clock()
+        self._marks = {}  # the replica will change on its own now: copy everything next time
+        self.server.engine.dispose()  # drop pooled connections to the dead server
+
+    def _open_local_desk(self) -> None:
+        if self._local_desk is not None:
+            return
+        with self.local.session() as session:
+            event = replica_event(session)
+        if event is not None:
+            self.event_id = event.id
+            self._local_desk = CheckInDesk(self.local, event.id)
+
+    def _journal(self, check_in_id: str) -> None:
+        with self.local.write() as session:
+            mark_pending(session, check_in_id, self.station)
+
+    def _push(self) -> SyncReport:
+        with self.local.session() as session:
+            pending = pending_ids(session)
+            mine = set(session.scalars(select(CheckIn.id).where(CheckIn.station == self.station)))
+        report = SyncReport()
+        if mine - pending:
+            # A crash between a local commit and its journal marker must not lose the row:
+            # anything of ours the server lacks is pushed too.
+            with self.server.session() as s:
+                known = set(s.scalars(select(CheckIn.id).where(CheckIn.station == self.station)))
+            pending |= mine - known
+        # Always run, even with an empty journal: refused scans made offline are in the local
+        # audit trail, and the merge copies those once (by the server's per-station mark).
+        summary = merge_databases(self.local, self.server, station=self.station, only_ids=pending)
+        report.pushed, report.conflicts, report.summary = summary.inserted, summary.conflicts, summary
+        with self.local.write() as session:
+            clear_pending(session, pending)
+            if summary.conflicts:
+                row = session.get(Setting, CONFLICTS_KEY)
+                known_conflicts = json.loads(row.value) if row is not None and row.value else []
+                known_conflicts += [c.to_json() for c in summary.conflicts]
+                session.merge(Setting(key=CONFLICTS_KEY, value=json.dumps(known_conflicts, ensure_ascii=False)))
+        self._last_sync_at = utcnow()
+        log.info("station %s: synced %d check-ins, %d conflicts", self.station, report.pushed, len(report.conflicts))
+        return report
+
+    def _refresh(self) -> None:
+        """Copy the server's event, roster, settings and check-ins into the replica.
+
+        Tables are copied only when their fingerprints moved, so a refresh during a quiet
+        minute costs a few small queries.
+        """
+        with self.server.session() as s:
+            try:
+                snap = read_server(s, self._marks)
+            except NoEventOnServer as exc:
+                raise StationUnavailable(str(exc)) from exc
+        with self.local.write() as session:
+            if not write_replica(session, snap):
+                return
+        self._marks = snap.marks
+        self.event_id = snap.event.id
+        self._last_refresh = self._clock()
+        if self._local_desk is None or self._local_desk.event_id != self.event_id:
+            self._local_desk = CheckInDesk(self.local, self.event_id)
+
+    def _ensure_identity(self) -> None:
+        with self.local.write() as session:
+            if session.get(Setting, SOURCE_ID_KEY) is None:
+                session.add(Setting(key=SOURCE_ID_KEY, value=uuid.uuid4().hex[:16]))

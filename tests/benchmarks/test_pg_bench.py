@@ -1,0 +1,96 @@
+"""Check-in on the shared PostgreSQL over loopback: latency of one station, throughput of four.
+
+Targets (issue 8): p95 <= 10 ms per check-in; four stations together >= 200 check-ins/s.
+Figures are printed and stored in the benchmark's extra_info; nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.domain.checkin import CheckInDesk
+from kiosk.domain.events import active_event
+from kiosk.storage import migrate
+from kiosk.storage.engine import Database
+from kiosk.storage.postgres import station_database
+from tests.pg.cluster import PgCluster
+from tests.pg.conftest import pg_cluster  # noqa: F401 - fixture
+from tests.pg.stations import go, make_event, results, start_stations
+
+pytestmark = pytest.mark.postgres
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
+
+
+@pytest.fixture
+def loaded_server(pg_cluster: PgCluster) -> Iterator[tuple[str, list[str]]]:  # noqa: F811
+    url = pg_cluster.create_database("bench")
+    db = Database.open(url)
+    migrate.upgrade(db)
+    codes = make_event(db, 600, capacity=700)
+    db.dispose()
+    yield url, codes
+
+
+def test_checkin_latency_one_station(benchmark, loaded_server) -> None:  # type: ignore[no-untyped-def]
+    url, codes = loaded_server
+    db = station_database(url)  # the engine a station really uses (pre-ping, short timeouts)
+    with db.session() as s:
+        event = active_event(s)
+        assert event is not None
+        desk = CheckInDesk(db, event.id)
+    for code in codes[:20]:  # warm the pool and psycopg's prepared statements
+        desk.scan(code, "입구1")
+    todo = iter(codes[20:])
+    timings: list[float] = []
+
+    def one_check_in() -> None:
+        code = next(todo)
+        t0 = time.perf_counter()
+        verdict = desk.scan(code, "입구1")
+        timings.append((time.perf_counter() - t0) * 1000)
+        assert verdict.ok
+
+    benchmark.pedantic(one_check_in, rounds=200, iterations=1, warmup_rounds=0)
+    db.dispose()
+    figures = {"p50_ms": round(_percentile(timings, 0.5), 2), "p95_ms": round(_percentile(timings, 0.95), 2)}
+    benchmark.extra_info.update(figures)
+    print("\nPostgreSQL check-in over loopback:", figures)
+
+
+@pytest.mark.slow
+def test_four_stations_throughput(benchmark, loaded_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    url, codes = loaded_server
+    files = []
+    for i in range(4):  # four doors, each its own queue of guests
+        path = tmp_path / f"codes-{i}.txt"
+        path.write_text("\n".join(codes[i::4]))
+        files.append(path)
+    procs = start_stations(url, files, tmp_path, 4, settle_s=5)
+    runs: list[dict] = []
+
+    def door() -> None:
+        go(procs)
+        runs.extend(results(procs))
+
+    benchmark.pedantic(door, rounds=1, iterations=1)
+    ok = sum(len(run["ok_ids"]) for run in runs)
+    elapsed = max(run["finished"] for run in runs) - min(run["started"] for run in runs)
+    latencies = [x for run in runs for x in run["online_ms"]]
+    figures = {
+        "check_ins": ok,
+        "seconds": round(elapsed, 2),
+        "per_second": round(ok / elapsed, 1),
+        "p50_ms": round(_percentile(latencies, 0.5), 2),
+        "p95_ms": round(_percentile(latencies, 0.95), 2),
+    }
+    benchmark.extra_info.update(figures)
+    print("\nfour stations on one PostgreSQL:", figures)
+    assert ok == len(codes)  # correctness, not speed: every guest got in exactly once

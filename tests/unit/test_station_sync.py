@@ -1,0 +1,213 @@
+"""A station keeps checking people in while the shared server is unreachable, then catches up.
+
+The server is a real throw-away PostgreSQL (tests/pg); the network is a TCP forwarder on
+127.0.0.1 whose cable the test pulls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.domain import token
+from kiosk.domain.checkin import CheckInDesk, ScanStatus
+from kiosk.domain.demo import load_demo
+from kiosk.domain.models import AuditEntry, CheckIn, Event, Participant
+from kiosk.storage import migrate
+from kiosk.storage.engine import Database
+from kiosk.sync.station import LinkState, StationLink, StationUnavailable
+from tests.pg.cluster import PgCluster
+from tests.pg.conftest import pg_cluster, pg_url  # noqa: F401 - fixtures
+from tests.pg.proxy import CuttableProxy
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def server(pg_url: str) -> Iterator[tuple[Database, int]]:  # noqa: F811
+    db = Database.open(pg_url)
+    migrate.upgrade(db)
+    with db.write() as s:
+        event_id = load_demo(s).id
+    yield db, event_id
+    db.dispose()
+
+
+@pytest.fixture
+def proxy(pg_cluster: PgCluster) -> Iterator[CuttableProxy]:  # noqa: F811
+    p = CuttableProxy(pg_cluster.port)
+    yield p
+    p.close()
+
+
+def _via(url: str, proxy: CuttableProxy) -> str:
+    host_port = url.split("@", 1)[1].split("/", 1)[0]
+    return url.replace(host_port, f"127.0.0.1:{proxy.port}")
+
+
+def _codes(db: Database, event_id: int) -> list[str]:
+    with db.session() as s:
+        event = s.get(Event, event_id)
+        assert event is not None
+        ids = s.scalars(select(Participant.id).where(Participant.event_id == event_id).order_by(Participant.id))
+        return [token.issue(event.token_tag, event.signing_secret, pid) for pid in ids]
+
+
+@pytest.fixture
+def link(server, proxy: CuttableProxy, tmp_path: Path) -> Iterator[StationLink]:  # type: ignore[no-untyped-def]
+    db, _ = server
+    station = StationLink(_via(db.url, proxy), tmp_path / "replica-1.db", "입구1", retry_s=0)
+    yield station
+    station.close()
+
+
+def test_online_scan_goes_to_the_server(server, link: StationLink) -> None:  # type: ignore[no-untyped-def]
+    db, event_id = server
+    code = _codes(db, event_id)[0]
+    verdict = link.scan(code)
+    assert verdict.ok and link.state is LinkState.ONLINE
+    assert link.status().pending == 0
+    with db.session() as s:
+        assert s.get(CheckIn, verdict.check_in_id) is not None
+
+
+def test_offline_scan_is_journaled_and_synced_back(server, link: StationLink, proxy: CuttableProxy) -> None:  # type: ignore[no-untyped-def]
+    db, event_id = server
+    first, second, third = _codes(db, event_id)[:3]
+    assert link.scan(first).ok
+    link.sync()  # the replica now knows `first` is inside
+    proxy.cut()
+    offline = link.scan(second)
+    assert offline.ok and link.state is LinkState.OFFLINE
+    assert link.scan(first).status is ScanStatus.ALREADY_CHECKED_IN  # known from the replica
+    status = link.status()
+    assert status.pending == 1 and status.offline_since is not None and status.last_error
+    assert link.poll().state is LinkState.OFFLINE  # still cut: stays offline, keeps working
+    assert link.scan(third).ok and link.status().pending == 2
+
+    proxy.restore()
+    status = link.poll()
+    assert status.state is LinkState.ONLINE and status.pending == 0 and status.conflicts == 0
+    with db.session() as s:
+        row = s.get(CheckIn, offline.check_in_id)
+        assert row is not None and row.station == "입구1" and row.undone_at is None
+        assert s.scalar(select(func.count(CheckIn.id))) == 3
+        # refused scans made offline reach the server's audit trail too
+        assert s.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.outcome == "already_checked_in")) == 1
+    link.sync()
+    with db.session() as s:
+        assert s.scalar(select(func.count(CheckIn.id))) == 3  # syncing again adds nothing
+
+
+def test_same_person_at_two_stations_while_apart(server, link: StationLink, proxy: CuttableProxy) -> None:  # type: ignore[no-untyped-def]
+    db, event_id = server
+    code = _codes(db, event_id)[5]
+    proxy.cut()
+    mine = link.scan(code)  # offline, first
+    theirs = CheckInDesk(db, event_id).scan(code, station="입구2")  # on the server, later
+    assert mine.ok and theirs.ok
+    proxy.restore()
+    assert link.poll().state is LinkState.ONLINE
+    conflicts = link.conflicts()
+    assert len(conflicts) == 1
+    assert conflicts[0].kept.id == mine.check_in_id and conflicts[0].dropped.id == theirs.check_in_id
+    with db.session() as s:
+        active = s.scalars(select(CheckIn).where(CheckIn.undone_at.is_(None), CheckIn.checked_out_at.is_(None))).all()
+        assert [r.id for r in active] == [mine.check_in_id]
+        assert s.scalar(select(func.count(CheckIn.id))) == 2  # nothing acknowledged is deleted
+    # the replica now shows the server's truth: scanning again names the winner
+    again = link.scan(code)
+    assert again.status is ScanStatus.ALREADY_CHECKED_IN and again.check_in_id == mine.check_in_id
+    link.clear_conflicts()
+    assert link.status().conflicts == 0
+
+
+def test_journal_survives_a_restart_while_offline(server, proxy: CuttableProxy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, event_id = server
+    url = _via(db.url, proxy)
+    replica = tmp_path / "replica.db"
+    code = _codes(db, event_id)[7]
+    StationLink(url, replica, "입구3", retry_s=0).close()  # first start: copies the roster
+    proxy.cut()
+    station = StationLink(url, replica, "입구3", retry_s=0)  # starts offline from its replica
+    assert station.state is LinkState.OFFLINE
+    made = station.scan(code)
+    assert made.ok
+    station.close()
+    proxy.restore()
+    station = StationLink(url, replica, "입구3", retry_s=0)
+    assert station.state is LinkState.ONLINE and station.status().pending == 0
+    station.close()
+    with db.session() as s:
+        assert s.get(CheckIn, made.check_in_id) is not None
+
+
+def test_no_server_and_no_replica_is_a_clear_error(server, proxy: CuttableProxy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, _ = server
+    proxy.cut()
+    with pytest.raises(StationUnavailable, match="로컬 사본도 없습니다"):
+        StationLink(_via(db.url, proxy), tmp_path / "new.db", "입구4")
+
+
+def test_offline_check_out_reaches_the_server(server, link: StationLink, proxy: CuttableProxy) -> None:  # type: ignore[no-untyped-def]
+    db, event_id = server
+    code = _codes(db, event_id)[9]
+    entered = link.scan(code)
+    link.sync()
+    proxy.cut()
+    left = link.call(lambda desk: desk.check_out(code, link.station))
+    assert left.ok and left.check_in_id == entered.check_in_id and link.status().pending == 1
+    proxy.restore()
+    assert link.poll().pending == 0
+    with db.session() as s:
+        row = s.get(CheckIn, entered.check_in_id)
+        assert row is not None and row.checked_out_at is not None and row.checked_out_station == "입구1"
+
+
+def test_replica_path_is_per_server(tmp_path: Path) -> None:
+    from kiosk.sync.station import default_replica_path
+
+    a = default_replica_path("postgresql+psycopg://kiosk:x@192.0.2.10/kiosk", tmp_path)
+    b = default_replica_path("postgresql+psycopg://kiosk:y@192.0.2.10/kiosk", tmp_path)
+    c = default_replica_path("postgresql+psycopg://kiosk:x@192.0.2.11/kiosk", tmp_path)
+    assert a == b != c and a.parent == tmp_path and a.suffix == ".db"
+
+
+def test_counters_follow_the_other_station(server, proxy: CuttableProxy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, event_id = server
+    url = _via(db.url, proxy)
+    one = StationLink(url, tmp_path / "one.db", "입구1", retry_s=0)
+    two = StationLink(url, tmp_path / "two.db", "입구2", retry_s=0, refresh_s=0)
+    try:
+        before = two.headcount().checked_in
+        assert one.scan(_codes(db, event_id)[11]).ok
+        assert two.headcount().checked_in == before + 1  # the next 1-second refresh shows it
+        two.poll()  # the worker thread's regular poll refreshes the replica
+        proxy.cut()
+        assert two.headcount().checked_in == before + 1  # offline: from its replica
+        assert two.state is LinkState.OFFLINE
+    finally:
+        one.close()
+        two.close()
+
+
+def test_offline_walk_in_is_registered_on_the_server(server, link: StationLink, proxy: CuttableProxy) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.domain.walkin import WalkInRequest, register_walk_in
+
+    db, event_id = server
+    online = link.call(lambda desk: register_walk_in(desk, WalkInRequest("김온라인", "부산일보"), link.station))
+    assert online.verdict.ok
+    proxy.cut()
+    offline = link.call(lambda desk: register_walk_in(desk, WalkInRequest("이오프", "경남신문"), link.station))
+    assert offline.verdict.ok and link.status().pending == 1
+    proxy.restore()
+    assert link.poll().pending == 0
+    with db.session() as s:
+        row = s.get(CheckIn, offline.verdict.check_in_id)
+        assert row is not None
+        person = s.get(Participant, row.participant_id)
+        assert person is not None and person.name == "이오프" and person.is_walk_in
+        assert s.scalar(select(func.count(Participant.id)).where(Participant.is_walk_in.is_(True))) == 2
