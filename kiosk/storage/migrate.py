@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
+import sys
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,9 +25,14 @@ class MigrationError(RuntimeError):
 
 
 def migrations_dir() -> Path:
-    """The Alembic scripts: top-level migrations/ in a checkout, kiosk/migrations when installed."""
+    """The Alembic scripts: top-level migrations/ in a checkout, kiosk/migrations when installed,
+    migrations/ beside the program in a PyInstaller bundle (sys._MEIPASS)."""
     here = Path(__file__).resolve().parent.parent  # the kiosk package
-    for candidate in (here.parent / "migrations", here / "migrations"):
+    candidates = [here.parent / "migrations", here / "migrations"]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.insert(0, Path(bundle) / "migrations")
+    for candidate in candidates:
         if (candidate / "env.py").is_file():
             return candidate
     raise MigrationError(f"마이그레이션 스크립트를 찾을 수 없습니다 (no migrations next to {here})")
