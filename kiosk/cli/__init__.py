@@ -19,7 +19,18 @@ COMMAND_MODULES = [
     "gui",
     "demo",
     "status",
+    "import_roster",
+    "search",
+    "walkin",
+    "decode",
+    "checkin",
+    "invite",
+    "qr",
     "db",
+    "merge",
+    "backup",
+    "purge",
+    "report",
 ]
 
 
@@ -39,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--station", metavar="NAME", default=None, help="이 체크인 PC의 이름 (기본: 호스트 이름, KIOSK_STATION)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="자세한 로그 출력")
+    parser.add_argument(
+        "--self-test", action="store_true", help="설치 상태 자가 진단 후 종료 (DB, 디코더, 멀티미디어, 글꼴, 번역)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"kiosk.cli.{name}").register(subparsers)
@@ -49,18 +63,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.self_test:  # a top-level flag: works without (and ignores) a command
+        from kiosk.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         args = parser.parse_args([*args_list, "gui"])
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    from kiosk.logsetup import FILE_ONLY, setup_logging
+
+    setup_logging(verbose=args.verbose)  # stderr + the rotating, PII-scrubbed file
     from kiosk.cli.context import default_db_target
 
     ctx = CliContext(db_target=args.db or default_db_target(), station=args.station or default_station())
     try:
         return int(args.func(ctx, args) or 0)
     except CliError as exc:
+        logging.getLogger("kiosk.cli").info("%s: %s", args.command, exc)
         print(f"kiosk: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
@@ -69,7 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
         message = describe_error(exc)
         if message is None:
+            logging.getLogger("kiosk.cli").exception("unexpected error in %s", args.command, extra=FILE_ONLY)
             raise
+        logging.getLogger("kiosk.cli").warning("%s: %s", args.command, message, extra=FILE_ONLY)
         print(f"kiosk: {message}", file=sys.stderr)
         return 2
     finally:
@@ -78,14 +98,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def describe_error(exc: BaseException) -> str | None:
     """A one-line explanation for errors caused by the environment rather than a bug."""
+    import sqlite3
+
     from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
     from kiosk.domain.events import NoEventError
+    from kiosk.storage.backup import BackupError
     from kiosk.storage.engine import DatabaseTargetError
+    from kiosk.storage.lock import DatabaseInUse
     from kiosk.storage.migrate import MigrationError
 
-    if isinstance(exc, NoEventError | DatabaseTargetError | MigrationError):
+    if isinstance(exc, NoEventError | DatabaseTargetError | MigrationError | BackupError | DatabaseInUse):
         return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        return f"데이터베이스 파일 오류: {exc}"
     if isinstance(exc, OperationalError | DatabaseError):
         return f"데이터베이스를 열거나 쓸 수 없습니다: {str(exc.orig or exc).splitlines()[0]}"
     if isinstance(exc, ArgumentError):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kiosk import APP_NAME, __version__
 from kiosk.storage.engine import Database
@@ -34,18 +35,31 @@ def run_gui(
     kiosk_mode: bool = False,
     screenshot: Path | None = None,
     language: str = "ko",
+    setup_window: Callable[[QMainWindow], None] | None = None,
 ) -> int:
+    """Open the console. `setup_window` lets start-up code add to the window before it shows
+    (the shared-database badge: `window.add_status_widget(badge)`)."""
+    from kiosk.cli.context import default_station
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.settings_dialog import LocalSettings
 
+    local = LocalSettings()
+    # This laptop's saved choices apply unless the command line said otherwise.
+    if local.station and station == default_station():
+        station = local.station
+    if language == "ko" and local.language in ("en",):
+        language = local.language
     app = make_application(language)
-    window = MainWindow(db, station)
+    window = MainWindow(db, station, local_settings=local, language=language)
+    if setup_window is not None:
+        setup_window(window)
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
-    if kiosk_mode:
-        window.showFullScreen()
-    else:
+    # Kiosk mode is full screen and guest-facing; without a supervisor PIN it is refused (the
+    # console says why) and the console opens instead.
+    if not (kiosk_mode and window.enter_kiosk_mode()):
         window.resize(SCREENSHOT_SIZE)
-        window.show()
+        window.showMaximized()
     return app.exec()
 
 

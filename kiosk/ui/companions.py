@@ -1,0 +1,79 @@
+"""Companions (수행원) of the guest just checked in: 0..N buttons under the verdict, Alt+digit.
+
+A scan never waits for this: the guest is checked in alone at once, and the count is adjusted
+afterwards (capacity permitting), so the scanner is ready for the next person immediately.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
+
+MAX_BUTTONS = 9
+
+
+class CompanionsBar(QFrame):
+    changed = Signal(str, int)  # check-in id, companions
+    refused = Signal(int)  # companions asked for but no seats
+
+    def __init__(self, desk: CheckInDesk, station: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("companionsBar")
+        self.desk = desk
+        self.station = station
+        self.operator = ""
+        self.check_in_id: str | None = None
+        self.allowed = 0
+        self.current = 0
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 12, 6)
+        self.label = QLabel(self.tr("함께 온 수행원"))
+        self.label.setObjectName("companionsLabel")
+        row.addWidget(self.label)
+        self.buttons: list[QPushButton] = []
+        for n in range(MAX_BUTTONS + 1):
+            button = QPushButton(self.tr("{0}명").format(n))
+            button.setCheckable(True)
+            button.setObjectName("companionButton")
+            button.setToolTip(f"Alt+{n}")
+            button.clicked.connect(lambda _c=False, k=n: self.set_count(k))
+            self.buttons.append(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.hide()
+
+    def follow(self, verdict: CheckInVerdict, operator: str = "") -> None:
+        """Show the bar for an ok verdict of a guest allowed companions; hide it otherwise."""
+        p = verdict.participant
+        self.operator = operator
+        if verdict.status is not ScanStatus.OK or p is None or p.companions_allowed <= 0 or not verdict.check_in_id:
+            self.clear()
+            return
+        self.check_in_id = verdict.check_in_id
+        self.allowed = min(p.companions_allowed, MAX_BUTTONS)
+        self.current = verdict.companions
+        self.label.setText(self.tr("{0} 님과 함께 온 수행원 (최대 {1}명)").format(p.name, p.companions_allowed))
+        for n, button in enumerate(self.buttons):
+            button.setVisible(n <= self.allowed)
+            button.setChecked(n == self.current)
+        self.show()
+
+    def clear(self) -> None:
+        self.check_in_id = None
+        self.allowed = 0
+        self.hide()
+
+    def set_count(self, n: int) -> bool:
+        if self.check_in_id is None or not 0 <= n <= self.allowed:
+            return False
+        ok = self.desk.set_companions(self.check_in_id, n, self.station, self.operator)
+        if ok:
+            self.current = n
+            self.changed.emit(self.check_in_id, n)
+        else:
+            self.refused.emit(n)
+        for k, button in enumerate(self.buttons):
+            button.setChecked(k == self.current)
+        return ok

@@ -1,0 +1,69 @@
+"""Self-service kiosk mode: the screen the guests see.
+
+Only "QR 코드를 보여 주세요" and, after a scan, the greeting. No roster, no counters, no phone
+numbers or e-mail addresses: nothing a guest could read about another guest. The result stays a
+few seconds, then the prompt returns. Leaving needs the supervisor PIN (Ctrl+Shift+Q).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from kiosk.domain.checkin import CheckInVerdict
+from kiosk.ui.scan_field import make_scan_field
+from kiosk.ui.verdict_panel import VerdictPanel
+
+RESET_MS = 6000
+EXIT_KEYS = "Ctrl+Shift+Q"
+
+
+class KioskScreen(QWidget):
+    scanned = Signal(str)
+    exit_requested = Signal()
+
+    def __init__(self, event_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 36, 48, 28)
+        layout.setSpacing(20)
+        self.event_label = QLabel(event_name)
+        self.event_label.setObjectName("kioskEvent")
+        self.event_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.event_label)
+        self.panel = VerdictPanel(guest_facing=True)
+        self.panel.setObjectName("verdictPanel")
+        self.panel.headline.setObjectName("kioskHeadline")
+        self.panel.detail.setObjectName("kioskDetail")
+        self.panel.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.panel.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.panel, 1)
+        self.preview_slot = QVBoxLayout()
+        layout.addLayout(self.preview_slot)
+        # The scan field must be able to hold focus, so it is tiny rather than hidden.
+        self.field = make_scan_field(self)
+        self.field.setObjectName("kioskScanField")
+        self.field.setFixedSize(2, 2)
+        self.field.setStyleSheet("border: none; background: transparent; color: transparent;")
+        self.field.scanned.connect(self.scanned)  # type: ignore[attr-defined]
+        layout.addWidget(self.field, 0, Qt.AlignmentFlag.AlignRight)
+        self.reset = QTimer(self)
+        self.reset.setSingleShot(True)
+        self.reset.setInterval(RESET_MS)
+        self.reset.timeout.connect(self.show_prompt)
+        shortcut = QShortcut(QKeySequence(EXIT_KEYS), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.exit_requested)
+
+    def show_prompt(self) -> None:
+        self.panel.show_idle()
+        self.field.setFocus()
+
+    def show_verdict(self, verdict: CheckInVerdict) -> str:
+        kind = self.panel.show_verdict(verdict)
+        self.reset.start()
+        self.field.setFocus()
+        return kind

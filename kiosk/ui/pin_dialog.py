@@ -1,0 +1,163 @@
+"""The supervisor PIN: a small dialog, and the gate every supervisor-only action goes through.
+
+The dialog is opened with `open()`, never `exec()`: the event loop keeps running, so the
+counters refresh and nothing waits on it. Supervisor mode ends by itself after a few idle
+minutes, so a laptop left unattended falls back to steward rights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.domain import roles
+from kiosk.domain.roles import PinCheck, Role
+from kiosk.storage.engine import Database
+
+SUPERVISOR_IDLE_MS = 5 * 60 * 1000
+
+
+class PinDialog(QDialog):
+    """Check the supervisor PIN ("check"), or choose one when none is set yet ("set")."""
+
+    def __init__(self, db: Database, station: str, reason: str, *, mode: str = "check",
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.db = db
+        self.station = station
+        self.mode = mode
+        self.setWindowTitle(self.tr("책임자 PIN"))
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        title = self.tr("책임자 PIN을 새로 정하세요") if mode == "set" else self.tr("책임자 PIN을 입력하세요")
+        self.heading = QLabel(title)
+        self.heading.setObjectName("dialogHeading")
+        layout.addWidget(self.heading)
+        self.reason = QLabel(reason)
+        self.reason.setWordWrap(True)
+        layout.addWidget(self.reason)
+        validator = QRegularExpressionValidator(r"\d{0,12}")
+        self.pin = QLineEdit()
+        self.pin.setObjectName("pinField")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setValidator(validator)
+        self.pin.setPlaceholderText(self.tr("숫자 4~12자리"))
+        layout.addWidget(self.pin)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("pinField")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setValidator(validator)
+        self.confirm.setPlaceholderText(self.tr("한 번 더 입력"))
+        self.confirm.setVisible(mode == "set")
+        layout.addWidget(self.confirm)
+        self.message = QLabel("")
+        self.message.setObjectName("errorText")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("확인 (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("닫기 (Esc)"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(420, 260)
+        self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def submit(self) -> None:
+        pin = self.pin.text()
+        if self.mode == "set":
+            if pin != self.confirm.text():
+                self.message.setText(self.tr("두 PIN이 다릅니다"))
+                return
+            try:
+                with self.db.write() as session:
+                    roles.set_pin(session, pin, station=self.station, operator=Role.SUPERVISOR.value)
+            except roles.PinFormatError:
+                self.message.setText(self.tr("PIN은 숫자 4~12자리입니다"))
+                return
+            self.accept()
+            return
+        with self.db.write() as session:
+            result = roles.check_pin(session, pin, station=self.station)
+        self.pin.clear()
+        if result.ok:
+            self.accept()
+        elif result.outcome is PinCheck.LOCKED:
+            self.message.setText(self.tr("PIN을 5번 틀려 잠겼습니다. {0}초 뒤에 다시 시도하세요.").format(
+                result.seconds_left()))  # fmt: skip
+        elif result.outcome is PinCheck.NOT_SET:
+            self.message.setText(self.tr("아직 책임자 PIN이 없습니다. 설정에서 정하세요."))
+        else:
+            left = roles.MAX_FAILURES - result.failures
+            self.message.setText(self.tr("PIN이 틀렸습니다 (남은 시도 {0}번)").format(left))
+
+
+class SupervisorGate(QObject):
+    """Who is at the desk: a steward by default; the supervisor after a PIN, for a while."""
+
+    role_changed = Signal(str)
+
+    def __init__(self, db: Database, station: str, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.db = db
+        self.station = station
+        self.parent_widget = parent_widget
+        self.role = Role.STEWARD
+        self.dialog: PinDialog | None = None  # the open dialog, if any (tests drive it)
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(SUPERVISOR_IDLE_MS)
+        self.idle.timeout.connect(self.drop)
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role is Role.SUPERVISOR
+
+    @property
+    def operator(self) -> str:
+        return self.role.value
+
+    def touch(self) -> None:
+        if self.is_supervisor:
+            self.idle.start()
+
+    def drop(self) -> None:
+        if self.role is not Role.STEWARD:
+            self.role = Role.STEWARD
+            self.role_changed.emit(self.role.value)
+
+    def _become_supervisor(self) -> None:
+        self.role = Role.SUPERVISOR
+        self.idle.start()
+        self.role_changed.emit(self.role.value)
+
+    def require(
+        self, reason: str, then: Callable[[], None], *, always_ask: bool = False, allow_set: bool = True
+    ) -> None:
+        """Run `then` with supervisor rights, asking for the PIN first if needed.
+
+        With no PIN set yet, the first supervisor action chooses one, unless `allow_set` is off
+        (leaving kiosk mode: a guest must not be able to choose the PIN that lets them out).
+        """
+        if self.is_supervisor and not always_ask:
+            self.touch()
+            then()
+            return
+        with self.db.session() as session:
+            has_pin = roles.pin_is_set(session)
+        dialog = PinDialog(self.db, self.station, reason, mode="check" if has_pin or not allow_set else "set",
+                           parent=self.parent_widget)  # fmt: skip
+        self.dialog = dialog
+
+        def accepted() -> None:
+            self._become_supervisor()
+            then()
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

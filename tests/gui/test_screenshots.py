@@ -1,0 +1,119 @@
+"""Each main screen rendered at 1366×768 into docs/screenshots/*.png (the README shows them).
+
+The images are regenerated on every run; a test fails only if a screen cannot be rendered, so
+the PNGs in git always match the code that made them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.domain import roles, token
+from kiosk.domain.models import Event, Participant
+from kiosk.storage.engine import Database
+from kiosk.ui.desk_page import SIDE_WALKIN
+from kiosk.ui.main_window import TAB_PROTOCOL, TAB_ROSTER, MainWindow
+from kiosk.ui.settings_dialog import LocalSettings
+
+REPO = Path(__file__).resolve().parents[2]
+OUT = Path(os.environ.get("KIOSK_SCREENSHOTS", REPO / "docs" / "screenshots"))
+WIDTH, HEIGHT = 1366, 768
+
+
+def _code(db: Database, name: str) -> str:
+    with db.session() as s:
+        p = s.scalars(select(Participant).where(Participant.name == name)).first()
+        event = s.get(Event, p.event_id)
+        return token.issue(event.token_tag, event.signing_secret, p.id)
+
+
+@pytest.fixture
+def window(qtbot, db: Database, demo_event_id: int, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from kiosk.ui.app import make_application
+
+    make_application("ko")
+    with db.write() as s:
+        roles.set_pin(s, "2468")
+    w = MainWindow(db, "정문-1", local_settings=LocalSettings(tmp_path / "station.ini"), pdf_folder=tmp_path)
+    w.sounds.enabled = False
+    qtbot.addWidget(w)
+    w.resize(WIDTH, HEIGHT)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.kiosk_active = False
+    w.close()
+    w.deleteLater()
+
+
+def _save(qtbot, w: MainWindow, name: str, size: tuple[int, int] = (WIDTH, HEIGHT)) -> Path:  # type: ignore[no-untyped-def]
+    qtbot.wait(30)  # let queued layout and style updates land before grabbing
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"{name}.png"
+    image = w.grab()
+    # The window never needs more than the screen: nothing is cut off at 1366×768.
+    assert (image.width(), image.height()) == size
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def test_render_main_screens(qtbot, window: MainWindow, db: Database) -> None:  # type: ignore[no-untyped-def]
+    # A few guests already inside, so the counters and lists look like the middle of the afternoon.
+    for name in ("마재영", "강영민", "정성훈", "이민원"):
+        window.on_scanned(_code(db, name))
+    window.clear_panel()
+    assert _save(qtbot, window, "console-idle").exists()
+
+    window.on_scanned(_code(db, "박성진"))
+    _save(qtbot, window, "verdict-ok")
+
+    window.on_scanned(_code(db, "김현미"))
+    window.set_companions(2)
+    assert window.vip_alert.isVisible()
+    _save(qtbot, window, "vip-alert")
+    window.vip_alert.acknowledge()
+
+    window.on_scanned(_code(db, "박성진"))
+    _save(qtbot, window, "already-checked-in")
+
+    genuine = _code(db, "마재영")[:-1]
+    tampered = genuine[:-1] + ("0" if genuine[-1] != "0" else "1")  # one MAC character changed
+    window.on_scanned(tampered + token._check_char(tampered))
+    assert window.desk_page.verdict.headline.text() == "위조되었거나 손상된 코드입니다"
+    _save(qtbot, window, "refused-forged")
+
+    window.clear_panel()
+    window.show_side(SIDE_WALKIN)
+    page = window.desk_page
+    assert page is not None
+    page.walkin.name.setText("홍길동")
+    page.walkin.organization.setText("부산일보")
+    page.walkin.title.setText("기자")
+    _save(qtbot, window, "walk-in-form")
+
+    window.clear_panel()
+    window.show_side(1)
+    page.search.query.setText("김현")  # QTest cannot type Hangul keys
+    page.search.search()
+    _save(qtbot, window, "name-search")
+
+    window.clear_panel()
+    window.tabs.setCurrentIndex(TAB_PROTOCOL)
+    _save(qtbot, window, "vip-speakers-board")
+
+    window.tabs.setCurrentIndex(TAB_ROSTER)
+    _save(qtbot, window, "roster")
+
+    assert window.enter_kiosk_mode()
+    assert window.isFullScreen()
+    window.showNormal()  # the offscreen "screen" is 800×800: render the kiosk at the README size
+    window.resize(WIDTH, HEIGHT)
+    _save(qtbot, window, "kiosk-mode")
+    window.on_scanned(_code(db, "조기현"))
+    _save(qtbot, window, "kiosk-mode-welcome")
+    window.resize(1920, 1080)  # the guest-facing screen is often a 1080p monitor
+    _save(qtbot, window, "kiosk-mode-1080p", (1920, 1080))
