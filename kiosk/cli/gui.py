@@ -108,7 +108,7 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
                     # The database itself is fine (checked above): say so, and go on without a copy.
                     faults.show_fault(classify(exc.__cause__ or exc, folder), diagnostics=diagnostics, fatal=False)
             try:
-                db = ctx.database()
+                db = _open_database(ctx, args)
             except Exception as exc:  # noqa: BLE001 - every start-up failure becomes a dialog
                 log.exception("start-up failed")
                 ctx.close()
@@ -133,8 +133,16 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
             timer = BackupTimer(path, folder)
             timer.start()
         try:
-            code = run_gui(db, ctx.station, kiosk_mode=args.kiosk_mode, screenshot=args.screenshot, language=language)
+            code = run_gui(
+                db,
+                ctx.station,
+                kiosk_mode=args.kiosk_mode,
+                screenshot=args.screenshot,
+                language=language,
+                setup_window=_connection_badge(db),
+            )
         finally:
+            _close_link(db)
             if timer is not None:
                 timer.final_backup()
                 timer.deleteLater()
@@ -144,6 +152,41 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
         ctx.close()
         if not _restore(Path(restore_from), path, faults):
             return EXIT_FAULT
+
+
+def _open_database(ctx: CliContext, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """A shared server goes through a station link (local copy + journal when it is away)."""
+    from kiosk.storage.postgres import is_postgres
+
+    if args.screenshot is None and is_postgres(ctx.db_target):
+        from kiosk.sync.linked import open_linked_database
+
+        return open_linked_database(ctx.db_target, ctx.station)
+    return ctx.database()
+
+
+def _connection_badge(db):  # type: ignore[no-untyped-def]
+    """For a station link: put its online/offline badge in the window's status bar."""
+    from kiosk.sync.linked import LinkedDatabase
+
+    if not isinstance(db, LinkedDatabase):
+        return None
+
+    def setup(window) -> None:  # type: ignore[no-untyped-def]
+        from kiosk.ui.connection_badge import ConnectionBadge
+
+        badge = ConnectionBadge()
+        badge.attach(db.link)
+        window.add_status_widget(badge)
+
+    return setup
+
+
+def _close_link(db) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.sync.linked import LinkedDatabase
+
+    if isinstance(db, LinkedDatabase):
+        db.dispose()  # the station link: its server pool and local copy
 
 
 def _quit_on_termination_signals() -> None:
