@@ -32,7 +32,6 @@ from PySide6.QtGui import (
 from kiosk.report.charts import draw_arrivals, draw_group_bars
 from kiosk.report.data import GroupCount, PersonRow, ReportData
 from kiosk.report.xlsx import display_width
-from kiosk.ui.pyside_guard import guard_singleton_refcounts
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +52,6 @@ _app: QGuiApplication | None = None  # kept alive for the process once the CLI m
 def ensure_gui_application() -> QGuiApplication:
     """Fonts need a QGuiApplication. The GUI has one; the CLI gets a window-less one here."""
     global _app
-    # PySide6 6.12 on Python 3.11 drops a reference to None on every void call; a long report
-    # makes hundreds of thousands of them. The shared guard (kiosk.ui.pyside_guard) makes that harmless.
-    guard_singleton_refcounts()
     app = QCoreApplication.instance()
     if isinstance(app, QGuiApplication):
         return app

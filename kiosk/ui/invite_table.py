@@ -47,9 +47,8 @@ class DeliveryTable(QTableWidget):
         first_fill = not self._cells
         self.setUpdatesEnabled(False)
         if len(self._cells) != len(people):
-            # Fresh items for a new shape, and our own references to them: PySide6 6.12's
-            # QTableWidget.item() returns None for an empty cell without a reference (see
-            # kiosk.ui.pyside_guard), and the lookup is not needed when we hold the items.
+            # Fresh items for a new shape, and our own references to them: the lookup through
+            # QTableWidget.item() is not needed when we hold the items.
             self.clearContents()
             self.setRowCount(len(people))
             self._cells = [[QTableWidgetItem() for _ in COLUMNS] for _ in people]
