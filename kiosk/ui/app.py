@@ -8,9 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kiosk import APP_NAME, __version__
+from kiosk.resources_path import resource
 from kiosk.storage.engine import Database
 from kiosk.ui.i18n import install_language
 from kiosk.ui.theme import apply_theme
@@ -25,6 +27,9 @@ def make_application(language: str = "ko") -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     install_language(app, language)
     apply_theme(app)
+    icon = resource("icons", "kiosk.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     return app  # type: ignore[return-value]
 
 
