@@ -7,28 +7,14 @@ tries the Hangul those keystrokes would have made, so the name is found anyway.
 
 from __future__ import annotations
 
-_KEYS = {
-    "q": "ㅂ", "w": "ㅈ", "e": "ㄷ", "r": "ㄱ", "t": "ㅅ", "y": "ㅛ", "u": "ㅕ", "i": "ㅑ", "o": "ㅐ", "p": "ㅔ",
-    "a": "ㅁ", "s": "ㄴ", "d": "ㅇ", "f": "ㄹ", "g": "ㅎ", "h": "ㅗ", "j": "ㅓ", "k": "ㅏ", "l": "ㅣ",
-    "z": "ㅋ", "x": "ㅌ", "c": "ㅊ", "v": "ㅍ", "b": "ㅠ", "n": "ㅜ", "m": "ㅡ",
-    "Q": "ㅃ", "W": "ㅉ", "E": "ㄸ", "R": "ㄲ", "T": "ㅆ", "O": "ㅒ", "P": "ㅖ",
-}  # fmt: skip
-_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-_MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-_FINALS = ["", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
-_VOWEL_PAIRS = {
-    "ㅗㅏ": "ㅘ",
-    "ㅗㅐ": "ㅙ",
-    "ㅗㅣ": "ㅚ",
-    "ㅜㅓ": "ㅝ",
-    "ㅜㅔ": "ㅞ",
-    "ㅜㅣ": "ㅟ",
-    "ㅡㅣ": "ㅢ",
-}
-_FINAL_PAIRS = {
-    "ㄱㅅ": "ㄳ", "ㄴㅈ": "ㄵ", "ㄴㅎ": "ㄶ", "ㄹㄱ": "ㄺ", "ㄹㅁ": "ㄻ", "ㄹㅂ": "ㄼ", "ㄹㅅ": "ㄽ",
-    "ㄹㅌ": "ㄾ", "ㄹㅍ": "ㄿ", "ㄹㅎ": "ㅀ", "ㅂㅅ": "ㅄ",
-}  # fmt: skip
+from kiosk.domain.keyboard import FINALS, INITIALS, JAMO_KEYS, MEDIALS
+
+# The same Dubeolsik layout as the scanner recovery, read in the other direction.
+_KEYS = {keys: jamo for jamo, keys in JAMO_KEYS.items() if len(keys) == 1}
+_INITIALS, _MEDIALS, _FINALS = INITIALS, MEDIALS, FINALS
+_PAIRS = {_KEYS[keys[0]] + _KEYS[keys[1]]: jamo for jamo, keys in JAMO_KEYS.items() if len(keys) == 2}
+_VOWEL_PAIRS = {pair: jamo for pair, jamo in _PAIRS.items() if jamo in MEDIALS}
+_FINAL_PAIRS = {pair: jamo for pair, jamo in _PAIRS.items() if jamo not in MEDIALS}
 _SPLIT_FINAL = {pair: (key[0], key[1]) for key, pair in _FINAL_PAIRS.items()}
 
 

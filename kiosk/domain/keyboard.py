@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 # Dubeolsik: compatibility jamo -> the QWERTY key(s) that produce it.
-_JAMO_KEYS: dict[str, str] = {
+JAMO_KEYS: dict[str, str] = {
     "ㅂ": "q", "ㅈ": "w", "ㄷ": "e", "ㄱ": "r", "ㅅ": "t", "ㅛ": "y", "ㅕ": "u", "ㅑ": "i", "ㅐ": "o", "ㅔ": "p",
     "ㅁ": "a", "ㄴ": "s", "ㅇ": "d", "ㄹ": "f", "ㅎ": "g", "ㅗ": "h", "ㅓ": "j", "ㅏ": "k", "ㅣ": "l",
     "ㅋ": "z", "ㅌ": "x", "ㅊ": "c", "ㅍ": "v", "ㅠ": "b", "ㅜ": "n", "ㅡ": "m",
@@ -21,15 +21,15 @@ _JAMO_KEYS: dict[str, str] = {
     "ㄿ": "fv", "ㅀ": "fg", "ㅄ": "qt",
 }  # fmt: skip
 
-_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-_MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-_FINALS = ["", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
+INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+FINALS = ["", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
 
 _SYLLABLE_FIRST, _SYLLABLE_LAST = 0xAC00, 0xD7A3
 _CONJOINING = {
-    **{chr(0x1100 + i): j for i, j in enumerate(_INITIALS)},
-    **{chr(0x1161 + i): j for i, j in enumerate(_MEDIALS)},
-    **{chr(0x11A8 + i): j for i, j in enumerate(_FINALS[1:])},
+    **{chr(0x1100 + i): j for i, j in enumerate(INITIALS)},
+    **{chr(0x1161 + i): j for i, j in enumerate(MEDIALS)},
+    **{chr(0x11A8 + i): j for i, j in enumerate(FINALS[1:])},
 }
 
 
@@ -37,8 +37,8 @@ def _syllable_keys(ch: str) -> str:
     index = ord(ch) - _SYLLABLE_FIRST
     initial, rest = divmod(index, 21 * 28)
     medial, final = divmod(rest, 28)
-    jamo = _INITIALS[initial] + _MEDIALS[medial] + _FINALS[final]
-    return "".join(_JAMO_KEYS[j] for j in jamo)
+    jamo = INITIALS[initial] + MEDIALS[medial] + FINALS[final]
+    return "".join(JAMO_KEYS[j] for j in jamo)
 
 
 def hangul_to_qwerty(text: str) -> str:
@@ -53,15 +53,15 @@ def hangul_to_qwerty(text: str) -> str:
         if _SYLLABLE_FIRST <= ord(original) <= _SYLLABLE_LAST:
             out.append(_syllable_keys(original))
             continue
-        if original in _JAMO_KEYS:
+        if original in JAMO_KEYS:
             # Before NFKC: it turns some clusters (ㅀ) into archaic initials no table knows.
-            out.append(_JAMO_KEYS[original])
+            out.append(JAMO_KEYS[original])
             continue
         # NFKC folds full-width letters and halfwidth jamo, but turns compatibility jamo into
         # conjoining ones, which are mapped back here.
         for ch in unicodedata.normalize("NFKC", original):
             ch = _CONJOINING.get(ch, ch)
-            out.append(_JAMO_KEYS.get(ch, ch))
+            out.append(JAMO_KEYS.get(ch, ch))
     return "".join(out)
 
 

@@ -132,7 +132,7 @@ def test_malformed_input(desk: CheckInDesk, garbage: str) -> None:
 
 
 def test_a_token_typed_through_the_korean_ime_still_checks_in(desk: CheckInDesk) -> None:
-    from kiosk.domain.keyboard import _JAMO_KEYS
+    from kiosk.domain.keyboard import JAMO_KEYS as _JAMO_KEYS
 
     keys = {v: k for k, v in _JAMO_KEYS.items() if len(v) == 1 and v.islower()}
     code = code_for(desk, person(desk, "김현미").id)

@@ -294,7 +294,7 @@ def test_external_registration_codes_check_in(desk: CheckInDesk) -> None:
     verdict = desk.scan(external, station="입구1")
     assert verdict.status is ScanStatus.OK and verdict.participant and verdict.participant.id == guest.id
     # The same code typed lower case, without hyphens, or by a scanner in 한 mode: already in.
-    from kiosk.domain.keyboard import _JAMO_KEYS
+    from kiosk.domain.keyboard import JAMO_KEYS as _JAMO_KEYS
 
     key_to_jamo = {keys: jamo for jamo, keys in _JAMO_KEYS.items() if len(keys) == 1}
     ime = "".join(key_to_jamo.get(ch.lower(), ch) for ch in external)

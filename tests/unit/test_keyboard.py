@@ -36,7 +36,10 @@ def test_hangul_to_qwerty(typed: str, keys: str) -> None:
 
 def _dubeolsik_compose(keys: str) -> str:
     """What a 한-mode IME shows for lower-case keys, composed syllable by syllable (test oracle)."""
-    from kiosk.domain.keyboard import _FINALS, _INITIALS, _JAMO_KEYS, _MEDIALS
+    from kiosk.domain.keyboard import FINALS as _FINALS
+    from kiosk.domain.keyboard import INITIALS as _INITIALS
+    from kiosk.domain.keyboard import JAMO_KEYS as _JAMO_KEYS
+    from kiosk.domain.keyboard import MEDIALS as _MEDIALS
 
     jamo_of = {v: k for k, v in _JAMO_KEYS.items() if len(v) == 1}
     jamo = [jamo_of.get(k, k) for k in keys]

@@ -126,7 +126,7 @@ def test_hangul_noise(desk: CheckInDesk, noise: str) -> None:
 @HOSTILE
 @given(case=st.sampled_from(["as is", "lower", "ime"]))
 def test_another_events_token(desk: CheckInDesk, foreign: str, case: str) -> None:
-    from kiosk.domain.keyboard import _JAMO_KEYS
+    from kiosk.domain.keyboard import JAMO_KEYS as _JAMO_KEYS
 
     jamo = {v: k for k, v in _JAMO_KEYS.items() if len(v) == 1 and v.islower()}
     text = {"as is": foreign, "lower": foreign.lower(), "ime": "".join(jamo.get(c.lower(), c) for c in foreign)}[case]

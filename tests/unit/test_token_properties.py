@@ -13,7 +13,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.domain import token
-from kiosk.domain.keyboard import _FINALS, _INITIALS, _JAMO_KEYS, _MEDIALS
+from kiosk.domain.keyboard import FINALS as _FINALS
+from kiosk.domain.keyboard import INITIALS as _INITIALS
+from kiosk.domain.keyboard import JAMO_KEYS as _JAMO_KEYS
+from kiosk.domain.keyboard import MEDIALS as _MEDIALS
 from kiosk.domain.token import ALPHABET, TokenError, TokenProblem
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
