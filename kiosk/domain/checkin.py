@@ -93,6 +93,22 @@ class CheckInVerdict:
     detail: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def about(
+        cls, entry: CheckIn, code: str, status: ScanStatus, participant: ParticipantSummary, **extra: Any
+    ) -> CheckInVerdict:
+        """A verdict that names a check-in row: its time, station, id and companions."""
+        return cls(
+            code=code,
+            status=status,
+            participant=participant,
+            checked_in_at=entry.checked_in_at,
+            station=entry.station,
+            check_in_id=entry.id,
+            companions=entry.companions,
+            extra=extra,
+        )
+
     @property
     def ok(self) -> bool:
         return self.status is ScanStatus.OK
@@ -280,15 +296,7 @@ class CheckInDesk:
                 check_in_id=current.id, first_station=current.station,
                 first_at=current.checked_in_at.isoformat(), **log,
             )  # fmt: skip
-            return CheckInVerdict(
-                code=shown,
-                status=ScanStatus.ALREADY_CHECKED_IN,
-                participant=summary,
-                checked_in_at=current.checked_in_at,
-                station=current.station,
-                check_in_id=current.id,
-                companions=current.companions,
-            )
+            return CheckInVerdict.about(current, shown, ScanStatus.ALREADY_CHECKED_IN, summary)
         # Locked only now, so a repeat scan never waits for the seat lock and the lock is held
         # for the count-and-insert alone. A rival insert of this same person since our check
         # above is refused by the unique index (IntegrityError -> _in_write decides again).
@@ -326,15 +334,8 @@ class CheckInDesk:
             method=method.value, companions=companions, vip=participant.is_vip,
             override=override or None, reentry=reentry or None, **log,
         )  # fmt: skip
-        return CheckInVerdict(
-            code=shown,
-            status=ScanStatus.OK,
-            participant=summary,
-            checked_in_at=entry.checked_in_at,
-            station=station,
-            check_in_id=entry.id,
-            companions=companions,
-            extra={"reentry": reentry, "entry_number": entries_before + 1},
+        return CheckInVerdict.about(
+            entry, shown, ScanStatus.OK, summary, reentry=reentry, entry_number=entries_before + 1
         )
 
     def _lock_event(self, session: Session) -> Event:
@@ -377,15 +378,8 @@ class CheckInDesk:
                 session, action="checkout", outcome="ok", code=shown, participant_id=participant.id,
                 check_in_id=current.id, companions=current.companions, **log,
             )  # fmt: skip
-            return CheckInVerdict(
-                code=shown,
-                status=ScanStatus.OK,
-                participant=summary,
-                checked_in_at=current.checked_in_at,
-                station=current.station,
-                check_in_id=current.id,
-                companions=current.companions,
-                extra={"checked_out_at": current.checked_out_at},
+            return CheckInVerdict.about(
+                current, shown, ScanStatus.OK, summary, checked_out_at=current.checked_out_at
             )
 
     def undo(self, check_in_id: str, reason: str, station: str, operator: str = "") -> bool:

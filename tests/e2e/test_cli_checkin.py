@@ -73,7 +73,7 @@ def test_human_output_is_korean(run_cli, desk: CheckInDesk) -> None:  # type: ig
 
 
 def test_ime_typed_code_and_companions(run_cli, desk: CheckInDesk) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.domain.keyboard import _JAMO_KEYS
+    from kiosk.domain.keyboard import JAMO_KEYS as _JAMO_KEYS
 
     jamo = {v: k for k, v in _JAMO_KEYS.items() if len(v) == 1 and v.islower()}
     _pid, code = minister_code(desk)
