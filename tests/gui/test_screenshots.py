@@ -1,12 +1,14 @@
-"""Each main screen rendered at 1366×768 into docs/screenshots/*.png (the README shows them).
+"""Each main screen rendered at 1366×768 to PNG. The README's images come from here:
+refresh them with `KIOSK_SCREENSHOTS=docs/screenshots pytest tests/gui/test_screenshots.py`
+(by default the test writes to a scratch folder, so a test run leaves the checkout untouched).
 
-The images are regenerated on every run; a test fails only if a screen cannot be rendered, so
-the PNGs in git always match the code that made them.
+A test fails if a screen cannot be rendered or does not fit the window size.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,8 +21,7 @@ from kiosk.ui.desk_page import SIDE_WALKIN
 from kiosk.ui.main_window import TAB_PROTOCOL, TAB_ROSTER, MainWindow
 from kiosk.ui.settings_dialog import LocalSettings
 
-REPO = Path(__file__).resolve().parents[2]
-OUT = Path(os.environ.get("KIOSK_SCREENSHOTS", REPO / "docs" / "screenshots"))
+OUT = Path(os.environ.get("KIOSK_SCREENSHOTS") or tempfile.mkdtemp(prefix="kiosk-screenshots-"))
 WIDTH, HEIGHT = 1366, 768
 
 
