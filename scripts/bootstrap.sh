@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RUNTIME_PKGS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1
-              libdbus-1-3 libpulse0 libzbar0 fonts-noto-cjk)
-TEST_PKGS=(postgresql poppler-utils)
+RUNTIME_PKGS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libpulse0 libzbar0
+              fonts-noto-cjk libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+              libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
+TEST_PKGS=(postgresql poppler-utils xvfb xauth)
 PYTHON=${PYTHON:-python3}
 
 pkgs=("${RUNTIME_PKGS[@]}")
