@@ -326,27 +326,27 @@
 <context>
     <name>DeliveryTable</name>
     <message>
-        <location filename="../../kiosk/ui/invite_table.py" line="63" />
+        <location filename="../../kiosk/ui/invite_table.py" line="62" />
         <source>미발송</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_table.py" line="64" />
+        <location filename="../../kiosk/ui/invite_table.py" line="63" />
         <source>대기</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_table.py" line="65" />
+        <location filename="../../kiosk/ui/invite_table.py" line="64" />
         <source>발송됨</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_table.py" line="66" />
+        <location filename="../../kiosk/ui/invite_table.py" line="65" />
         <source>실패</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_table.py" line="72" />
+        <location filename="../../kiosk/ui/invite_table.py" line="71" />
         <source>제외</source>
         <translation>Skipped</translation>
     </message>
@@ -991,130 +991,130 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="107" />
+        <location filename="../../kiosk/ui/main_window.py" line="108" />
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="158" />
+        <location filename="../../kiosk/ui/main_window.py" line="159" />
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="160" />
+        <location filename="../../kiosk/ui/main_window.py" line="161" />
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="165" />
+        <location filename="../../kiosk/ui/main_window.py" line="166" />
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="168" />
-        <location filename="../../kiosk/ui/main_window.py" line="237" />
+        <location filename="../../kiosk/ui/main_window.py" line="169" />
+        <location filename="../../kiosk/ui/main_window.py" line="238" />
         <source>'kiosk demo'로 시연 행사를 만들거나 명단을 가져오세요.</source>
         <translation>Create the demo event with 'kiosk demo', or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="171" />
+        <location filename="../../kiosk/ui/main_window.py" line="172" />
         <source>시작하기</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="195" />
+        <location filename="../../kiosk/ui/main_window.py" line="196" />
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · Ctrl+K acknowledge VIP · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="199" />
-        <location filename="../../kiosk/ui/main_window.py" line="211" />
-        <location filename="../../kiosk/ui/main_window.py" line="446" />
+        <location filename="../../kiosk/ui/main_window.py" line="200" />
+        <location filename="../../kiosk/ui/main_window.py" line="212" />
+        <location filename="../../kiosk/ui/main_window.py" line="447" />
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="236" />
+        <location filename="../../kiosk/ui/main_window.py" line="237" />
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="303" />
+        <location filename="../../kiosk/ui/main_window.py" line="304" />
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="305" />
+        <location filename="../../kiosk/ui/main_window.py" line="306" />
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="310" />
+        <location filename="../../kiosk/ui/main_window.py" line="311" />
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366" />
+        <location filename="../../kiosk/ui/main_window.py" line="367" />
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377" />
+        <location filename="../../kiosk/ui/main_window.py" line="378" />
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377" />
+        <location filename="../../kiosk/ui/main_window.py" line="378" />
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="412" />
+        <location filename="../../kiosk/ui/main_window.py" line="413" />
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417" />
+        <location filename="../../kiosk/ui/main_window.py" line="418" />
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="426" />
+        <location filename="../../kiosk/ui/main_window.py" line="427" />
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="427" />
+        <location filename="../../kiosk/ui/main_window.py" line="428" />
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="428" />
+        <location filename="../../kiosk/ui/main_window.py" line="429" />
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="435" />
+        <location filename="../../kiosk/ui/main_window.py" line="436" />
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="435" />
+        <location filename="../../kiosk/ui/main_window.py" line="436" />
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="479" />
+        <location filename="../../kiosk/ui/main_window.py" line="480" />
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="480" />
+        <location filename="../../kiosk/ui/main_window.py" line="481" />
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="496" />
+        <location filename="../../kiosk/ui/main_window.py" line="497" />
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -2100,42 +2100,42 @@ A cancelled QR code is refused at the door.</translation>
         <translation>A walk-in over capacity needs the supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="233" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="239" />
         <source>정원이 찼습니다. 책임자 승인이 있어야 입장할 수 있습니다.</source>
         <translation>The room is full. Entry needs the supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="255" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="261" />
         <source>같은 전화번호</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="255" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="261" />
         <source>같은 이메일</source>
         <translation>same e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="256" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="262" />
         <source>같은 이름·소속</source>
         <translation>same name and organization</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="257" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="263" />
         <source>명단에 이미 있는 분일 수 있습니다</source>
         <translation>This person may already be on the roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="263" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="269" />
         <source> — 이미 입장함</source>
         <translation> — already checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="266" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="272" />
         <source>{0} 님으로 체크인</source>
         <translation>Check in {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="277" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="283" />
         <source>새로 등록하려면 Enter를 한 번 더 누르세요.</source>
         <translation>To register a new person anyway, press Enter again.</translation>
     </message>
