@@ -229,7 +229,7 @@ class CheckInDesk:
                 )  # fmt: skip
                 return CheckInVerdict(code=shown, status=problem, detail=how)
             method = CheckInMethod.QR if how == "token" else CheckInMethod.CODE
-            return self._admit_in(session, participant.id, shown, station, operator, method, companions, override)
+            return self.admit_in(session, participant.id, shown, station, operator, method, companions, override)
 
         return self._in_write(attempt)
 
@@ -246,7 +246,7 @@ class CheckInDesk:
         """Manual check-in of a person found by search."""
         shown = f"#{participant_id}"
         return self._in_write(
-            lambda session: self._admit_in(
+            lambda session: self.admit_in(
                 session, participant_id, shown, station, operator, method, companions, override
             )
         )
@@ -262,7 +262,7 @@ class CheckInDesk:
             with self.db.write() as session:
                 return decide(session)
 
-    def _admit_in(
+    def admit_in(
         self,
         session: Session,
         participant_id: int,
@@ -273,6 +273,10 @@ class CheckInDesk:
         companions: int,
         override: bool,
     ) -> CheckInVerdict:
+        """Decide a check-in inside the caller's write transaction (`db.write()`).
+
+        For work that must commit together with the check-in, such as registering a walk-in.
+        """
         participant = session.get(Participant, participant_id)
         log: dict[str, Any] = dict(event_id=self.event_id, station=station, operator=operator)
         if participant is None or participant.event_id != self.event_id:

@@ -191,7 +191,7 @@ def register_walk_in(
             participant_id=participant.id, duplicates=[d.participant.id for d in duplicates] or None, **log,
         )  # fmt: skip
         # The engine's own admission, inside this transaction: same capacity and exactly-once rules.
-        verdict = desk._admit_in(  # noqa: SLF001 - one transaction for create + check-in
+        verdict = desk.admit_in(  # one transaction for create + check-in
             session,
             participant.id,
             f"#{participant.id}",
