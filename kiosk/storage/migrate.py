@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
-import sys
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +14,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from kiosk.resources_path import bundled_dir
 from kiosk.storage.engine import Database
 
 log = logging.getLogger(__name__)
@@ -26,16 +26,11 @@ class MigrationError(RuntimeError):
 
 def migrations_dir() -> Path:
     """The Alembic scripts: top-level migrations/ in a checkout, kiosk/migrations when installed,
-    migrations/ beside the program in a PyInstaller bundle (sys._MEIPASS)."""
-    here = Path(__file__).resolve().parent.parent  # the kiosk package
-    candidates = [here.parent / "migrations", here / "migrations"]
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.insert(0, Path(bundle) / "migrations")
-    for candidate in candidates:
-        if (candidate / "env.py").is_file():
-            return candidate
-    raise MigrationError(f"마이그레이션 스크립트를 찾을 수 없습니다 (no migrations next to {here})")
+    migrations/ beside the program in a PyInstaller bundle."""
+    found = bundled_dir("migrations", "env.py")
+    if found is None:
+        raise MigrationError("마이그레이션 스크립트를 찾을 수 없습니다 (no migrations folder found)")
+    return found
 
 
 def alembic_config(db: Database) -> Config:
