@@ -78,7 +78,9 @@ def x_display():  # type: ignore[no-untyped-def]
 
     if missing_tools():
         if os.environ.get("CI"):
-            pytest.fail("missing " + ", ".join(missing_tools()) + ": scripts/bootstrap.sh --test installs them")
+            pytest.fail(
+                "missing " + ", ".join(missing_tools()) + ": scripts/bootstrap.sh --test installs them"
+            )
         pytest.skip("missing " + ", ".join(missing_tools()))
     try:
         with x_session() as session:

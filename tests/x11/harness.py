@@ -116,7 +116,9 @@ class XSession:
         ImageGrab.grab(xdisplay=self.display).save(path)
         return path
 
-    def wait_until(self, predicate: Callable[[], object], timeout: float = 20, interval: float = 0.1) -> object:
+    def wait_until(
+        self, predicate: Callable[[], object], timeout: float = 20, interval: float = 0.1
+    ) -> object:
         """Poll `predicate` until it returns something truthy; raise TimeoutError at the deadline."""
         deadline = time.monotonic() + timeout
         while True:
