@@ -70,26 +70,26 @@ def _describe(verdict) -> str:  # type: ignore[no-untyped-def]
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.domain.checkin import CheckInDesk
-    from kiosk.domain.events import require_active_event
+    from kiosk.sync.linked import door_desk
 
     if getattr(args, "companions", 0) < 0:
         raise CliError("동반 인원은 0 이상이어야 합니다")
-    db = ctx.database()
-    with db.session() as session:
-        event_id = require_active_event(session).id
-    desk = CheckInDesk(db, event_id)
+    # On a shared server: the console's own station path (server, or this station's journal).
+    desk, close = door_desk(ctx.db_target, ctx.station, ctx.database)
     operator = args.operator or os.environ.get("KIOSK_OPERATOR") or "cli"
     all_ok = True
-    for code in _codes(args.codes):
-        if args.checkout:
-            verdict = desk.check_out(code, station=ctx.station, operator=operator)
-        else:
-            verdict = desk.scan(code, station=ctx.station, operator=operator, companions=args.companions)
-        # desk.scan/check_out return only after their transaction committed.
-        all_ok = all_ok and verdict.ok
-        if args.json:
-            print_json_line(verdict.to_json())
-        else:
-            print(_describe(verdict), flush=True)
+    try:
+        for code in _codes(args.codes):
+            if args.checkout:
+                verdict = desk.check_out(code, station=ctx.station, operator=operator)
+            else:
+                verdict = desk.scan(code, station=ctx.station, operator=operator, companions=args.companions)
+            # desk.scan/check_out return only after their transaction committed and was flushed.
+            all_ok = all_ok and verdict.ok
+            if args.json:
+                print_json_line(verdict.to_json())
+            else:
+                print(_describe(verdict), flush=True)
+    finally:
+        close()
     return 0 if all_ok else 1

@@ -8,10 +8,9 @@ import sys
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.domain.checkin import CheckInDesk, ScanStatus
-from kiosk.domain.events import require_active_event
 from kiosk.domain.models import Category
 from kiosk.domain.timefmt import hhmm
-from kiosk.domain.walkin import WalkInInvalid, WalkInRequest, register_walk_in
+from kiosk.domain.walkin import WalkInInvalid, WalkInRequest, WalkInResult, register_walk_in, validate
 
 _REASONS = {"phone": "전화번호", "email": "이메일", "name_organization": "이름+소속"}
 
@@ -33,10 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    db = ctx.database()
-    with db.session() as session:
-        event_id = require_active_event(session).id
-    desk = CheckInDesk(db, event_id)
+    from kiosk.sync.linked import door_desk
+
     request = WalkInRequest(
         name=args.name,
         organization=args.organization,
@@ -47,11 +44,21 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         companions=args.companions,
     )
     try:
-        result = register_walk_in(
-            desk, request, ctx.station, operator="cli-supervisor" if args.override else "cli", override=args.override
-        )
+        request = validate(request)  # before connecting: a bad form changes nothing anywhere
     except WalkInInvalid as exc:
         raise CliError(str(exc)) from exc
+    operator = "cli-supervisor" if args.override else "cli"
+
+    def walk_in(desk: CheckInDesk) -> WalkInResult:
+        return register_walk_in(desk, request, ctx.station, operator=operator, override=args.override)
+
+    # On a shared server: the console's own station path (server, or this station's journal).
+    desk, close = door_desk(ctx.db_target, ctx.station, ctx.database)
+    try:
+        link = getattr(desk, "link", None)
+        result = link.call(walk_in) if link is not None else walk_in(desk)
+    finally:
+        close()
     for dup in result.duplicates:
         # A warning, not a refusal: the person at the desk has already decided.
         why = ", ".join(_REASONS.get(r, r) for r in dup.reasons)

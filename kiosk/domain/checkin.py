@@ -31,6 +31,7 @@ from kiosk.domain.models import (
     utcnow,
 )
 from kiosk.storage.engine import Database
+from kiosk.storage.retry import retry_conflicts
 
 MAX_CODE_LENGTH = 200  # longer input is noise, not a code someone could hold up
 
@@ -252,15 +253,28 @@ class CheckInDesk:
         )
 
     def _in_write(self, decide: Callable[[Session], CheckInVerdict]) -> CheckInVerdict:
-        try:
-            with self.db.write() as session:
-                return decide(session)
-        except IntegrityError:
-            # Another station committed this person between our read and our insert (possible
-            # on PostgreSQL; SQLite's up-front write lock already serialises stations). The
-            # unique index refused our row; deciding again now reads theirs.
-            with self.db.write() as session:
-                return decide(session)
+        def once() -> CheckInVerdict:
+            try:
+                with self.db.write() as session:
+                    return decide(session)
+            except IntegrityError:
+                # Another station committed this person between our read and our insert (possible
+                # on PostgreSQL; SQLite's up-front write lock already serialises stations). The
+                # unique index refused our row; deciding again now reads theirs.
+                with self.db.write() as session:
+                    return decide(session)
+
+        return retry_conflicts(once, what="checkin")
+
+    def lock_seats(self, session: Session) -> int:
+        """Take the event's seat lock (PostgreSQL: its row, FOR UPDATE); returns the capacity.
+
+        Lock order: a transaction that will write rows pointing at the event (a walk-in's
+        participant, a check-in) takes this lock FIRST. Inserting such a row takes a weaker lock
+        on the event row (FOR KEY SHARE); two transactions that each held that one and then
+        asked for this one would deadlock.
+        """
+        return self._locked_capacity(session)
 
     def admit_in(
         self,
@@ -360,6 +374,9 @@ class CheckInDesk:
     # -- leaving, undoing -----------------------------------------------------------------------
 
     def check_out(self, code: str, station: str, operator: str = "") -> CheckInVerdict:
+        return retry_conflicts(lambda: self._check_out(code, station, operator), what="checkout")
+
+    def _check_out(self, code: str, station: str, operator: str) -> CheckInVerdict:
         shown = audit.printable(code)
         with self.db.write() as session:
             participant, problem, how = self._resolve(session, code)

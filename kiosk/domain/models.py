@@ -174,10 +174,14 @@ class Participant(Base):
             sqlite_where=text("external_code IS NOT NULL"),
             postgresql_where=text("external_code IS NOT NULL"),
         ),
+        Index("ix_participants_event_id_uid", "event_id", "uid"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    # Who this person is wherever the row is copied (station files, the server): merges match
+    # people by this, never by name. Random for new people; derived for rows older than it.
+    uid: Mapped[str | None] = mapped_column(String(32), default=lambda: uuid.uuid4().hex)
     name: Mapped[str] = mapped_column(String(200))
     organization: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(200), default="")

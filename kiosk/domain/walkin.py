@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 from kiosk.domain import audit
 from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ParticipantSummary, ScanStatus, active_check_in
 from kiosk.domain.headcount import present_count
-from kiosk.domain.models import Category, CheckInMethod, Event, Participant
+from kiosk.domain.models import Category, CheckInMethod, Participant
 from kiosk.domain.phones import digits_of, normalise_phone
+from kiosk.storage.retry import retry_conflicts
 
 MAX_COMPANIONS = 20
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -157,12 +158,16 @@ def register_walk_in(
     creates nobody, unless `override` (a supervisor's decision, recorded in the audit log).
     """
     request = validate(request)
+    return retry_conflicts(lambda: _register(desk, request, station, operator, override), what="walkin")
+
+
+def _register(desk: CheckInDesk, request: WalkInRequest, station: str, operator: str, override: bool) -> WalkInResult:
     with desk.db.write() as session:
+        # The seat lock before anything else: see CheckInDesk.lock_seats (no deadlock between desks).
+        capacity = desk.lock_seats(session)
         duplicates = probable_duplicates(session, desk.event_id, request)
-        event = session.get(Event, desk.event_id)
-        assert event is not None
         needed = 1 + request.companions
-        full = present_count(session, desk.event_id) + needed > event.capacity
+        full = present_count(session, desk.event_id) + needed > capacity
         log = dict(event_id=desk.event_id, station=station, operator=operator)
         if full and not override:
             audit.record(

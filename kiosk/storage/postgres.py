@@ -7,13 +7,11 @@ listener thread or extra connection the way LISTEN/NOTIFY would.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, func, select, text
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -84,49 +82,54 @@ def station_engine(url: str, *, pool_size: int = 2) -> Engine:
 
 @dataclass(frozen=True)
 class StationDatabase(Database):
-    """A shared server whose write transactions free the seat lock before the disk flush.
+    """A shared server whose write transactions are flushed to its disk before they return.
 
-    Check-ins serialise on the event row lock (exact capacity), and a lock is held until
-    commit. With an ordinary commit, that includes the WAL fsync, so the whole door is
-    limited to one fsync per check-in. Here the transaction commits with
-    synchronous_commit = off (the lock is released as soon as the commit record is written),
-    and `write()` then waits for that record to reach the disk with a one-statement
-    synchronous transaction before it returns. Whoever called write() -- the check-in desk,
-    and so the screen -- hears of a decision only once it is durable, and the flushes of
-    several stations share one fsync (group commit).
-
-    The cost: for a moment other stations can see a check-in that a server crash could still
-    undo. The station that made it has not shown it yet; it gets a connection error, and
-    records the scan in its own journal instead, so nothing acknowledged is lost.
+    Every commit is an ordinary synchronous commit (`synchronous_commit = on`, forced per
+    connection so a server configured otherwise cannot weaken it): whoever called write() --
+    the check-in desk, and so the screen or the CLI's stdout -- hears of a decision only once
+    the server's WAL holds it on disk. An earlier version committed with synchronous_commit = off
+    and then "waited" with a read-only transaction; that transaction wrote no WAL, flushed
+    nothing, and a server crash right after a green verdict lost the check-in.
     """
 
-    @contextmanager
-    def write(self) -> Iterator[Session]:
-        with self.engine.connect() as conn:
-            with Session(bind=conn, expire_on_commit=False) as session, session.begin():
-                session.execute(text("SET LOCAL synchronous_commit = off"))
-                yield session
-            _wait_until_durable(conn)
 
-
-def _wait_until_durable(conn: Connection) -> None:
-    # An xid-assigning statement committed synchronously flushes the WAL up to its own commit
-    # record, and so everything this connection committed before it. One round trip.
-    raw = conn.connection.driver_connection
-    raw.autocommit = True
-    try:
-        raw.execute("SELECT pg_catalog.txid_current()")
-    finally:
-        raw.autocommit = False
+def _force_synchronous_commit(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: object) -> None:
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True
+        try:
+            dbapi_connection.execute("SET synchronous_commit = on")
+        finally:
+            dbapi_connection.autocommit = autocommit
 
 
 def station_database(url: str) -> Database:
     engine = station_engine(url)
+    _force_synchronous_commit(engine)
     return StationDatabase(engine=engine, url=engine.url.render_as_string(hide_password=False))
+
+
+# SQLSTATE class 40 (transaction rollback: serialization failure, deadlock): the server is fine and
+# the same transaction run again will most likely succeed. psycopg files these under
+# OperationalError, which must not be mistaken for a lost server.
+_CONFLICT_STATES = {"40001", "40P01"}
+
+
+def sqlstate(exc: BaseException) -> str | None:
+    original = getattr(exc, "orig", None) or exc
+    return getattr(original, "sqlstate", None)
+
+
+def is_transaction_conflict(exc: BaseException) -> bool:
+    """True for a deadlock or serialization failure: retry the transaction, do not fail over."""
+    return sqlstate(exc) in _CONFLICT_STATES
 
 
 def is_connection_error(exc: BaseException) -> bool:
     """True when `exc` means the server is gone or unreachable, not that our SQL was wrong."""
+    if is_transaction_conflict(exc):
+        return False
     if isinstance(exc, OperationalError | InterfaceError):
         return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:

@@ -5,8 +5,12 @@ journal back to the shared server. Rules:
 
 - a check-in whose UUID the target already has is not copied again (closing it -- a check-out or
   an undo made later on the source -- is carried over once);
-- participants are matched by id within the same event (same token tag) when the names agree,
-  else by external code, e-mail, or name + organisation; anyone unmatched is added;
+- participants are matched only by a stable identity: their `uid` (the same person in every copy
+  of one event, a walk-in's own UUID included), else their registration (external) code, else --
+  for rows older than uids -- their id within the same event lineage when the names agree. Never
+  by name + organisation: two 김민수 of 개인 are two people. Anyone unmatched is added; when an
+  added person looks like someone already there (same name and organisation, or phone, or e-mail)
+  both are kept and the pair is listed (`unsure`) for the supervisor;
 - one person inside twice: the first check-in (by checked_in_at) wins; the other is kept but
   marked undone ("동기화 충돌") and listed as a conflict for the supervisor;
 - the source's audit entries are copied once (a per-source high-water mark in `settings`).
@@ -24,7 +28,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain import audit
@@ -34,15 +38,16 @@ from kiosk.domain.headcount import present_count
 from kiosk.domain.models import AuditEntry, CheckIn, Event, Participant, Setting, utcnow
 from kiosk.storage import migrate
 from kiosk.storage.engine import Database
-from kiosk.sync.outcome import CheckInRef, Conflict, MergeSummary
+from kiosk.storage.retry import retry_conflicts
+from kiosk.sync.outcome import CheckInRef, Conflict, MergeSummary, UnsurePair
 
-__all__ = ["CheckInRef", "Conflict", "MergeError", "MergeSummary", "merge_databases", "merge_file"]
+__all__ = ["CheckInRef", "Conflict", "MergeError", "MergeSummary", "UnsurePair", "merge_databases", "merge_file"]
 
 SOURCE_ID_KEY = "station_sync.database_id"  # set on station replicas; optional elsewhere
 _AUDIT_MARK = "merge.audit."  # + source id: the highest source audit id already copied
 CONFLICT_REASON = "동기화 충돌: 먼저 체크인된 기록을 유지 (sync conflict: first check-in wins)"
 _PARTICIPANT_FIELDS = (
-    "name", "organization", "title", "category", "region", "email", "phone", "is_vip", "is_speaker",
+    "uid", "name", "organization", "title", "category", "region", "email", "phone", "is_vip", "is_speaker",
     "companions_allowed", "external_code", "status", "is_walk_in", "notes",
 )  # fmt: skip
 _CHECK_IN_FIELDS = (
@@ -103,43 +108,55 @@ class _Folder:
         assert theirs is not None
         event = self.target_event(theirs.event_id)
         src_event = self.src.get(Event, theirs.event_id)
-        ours = None
-        if src_event is not None and src_event.token_tag == event.token_tag:
-            same_id = self.dst.get(Participant, theirs.id)
-            if same_id is not None and same_id.event_id == event.id and same_id.name == theirs.name:
-                ours = same_id
-        ours = ours or self._match(event, theirs)
+        same_lineage = src_event is not None and src_event.token_tag == event.token_tag
+        ours = self._match(event, theirs, same_lineage=same_lineage)
         if ours is None and not create:
             return None
         if ours is None:
+            lookalikes = self._lookalikes(event, theirs)
             ours = Participant(event_id=event.id, **{f: getattr(theirs, f) for f in _PARTICIPANT_FIELDS})
             self.dst.add(ours)
             self.dst.flush()
             self.summary.participants_created += 1
+            for other in lookalikes:
+                self.summary.unsure.append(UnsurePair(ours.id, other.id, ours.name, other.name))
         else:
             self.summary.participants_matched += 1
         self.people[source_pid] = ours
         return ours
 
-    def _match(self, event: Event, theirs: Participant) -> Participant | None:
+    def _match(self, event: Event, theirs: Participant, *, same_lineage: bool) -> Participant | None:
         in_event = select(Participant).where(Participant.event_id == event.id)
+        if theirs.uid:
+            found = self.dst.scalars(in_event.where(Participant.uid == theirs.uid)).first()
+            if found is not None:
+                return found
         if theirs.external_code:
             wanted = normalise_external_code(theirs.external_code)
             for p in self.dst.scalars(in_event.where(Participant.external_code.is_not(None))):
                 if normalise_external_code(p.external_code or "") == wanted:
                     return p
+        if same_lineage:
+            # Only rows without identities on one side (a file from before uids): the id is theirs
+            # in the same event, and the name must agree too.
+            same_id = self.dst.get(Participant, theirs.id)
+            if (
+                same_id is not None
+                and same_id.event_id == event.id
+                and same_id.name == theirs.name
+                and (not theirs.uid or not same_id.uid)
+            ):
+                return same_id
+        return None
+
+    def _lookalikes(self, event: Event, theirs: Participant) -> list[Participant]:
+        """People already in the target who might be `theirs`: kept apart, listed for a human."""
+        clues = [(Participant.name == theirs.name.strip()) & (Participant.organization == theirs.organization.strip())]
+        if theirs.phone:
+            clues.append(Participant.phone == theirs.phone)
         if theirs.email:
-            found = self.dst.scalars(
-                in_event.where(func.lower(Participant.email) == theirs.email.strip().lower())
-            ).first()
-            if found is not None:
-                return found
-        return self.dst.scalars(
-            in_event.where(
-                Participant.name == theirs.name.strip(),
-                Participant.organization == theirs.organization.strip(),
-            )
-        ).first()
+            clues.append(func.lower(Participant.email) == theirs.email.strip().lower())
+        return list(self.dst.scalars(select(Participant).where(Participant.event_id == event.id, or_(*clues))))
 
     def fold(self, row: CheckIn) -> None:
         self.summary.check_ins_seen += 1
@@ -259,11 +276,15 @@ def merge_databases(
     dry_run: bool = False,
 ) -> MergeSummary:
     """Fold `source` into `target` in one target transaction; returns what was done."""
-    summary = MergeSummary(source=_label(source), target=_label(target))
-    # A dry run counts everything, then raises so the target transaction rolls back.
-    with contextlib.suppress(_DryRunDone):
-        _merge_into(source, target, summary, station, only_ids, any_event, copy_audit, dry_run)
-    return summary
+    def once() -> MergeSummary:
+        summary = MergeSummary(source=_label(source), target=_label(target))
+        # A dry run counts everything, then raises so the target transaction rolls back.
+        with contextlib.suppress(_DryRunDone):
+            _merge_into(source, target, summary, station, only_ids, any_event, copy_audit, dry_run)
+        return summary
+
+    # A deadlock with a live station rolls the whole fold back: fold again from the start.
+    return retry_conflicts(once, what="merge")
 
 
 class _DryRunDone(Exception):

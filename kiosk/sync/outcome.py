@@ -44,6 +44,19 @@ class Conflict:
         return cls(int(data["participant_id"]), str(data["name"]), kept, dropped)
 
 
+@dataclass(frozen=True)
+class UnsurePair:
+    """Two people kept apart who might be one (same name and organisation, phone or e-mail)."""
+
+    added_id: int
+    existing_id: int
+    added_name: str
+    existing_name: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 @dataclass
 class MergeSummary:
     source: str
@@ -57,6 +70,7 @@ class MergeSummary:
     audit_copied: int = 0
     over_capacity: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
+    unsure: list[UnsurePair] = field(default_factory=list)
     inserted_ids: list[str] = field(default_factory=list)
 
     @property
@@ -78,5 +92,6 @@ class MergeSummary:
             "audit_entries_copied": self.audit_copied,
             "over_capacity": self.over_capacity,
             "conflicts": [c.to_json() for c in self.conflicts],
+            "unsure_pairs": [u.to_json() for u in self.unsure],
             "changed": self.changed,
         }

@@ -109,12 +109,15 @@ def replica_event(session: Session) -> Event | None:
     return session.scalars(select(Event).where(Event.token_tag == tag.value)).first()
 
 
-def default_replica_path(server_url: str, data_dir: Path | None = None) -> Path:
-    """Where this laptop keeps its copy of a given server's event: one file per server + database."""
+def default_replica_path(server_url: str, data_dir: Path | None = None, *, station: str = "") -> Path:
+    """Where this laptop keeps its copy of a given server's event: one file per server, database
+    and station name, so two stations (or a console and a script) on one computer never share one."""
     from sqlalchemy.engine import make_url
 
     url = make_url(server_url)
     key = hashlib.sha256(f"{url.host}:{url.port}/{url.database}".encode()).hexdigest()[:12]
+    if station:
+        key += "-" + hashlib.sha256(station.encode()).hexdigest()[:8]
     if data_dir is None:
         from kiosk.appdirs import data_dir as user_data_dir  # QtCore only, imported when needed
 

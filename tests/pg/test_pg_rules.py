@@ -206,14 +206,17 @@ def test_change_marker_moves_for_every_counter_change(pg_db: Database, pg_event:
     assert len(set(seen)) == len(seen)
 
 
-def test_station_writes_release_early_but_return_durable(pg_db: Database) -> None:
+def test_station_writes_commit_synchronously(pg_db: Database) -> None:
+    """A station's commit returns only once flushed: no `synchronous_commit = off` anywhere,
+    even on a server configured with it off."""
     station = station_database(pg_db.url)
     try:
+        with pg_db.engine.connect() as conn:
+            conn.exec_driver_sql("ALTER DATABASE " + pg_db.engine.url.database + " SET synchronous_commit = off")
+        station.engine.dispose()
         with station.write() as session:
-            assert session.execute(text("SHOW synchronous_commit")).scalar() == "off"
+            assert session.execute(text("SHOW synchronous_commit")).scalar() == "on"
             session.execute(text("INSERT INTO settings (key, value) VALUES ('probe', 'x')"))
-        with station.engine.connect() as conn:  # the pooled connection is back to the default
-            assert conn.execute(text("SHOW synchronous_commit")).scalar() == "on"
         with pg_db.session() as session:
             assert session.execute(text("SELECT value FROM settings WHERE key = 'probe'")).scalar() == "x"
         with pytest.raises(ValueError), station.write() as session:

@@ -140,7 +140,9 @@ def test_other_event_is_refused_unless_asked(db: Database, demo_event_id: int, t
     with pytest.raises(MergeError, match="같은 행사가 없습니다"):
         merge_file(foreign_path, db)
     summary = merge_file(foreign_path, db, any_event=True)
-    assert summary.inserted == 1 and summary.participants_created == 0  # matched by e-mail
+    # Another event's person is never taken for ours by e-mail or name: kept apart, pair listed.
+    assert summary.inserted == 1 and summary.participants_created == 1
+    assert [(u.added_name, u.existing_name) for u in summary.unsure] == [("김현미", "김현미")]
 
 
 def test_dry_run_writes_nothing(db: Database, demo_event_id: int, station_file: Path) -> None:
