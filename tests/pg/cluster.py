@@ -57,6 +57,7 @@ class PgCluster:
     root: Path
     port: int
     run_as: str | None  # a system user when we are root, else None
+    extra_options: str = ""  # more `-c name=value` server settings
     _counter: int = field(default=0, repr=False)
 
     @property
@@ -84,6 +85,8 @@ class PgCluster:
             f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.root}"
             " -c max_connections=60"
         )
+        if self.extra_options:
+            options += " " + self.extra_options
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-l", str(self.logfile),
                   "-o", options, "-w", "-t", "30", "start")  # fmt: skip
 
@@ -108,7 +111,7 @@ class PgCluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_cluster() -> PgCluster:
+def start_cluster(extra_options: str = "") -> PgCluster:
     bindir = find_bindir()
     run_as = None
     if os.geteuid() == 0:
@@ -123,7 +126,7 @@ def start_cluster() -> PgCluster:
     root = Path(tempfile.mkdtemp(prefix="kiosk-pg-", dir=os.environ.get("KIOSK_PG_TMPDIR")))
     if run_as:
         os.chown(root, owner.pw_uid, owner.pw_gid)
-    cluster = PgCluster(bindir=bindir, root=root, port=free_port(), run_as=run_as)
+    cluster = PgCluster(bindir=bindir, root=root, port=free_port(), run_as=run_as, extra_options=extra_options)
     try:
         # trust on loopback only: a test cluster, on 127.0.0.1, gone after the session.
         cluster._run(str(bindir / "initdb"), "-D", str(cluster.datadir), "-U", SUPERUSER,
