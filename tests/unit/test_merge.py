@@ -203,3 +203,31 @@ def test_times_survive_the_round_trip(db: Database, demo_event_id: int, station_
         row = s.get(CheckIn, made.check_in_id)
     assert row is not None and made.checked_in_at is not None
     assert abs(row.checked_in_at - made.checked_in_at) < timedelta(microseconds=1)
+
+
+def test_two_same_name_walk_ins_stay_two_people(db: Database, demo_event_id: int, station_file: Path) -> None:
+    """김민수 of 개인 at the main desk and another 김민수 of 개인 on a laptop that worked alone:
+    two people, two check-ins, both phones; the pair is listed for the supervisor."""
+    from kiosk.domain.walkin import WalkInRequest, register_walk_in
+
+    station = Database.open(station_file)
+    try:
+        theirs = register_walk_in(
+            CheckInDesk(station, demo_event_id), WalkInRequest("김민수", "개인", phone="010-2222-0002"), "입구2"
+        )
+    finally:
+        station.dispose()
+    ours = register_walk_in(CheckInDesk(db, demo_event_id), WalkInRequest("김민수", "개인", phone="010-1111-0001"), "입구1")
+    assert theirs.participant_id == ours.participant_id  # same local id on both: it names nobody in common
+    summary = merge_file(station_file, db)
+    assert summary.conflicts == [] and summary.participants_created == 1
+    assert [(u.added_name, u.existing_id) for u in summary.unsure] == [("김민수", ours.participant_id)]
+    with db.session() as s:
+        people = s.scalars(select(Participant).where(Participant.name == "김민수")).all()
+        assert sorted(p.phone or "" for p in people) == ["010-1111-0001", "010-2222-0002"]
+        open_rows = s.scalars(
+            select(CheckIn).where(CheckIn.participant_id.in_([p.id for p in people]), CheckIn.undone_at.is_(None))
+        ).all()
+        assert len(open_rows) == 2 and len({r.participant_id for r in open_rows}) == 2
+    again = merge_file(station_file, db)  # idempotent: the walk-in's uid finds the copy made above
+    assert again.participants_created == 0 and again.inserted == 0

@@ -211,3 +211,35 @@ def test_offline_walk_in_is_registered_on_the_server(server, link: StationLink, 
         person = s.get(Participant, row.participant_id)
         assert person is not None and person.name == "이오프" and person.is_walk_in
         assert s.scalar(select(func.count(Participant.id)).where(Participant.is_walk_in.is_(True))) == 2
+
+
+def test_same_name_walk_ins_on_two_offline_stations_stay_apart(server, proxy: CuttableProxy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Six walk-ins, three names, two stations apart from the server: six people after the sync."""
+    from kiosk.domain.walkin import WalkInRequest, register_walk_in
+
+    db, event_id = server
+    links = [StationLink(_via(db.url, proxy), tmp_path / f"replica-{i}.db", f"입구{i + 1}", retry_s=0) for i in (0, 1)]
+    try:
+        proxy.cut()
+        for i, link in enumerate(links):
+            for n, name in enumerate(("김민수", "이영희", "박철수")):
+                request = WalkInRequest(name, "개인", phone=f"010-{i + 1}{n}00-0000")
+                assert link.call(lambda d, r=request, s=link.station: register_walk_in(d, r, s)).verdict.ok
+        assert all(link.state is LinkState.OFFLINE for link in links)
+        proxy.restore()
+        for link in links:
+            assert link.poll().pending == 0
+            assert link.conflicts() == []
+        with db.session() as s:
+            walk_ins = s.scalars(select(Participant).where(Participant.is_walk_in.is_(True))).all()
+            assert len(walk_ins) == 6
+            assert len({p.phone for p in walk_ins}) == 6
+            inside = s.scalar(
+                select(func.count(CheckIn.id)).where(
+                    CheckIn.participant_id.in_([p.id for p in walk_ins]), CheckIn.undone_at.is_(None)
+                )
+            )
+            assert inside == 6
+    finally:
+        for link in links:
+            link.close()
