@@ -6,30 +6,53 @@ import argparse
 import json
 
 from kiosk.cli.context import CliContext
+from kiosk.cli.destructive import add_confirm_options, guarded, server_safety_copy
 from kiosk.domain.demo import has_events, load_demo
 from kiosk.domain.headcount import headcount
+from kiosk.storage.engine import Database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("demo", help="시연 행사와 명단 만들기 (create the demo event)")
     p.add_argument("--reset", action="store_true", help="데이터베이스를 비우고 시연 행사를 다시 만들기")
     p.add_argument("--json", action="store_true", help="결과를 JSON으로 출력")
+    p.add_argument("--yes", action="store_true", help="서버 데이터베이스 초기화에 동의 (--confirm-event 와 함께)")
+    add_confirm_options(p)
     p.set_defaults(func=run)
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
     db = ctx.database()
-    if args.reset:
-        from kiosk.storage.migrate import reset_database
-
-        saved = reset_database(db)
-        if saved and not args.json:
-            print(f"이전 데이터베이스 사본: {saved}")
     with db.session() as session:
         exists = has_events(session)
     if exists and not args.reset:
         print("이미 행사가 있습니다. 다시 만들려면 'kiosk demo --reset' (기존 데이터는 사본으로 보관됩니다).")
         return 0
+    if not args.reset:
+        return _create(db, args)
+    # Refused while a console has the database; on a server only with --yes and the event's name.
+    with guarded(ctx, db, args, "데모 초기화 (demo --reset)"):
+        saved = _safety_copy(ctx, db) if exists else None
+        from kiosk.storage.migrate import reset_database
+
+        reset_database(db)
+        if saved and not args.json:
+            print(f"이전 데이터베이스 사본 (복원 가능): {saved}")
+        return _create(db, args)
+
+
+def _safety_copy(ctx: CliContext, db: Database) -> str:
+    path = db.path
+    if path is None:
+        return server_safety_copy(ctx, db, "before-reset")
+    from kiosk.cli.backup import backup_folder
+    from kiosk.storage.backup import take_backup
+
+    # In the backup folder, so the console's backup list (and `kiosk restore`) offers it.
+    return str(take_backup(path, backup_folder(path), "before-reset").path)
+
+
+def _create(db: Database, args: argparse.Namespace) -> int:
     with db.write() as session:
         event = load_demo(session)
         counts = headcount(session, event)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.destructive import add_confirm_options, guarded
 from kiosk.domain.purge import preview, purge_personal_data
 
 CONFIRM_WORDS = {"예", "yes", "y", "삭제", "delete"}
@@ -18,6 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="행사 후 개인정보(전화번호·이메일·메모) 삭제, 인원 집계는 유지",
     )
     p.add_argument("--yes", action="store_true", help="확인 질문 없이 삭제 (스크립트용)")
+    add_confirm_options(p)
     p.set_defaults(func=run)
 
 
@@ -43,7 +45,10 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         if answer not in CONFIRM_WORDS:
             print("취소했습니다. 아무것도 삭제하지 않았습니다.")
             return 1
-    done = purge_personal_data(db, station=ctx.station, operator="cli")
+        args.yes = True  # answered at the terminal (a server still asks for the event's name)
+    # Refused while a console has the database; on a server only with --yes and the event's name.
+    with guarded(ctx, db, args, "개인정보 삭제 (purge-personal-data)"):
+        done = purge_personal_data(db, station=ctx.station, operator="cli")
     print(f"삭제 완료: 전화번호 {done.phones}건, 이메일 {done.emails}건, 메모 {done.notes}건.")
     if db.path is not None:
         from kiosk.storage.backup import BackupError

@@ -20,6 +20,7 @@ from xml.etree.ElementTree import ParseError
 
 from kiosk.domain.roster_columns import field_for_header
 from kiosk.domain.roster_xlsx import XlsxBook, XlsxLayoutError
+from kiosk.storage.protected import is_database_file
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_ROWS = 50_000  # data rows; an event roster is a few thousand at most
@@ -57,6 +58,9 @@ class RosterTable:
 def read_roster_file(path: str | Path, *, progress: Progress | None = None) -> RosterTable:
     """Read a .csv/.txt or .xlsx roster, deciding the format from the content, not the name."""
     path = Path(path)
+    if is_database_file(path):
+        # Opening it here would drop the SQLite locks this program holds on it.
+        raise RosterFileError(f"프로그램이 사용 중인 데이터베이스 파일입니다. 명단 파일을 고르세요: {path.name}")
     try:
         size = path.stat().st_size
         if not path.is_file():

@@ -172,19 +172,31 @@ def _sidecars(path: Path) -> list[Path]:
     return [Path(str(path) + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
+def _keep(source: Path, dest: Path) -> None:
+    """`dest` becomes another name of `source`'s file: a hard link, never an open() of it.
+
+    Opening and closing a database file in this process would drop the SQLite locks held on it
+    (POSIX advisory locks belong to the process). Where hard links are impossible (FAT) a copy.
+    """
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
+
+
 def set_aside(db_path: Path, label: str = "before-restore") -> Path | None:
-    """Move the database and its -wal/-shm out of the way (copied, not deleted); the main copy."""
+    """Keep the database and its -wal/-shm under another name (nothing is deleted); the main copy."""
     db_path = Path(db_path)
     if not db_path.exists():
         return None
     stamp = datetime.now(UTC).strftime(_STAMP)
     aside = db_path.with_name(f"{db_path.name}.{label}-{stamp}")
-    shutil.copy2(db_path, aside)
+    _keep(db_path, aside)
     for side in _sidecars(db_path):
         if side.exists():
             # The WAL may hold the newest check-ins of a "corrupt" file: keep it with its copy.
-            shutil.copy2(side, Path(str(aside) + side.name[len(db_path.name) :]))
-    _fsync_file(aside)
+            _keep(side, Path(str(aside) + side.name[len(db_path.name) :]))
+    _fsync_dir(aside.parent)
     return aside
 
 

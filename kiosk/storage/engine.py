@@ -75,6 +75,10 @@ def make_engine(target: str | Path, *, echo: bool = False) -> Engine:
         path = sqlite_path(url)
         if path is not None and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
+        if path is not None:
+            from kiosk.storage.protected import protect
+
+            protect(path)  # from now on only SQLite may open it in this process
         engine = create_engine(
             url, echo=echo, connect_args={"check_same_thread": False, "timeout": 10}
         )

@@ -74,12 +74,10 @@ def check_database(path: Path) -> Fault | None:
     problem = _writable_folder(folder)
     if problem is not None:
         return classify_os_error(problem, path)
-    if path.exists():
-        try:
-            with open(path, "r+b"):
-                pass
-        except OSError as exc:
-            return classify_os_error(exc, path)
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        # Never open() the file to find out: closing any descriptor of it drops every SQLite lock
+        # this process holds on it (POSIX advisory locks belong to the process, not the descriptor).
+        return classify_os_error(PermissionError(errno.EACCES, "Permission denied", str(path)), path)
     try:
         if shutil.disk_usage(folder).free < MIN_FREE_BYTES:
             return Fault(FaultKind.DISK_FULL, f"free space below {MIN_FREE_BYTES // 1024 // 1024} MB in {folder}", path)

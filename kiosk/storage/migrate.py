@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -69,7 +70,11 @@ def _backup_sqlite(path: Path) -> Path:
 def _restore_sqlite(copy: Path, path: Path) -> None:
     for suffix in ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
-    shutil.copy2(copy, path)
+    # Into a new file renamed over the old name: writing through the database's own name would
+    # open (and close) it in this process, dropping any SQLite locks still held on it.
+    incoming = path.with_name(path.name + ".restoring")
+    shutil.copy2(copy, incoming)
+    os.replace(incoming, path)
 
 
 def upgrade(db: Database, revision: str = "head") -> str | None:
