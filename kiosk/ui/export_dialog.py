@@ -17,7 +17,6 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.models import Event
 from kiosk.storage.engine import Database
+from kiosk.ui.file_dialogs import existing_directory
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -149,7 +149,7 @@ class ExportDialog(QDialog):
     # -- choosing ------------------------------------------------------------------------------
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("저장 폴더 선택"), self.folder_edit.text())
+        folder = existing_directory(self, self.tr("저장 폴더 선택"), self.folder_edit.text())
         if folder:
             self.folder_edit.setText(folder)
 

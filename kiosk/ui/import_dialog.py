@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +33,7 @@ from kiosk.domain.roster_columns import FIELDS, IGNORED
 from kiosk.domain.roster_files import RosterFileError, RosterTable, read_roster_file
 from kiosk.domain.roster_import import ImportReport, detect_mapping, import_table
 from kiosk.storage.engine import Database
+from kiosk.ui.file_dialogs import open_file_name
 from kiosk.ui.theme import COLORS
 
 log = logging.getLogger(__name__)
@@ -193,7 +193,7 @@ class ImportDialog(QDialog):
 
     @Slot()
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self, self.tr("명단 파일 선택"), str(Path.home()),
             self.tr("명단 (*.xlsx *.csv *.txt);;모든 파일 (*)"),
         )  # fmt: skip

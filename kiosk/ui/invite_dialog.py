@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -54,6 +53,7 @@ from kiosk.invite.delivery import (
 )
 from kiosk.invite.message import AddressError, parse_sender
 from kiosk.storage.engine import Database
+from kiosk.ui.file_dialogs import existing_directory
 from kiosk.ui.invite_table import DeliveryTable
 from kiosk.ui.invite_template import InviteTemplateEditor
 
@@ -316,9 +316,7 @@ class InviteDialog(QDialog):
         self.only_unsent_check.setEnabled(not eml)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr(".eml 파일을 저장할 폴더"), self.folder_edit.text()
-        )
+        folder = existing_directory(self, self.tr(".eml 파일을 저장할 폴더"), self.folder_edit.text())
         if folder:
             self.folder_edit.setText(folder)
 
