@@ -96,7 +96,8 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
     folder = backup_folder(path) if path is not None else None
     diagnostics = _diagnostics(ctx, path)
     if args.screenshot is None:
-        faults.install_excepthook(diagnostics)
+        # A damaged file found while running offers the backups too, not only at start-up.
+        faults.install_excepthook(diagnostics, (lambda: backups.list_backups(folder)) if folder else None)
     notices_shown = False
     while True:
         fault = check_database(path) if path is not None else None
@@ -132,6 +133,13 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
 
             timer = BackupTimer(path, folder)
             timer.start()
+        watch = None
+        if path is not None and args.screenshot is None and not isinstance(db, _linked_type()):
+            from kiosk.ui.db_watch import DatabaseWatch
+
+            # Before each door action (Database.write) and every few seconds: still our file?
+            watch = DatabaseWatch(db, folder, diagnostics)
+            watch.start()
         try:
             code = run_gui(
                 db,
@@ -142,6 +150,9 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
                 setup_window=_connection_badge(db),
             )
         finally:
+            if watch is not None:
+                watch.stop()
+                watch.deleteLater()
             _close_link(db)
             if timer is not None:
                 timer.final_backup()
@@ -163,6 +174,12 @@ def _open_database(ctx: CliContext, args: argparse.Namespace):  # type: ignore[n
 
         return open_linked_database(ctx.db_target, ctx.station)
     return ctx.database()
+
+
+def _linked_type() -> type:
+    from kiosk.sync.linked import LinkedDatabase
+
+    return LinkedDatabase
 
 
 def _connection_badge(db):  # type: ignore[no-untyped-def]

@@ -111,6 +111,37 @@ def take_backup(db_path: Path, folder: Path, reason: str = "manual", *, rotate_a
     return info
 
 
+def rescue_copy(connection: sqlite3.Connection, db_path: Path, folder: Path) -> BackupInfo:
+    """A backup read through a connection this process already has open.
+
+    When the WAL was deleted under the running program, the check-ins it holds are still
+    readable through the connections that have it open (never through a new one): this copies
+    them into a verified backup the supervisor can restore.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    taken_at = datetime.now(UTC)
+    final = folder / f"{Path(db_path).stem}-{taken_at.strftime(_STAMP)}-rescue{SUFFIX}"
+    partial = final.with_name(final.name + ".partial")
+    try:
+        with closing(sqlite3.connect(partial)) as dst:
+            connection.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        _fsync_file(partial)
+        check = verify(partial)
+        if not check.ok:
+            raise BackupError(f"긴급 사본 검증 실패: {check.detail}")
+        os.replace(partial, final)
+        _fsync_dir(folder)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"긴급 사본을 만들 수 없습니다: {exc}") from exc
+    except BackupError:
+        partial.unlink(missing_ok=True)
+        raise
+    log.warning("rescue copy: %s", final)
+    return BackupInfo(final, taken_at, "rescue", final.stat().st_size)
+
+
 def list_backups(folder: Path) -> list[BackupInfo]:
     """The finished copies in `folder`, newest first (half-written .partial files are ignored)."""
     if not Path(folder).is_dir():

@@ -121,6 +121,11 @@ class Database:
 
         Commits on success, rolls back on any exception.
         """
+        if self.is_sqlite:
+            from kiosk.storage.watchdog import check_before_write
+
+            # Never acknowledge into a file that is no longer the database on disk.
+            check_before_write(self.path)
         bind = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
         with Session(bind, expire_on_commit=False) as session, session.begin():
             yield session

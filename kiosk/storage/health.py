@@ -26,13 +26,16 @@ class FaultKind(enum.StrEnum):
     DISK_FULL = "disk_full"
     MIGRATION_FAILED = "migration_failed"
     UNREADABLE = "unreadable"
+    FILE_LOST = "file_lost"  # the database or its WAL was deleted/replaced under the running program
     CAMERA = "camera"
     FONT = "font"
     UNEXPECTED = "unexpected"
 
 
 # Faults a backup can fix (the file itself is bad), as opposed to the disk or the program.
-RESTORABLE = {FaultKind.CORRUPT, FaultKind.NEWER_SCHEMA, FaultKind.MIGRATION_FAILED, FaultKind.UNREADABLE}
+RESTORABLE = {
+    FaultKind.CORRUPT, FaultKind.NEWER_SCHEMA, FaultKind.MIGRATION_FAILED, FaultKind.UNREADABLE, FaultKind.FILE_LOST,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,10 @@ def classify(exc: BaseException, path: Path | None = None) -> Fault:
     """Name the fault behind an exception from sqlite3, SQLAlchemy, migrations or the OS."""
     from kiosk.storage.lock import DatabaseInUse
     from kiosk.storage.migrate import MigrationError
+    from kiosk.storage.watchdog import DatabaseFileLost
 
+    if isinstance(exc, DatabaseFileLost):
+        return Fault(FaultKind.FILE_LOST, str(exc), path or exc.path)
     if isinstance(exc, DatabaseInUse):
         return Fault(FaultKind.IN_USE, str(exc), path)
     if isinstance(exc, MigrationError):

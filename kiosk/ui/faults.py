@@ -74,6 +74,13 @@ _TEXT: dict[FaultKind, tuple[str, str, str]] = {
         "데이터베이스 파일을 열거나 읽을 수 없습니다.",
         "파일 위치와 권한을 확인하거나, 백업에서 복원하세요.",
     ),
+    FaultKind.FILE_LOST: (
+        "체크인을 멈췄습니다: 데이터베이스 파일이 바뀌었습니다",
+        "이 프로그램이 쓰고 있던 데이터베이스 파일(또는 -wal 파일)이 다른 프로그램에 의해 지워졌거나 바뀌었습니다. "
+        "이대로 체크인을 받으면 기록이 사라지므로 더 이상 스캔을 받지 않습니다.",
+        "다른 체크인 프로그램이나 명령을 모두 멈추고 책임자에게 알리세요. 아래 목록 맨 위의 '긴급 사본'에 지금까지의 "
+        "체크인이 있습니다: 그것을 골라 복원하면 프로그램이 다시 시작됩니다.",
+    ),
     FaultKind.CAMERA: (
         "카메라를 사용할 수 없습니다",
         "이 컴퓨터에서 카메라 기능(멀티미디어 백엔드)을 불러오지 못했습니다.",
@@ -192,9 +199,10 @@ def describe_backup(info: BackupInfo) -> str:
     """"2017-11-22 15:20:01 · 자동 · 체크인 87건" — verified as it is listed."""
     check = verify(info.path)
     when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    reason = {"start": "시작", "auto": "자동", "exit": "종료", "manual": "수동", "purged": "개인정보 삭제 후"}.get(
-        info.reason, info.reason
-    )
+    reason = {
+        "start": "시작", "auto": "자동", "exit": "종료", "manual": "수동", "purged": "개인정보 삭제 후",
+        "rescue": "긴급 사본", "before-reset": "초기화 전",
+    }.get(info.reason, info.reason)  # fmt: skip
     if not check.ok:
         return f"{when} · {tr(_CTX, reason)} · {tr(_CTX, '손상됨')}"
     return f"{when} · {tr(_CTX, reason)} · {tr(_CTX, '체크인')} {check.check_ins}"
@@ -231,8 +239,14 @@ def environment_faults() -> list[Fault]:
     return found
 
 
-def install_excepthook(diagnostics: Callable[[], str] | None = None) -> None:
-    """An error in a slot is logged and explained in a dialog; the program keeps running."""
+def install_excepthook(
+    diagnostics: Callable[[], str] | None = None, backups: Callable[[], list[BackupInfo]] | None = None
+) -> None:
+    """An error in a slot is logged and explained in a dialog; the program keeps running.
+
+    When the fault is one a backup can fix (a damaged file, a file lost under the program), the
+    dialog lists the existing backups, and choosing one restarts the program with it.
+    """
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
@@ -241,6 +255,21 @@ def install_excepthook(diagnostics: Callable[[], str] | None = None) -> None:
         log.error("unhandled: %s", "".join(traceback.format_exception(kind, exc, tb)))
         if QApplication.instance() is None:
             return
-        show_fault(classify(exc), diagnostics=diagnostics, fatal=False)
+        fault = classify(exc)
+        listed = backups() if backups is not None and fault.can_restore else None
+        outcome = show_fault(fault, listed, diagnostics=diagnostics, fatal=False)
+        if outcome.choice is Choice.RESTORE and outcome.backup is not None:
+            request_restore(outcome.backup)
 
     sys.excepthook = hook
+
+
+def request_restore(backup: Path) -> None:
+    """Quit the event loop asking `kiosk gui` to restore `backup` and start again (see cli/gui.py)."""
+    from kiosk.ui.backup_dialog import RESTORE_PROPERTY
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    app.setProperty(RESTORE_PROPERTY, str(backup))
+    app.quit()

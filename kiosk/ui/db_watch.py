@@ -1,0 +1,96 @@
+"""The console's watchdog on its own database file: an alarm instead of check-ins into a lost file.
+
+Every few seconds (and, through `Database.write()`, before every door action) it asks
+kiosk.storage.watchdog whether the database and its WAL are still the files on disk. If not:
+a rescue copy is read through the connections that still see everything, scanning stops (every
+write now refuses), and the fault dialog says what happened and offers the backups, rescue first.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.storage import watchdog
+from kiosk.storage.backup import BackupError, BackupInfo, list_backups, rescue_copy
+from kiosk.storage.engine import Database
+from kiosk.storage.health import Fault, FaultKind
+
+log = logging.getLogger(__name__)
+INTERVAL_MS = 3000
+
+
+class DatabaseWatch(QObject):
+    lost = Signal(str)  # the problem code (db_missing, db_replaced, wal_deleted, wal_replaced)
+
+    def __init__(
+        self,
+        db: Database,
+        folder: Path | None,
+        diagnostics: Callable[[], str] | None = None,
+        *,
+        interval_ms: int = INTERVAL_MS,
+        show_dialog: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        assert db.path is not None
+        self.db = db
+        self.path = db.path
+        self.folder = folder
+        self.diagnostics = diagnostics
+        self.show_dialog = show_dialog
+        self.rescued: BackupInfo | None = None
+        self.problem: str | None = None
+        self._watch = watchdog.watch(self.path)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.tick)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        watchdog.unwatch(self.path)
+
+    def tick(self) -> str | None:
+        if self.problem is not None:
+            return self.problem
+        problem = self._watch.problem()
+        if problem is not None:
+            self._alarm(problem)
+        return problem
+
+    def _alarm(self, problem: str) -> None:
+        self.problem = problem
+        self._timer.stop()
+        log.critical("database file lost under the console (%s): %s; scanning stopped", problem, self.path)
+        if self.folder is not None:
+            try:
+                raw = self.db.engine.raw_connection()  # a pooled one: opened before the loss
+                try:
+                    self.rescued = rescue_copy(raw.driver_connection, self.path, self.folder)
+                finally:
+                    raw.close()
+            except (BackupError, Exception) as exc:  # noqa: BLE001 - the alarm must be shown regardless
+                log.error("rescue copy failed: %s", exc)
+        self.lost.emit(problem)
+        if self.show_dialog:
+            self._show()
+
+    def _show(self) -> None:
+        from kiosk.ui import faults
+
+        backups = list_backups(self.folder) if self.folder is not None else []
+        fault = Fault(FaultKind.FILE_LOST, f"{self.problem}", self.path)
+        outcome = faults.show_fault(fault, backups, self.diagnostics, fatal=True)
+        if outcome.choice is faults.Choice.RESTORE and outcome.backup is not None:
+            faults.request_restore(outcome.backup)
+        else:
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.quit()
