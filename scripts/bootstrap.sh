@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 RUNTIME_PKGS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libpulse0 libzbar0
               fonts-noto-cjk libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
               libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
-TEST_PKGS=(postgresql poppler-utils xvfb xauth xdotool openbox x11-utils)
+TEST_PKGS=(postgresql poppler-utils xvfb xauth xdotool openbox x11-utils strace)
 PYTHON=${PYTHON:-python3}
 
 pkgs=("${RUNTIME_PKGS[@]}")
