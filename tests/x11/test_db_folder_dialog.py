@@ -121,7 +121,13 @@ def test_file_dialog_on_the_database_folder_then_cli_then_kill(x_display, tmp_pa
             return all(re.search(r"stat\w*\([^\n]*\"" + n + '"', text) for n in names)
 
         x_display.wait_until(listed, timeout=30)
-        x_display.screenshot(tmp_path / "dialog-on-db-folder.png")
+        before = x_display.screenshot(tmp_path / "dialog-filtered.png").read_bytes()
+        x_display.key("alt+t", "Down")  # Files of type → 모든 파일 (*): the database files show too
+        x_display.wait_until(
+            lambda: x_display.screenshot(tmp_path / "dialog-on-db-folder.png").read_bytes() != before, timeout=20
+        )
+        if os.environ.get("KIOSK_KEEP_SHOTS"):
+            shutil.copy(tmp_path / "dialog-on-db-folder.png", Path(os.environ["KIOSK_KEEP_SHOTS"]) / "file-dialog-db-folder.png")
         x_display.key("Escape")  # the file dialog
         x_display.key("Escape")  # the import dialog
         x_display.activate(window)
@@ -177,9 +183,8 @@ def _alarm_flow(x_display, env: dict[str, str], db: Path, codes: list[str], tmp_
     os.unlink(wal)  # what a checkpointing program did once the console's locks were gone
     alarm = x_display.wait_window("체크인을 멈췄습니다|Check-in stopped", timeout=20)
     x_display.screenshot(tmp_path / "alarm.png")
-    shot = os.environ.get("KIOSK_KEEP_SHOTS")
-    if shot:
-        shutil.copy(tmp_path / "alarm.png", shot)
+    if os.environ.get("KIOSK_KEEP_SHOTS"):
+        shutil.copy(tmp_path / "alarm.png", Path(os.environ["KIOSK_KEEP_SHOTS"]) / "database-lost-alarm.png")
     rescue = list((tmp_path / "backups").rglob("*-rescue.kiosk-backup.db"))
     assert len(rescue) == 1  # what the deleted WAL held, copied through the console's connection
     with closing(sqlite3.connect(rescue[0])) as conn:
