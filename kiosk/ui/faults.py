@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -75,11 +75,17 @@ _TEXT: dict[FaultKind, tuple[str, str, str]] = {
         "파일 위치와 권한을 확인하거나, 백업에서 복원하세요.",
     ),
     FaultKind.FILE_LOST: (
-        "체크인을 멈췄습니다: 데이터베이스 파일이 바뀌었습니다",
-        "이 프로그램이 쓰고 있던 데이터베이스 파일(또는 -wal 파일)이 다른 프로그램에 의해 지워졌거나 바뀌었습니다. "
-        "이대로 체크인을 받으면 기록이 사라지므로 더 이상 스캔을 받지 않습니다.",
-        "다른 체크인 프로그램이나 명령을 모두 멈추고 책임자에게 알리세요. 아래 목록 맨 위의 '긴급 사본'에 지금까지의 "
-        "체크인이 있습니다: 그것을 골라 복원하면 프로그램이 다시 시작됩니다.",
+        QT_TRANSLATE_NOOP("faults", "체크인을 멈췄습니다: 데이터베이스 파일이 바뀌었습니다"),
+        QT_TRANSLATE_NOOP(
+            "faults",
+            "이 프로그램이 쓰고 있던 데이터베이스 파일(또는 -wal 파일)이 다른 프로그램에 의해 지워졌거나 바뀌었습니다. "
+            "이대로 체크인을 받으면 기록이 사라지므로 더 이상 스캔을 받지 않습니다.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "faults",
+            "다른 체크인 프로그램이나 명령을 모두 멈추고 책임자에게 알리세요. 아래 목록 맨 위의 '긴급 사본'에 지금까지의 "
+            "체크인이 있습니다: 그것을 골라 복원하면 프로그램이 다시 시작됩니다.",
+        ),
     ),
     FaultKind.CAMERA: (
         "카메라를 사용할 수 없습니다",
@@ -201,7 +207,7 @@ def describe_backup(info: BackupInfo) -> str:
     when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     reason = {
         "start": "시작", "auto": "자동", "exit": "종료", "manual": "수동", "purged": "개인정보 삭제 후",
-        "rescue": "긴급 사본", "before-reset": "초기화 전",
+        "rescue": QT_TRANSLATE_NOOP("faults", "긴급 사본"), "before-reset": QT_TRANSLATE_NOOP("faults", "초기화 전"),
     }.get(info.reason, info.reason)  # fmt: skip
     if not check.ok:
         return f"{when} · {tr(_CTX, reason)} · {tr(_CTX, '손상됨')}"
