@@ -10,12 +10,15 @@ changed: a snapshot of it is read. Running the same merge twice changes nothing 
   check_ins.already_present already in the target by UUID, unchanged
   check_ins.updated         already there, but closed (checked out / undone) in OTHER_DB since
   check_ins.conflicts       how many people were inside twice (see conflicts)
-  participants.matched      people found in the target (id, external code, e-mail, name+org)
+  participants.matched      people found in the target by stable identity only: their uid (walk-ins
+                            included), registration code, or id in the same event (older files)
   participants.created      people added to the target (walk-ins registered on that station)
   audit_entries_copied      audit entries carried over (each once)
   over_capacity             people inside beyond capacity after the merge (0 normally)
   conflicts[]               {participant_id, name, kept{id, station, checked_in_at}, dropped{...}}:
                             the first check-in is kept; the later one is kept too, marked undone
+  unsure_pairs[]            {added_id, existing_id, added_name, existing_name}: kept as two people
+                            though they share a name + organisation, phone or e-mail; check them
   changed                   false when the merge had nothing new (a second run)
   dry_run                   true when nothing was written
 """
@@ -75,5 +78,8 @@ def _print_text(s: MergeSummary, dry_run: bool) -> None:
             f"  충돌: {c.name} — 유지 {c.kept.station} {local(c.kept.checked_in_at):%H:%M:%S}, "
             f"취소 처리 {c.dropped.station} {local(c.dropped.checked_in_at):%H:%M:%S}"
         )
+    for u in s.unsure:
+        print(f"  확인 필요: 새로 추가한 #{u.added_id} {u.added_name} 와(과) 기존 #{u.existing_id} {u.existing_name} "
+              "— 같은 사람인지 확인하세요 (두 사람으로 유지함)")  # fmt: skip
     if not s.changed and not dry_run:
         print("새로운 내용이 없습니다 (이미 합쳐진 파일)")
