@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 CONFLICTS_KEY = "station_sync.conflicts"  # JSON list of conflicts found by syncs, for the supervisor
+UNSURE_KEY = "station_sync.unsure"  # JSON list of people kept apart who might be one, for the supervisor
 
 
 class LinkState(enum.StrEnum):
@@ -167,6 +168,12 @@ class StationLink:
         with self.local.session() as session:
             row = session.get(Setting, CONFLICTS_KEY)
         return [Conflict.from_json(item) for item in (json.loads(row.value) if row is not None and row.value else [])]
+
+    def unsure(self) -> list[dict[str, Any]]:
+        """Pairs a sync kept as two people though they look alike (same name + organisation...)."""
+        with self.local.session() as session:
+            row = session.get(Setting, UNSURE_KEY)
+        return json.loads(row.value) if row is not None and row.value else []
 
     def clear_conflicts(self) -> None:
         with self.local.write() as session:
@@ -303,6 +310,12 @@ class StationLink:
                 known_conflicts = json.loads(row.value) if row is not None and row.value else []
                 known_conflicts += [c.to_json() for c in summary.conflicts]
                 session.merge(Setting(key=CONFLICTS_KEY, value=json.dumps(known_conflicts, ensure_ascii=False)))
+            if summary.unsure:
+                row = session.get(Setting, UNSURE_KEY)
+                known_unsure = json.loads(row.value) if row is not None and row.value else []
+                known_unsure += [u.to_json() for u in summary.unsure]
+                session.merge(Setting(key=UNSURE_KEY, value=json.dumps(known_unsure, ensure_ascii=False)))
+                log.warning("station %s: %d look-alike people kept apart", self.station, len(summary.unsure))
         self._last_sync_at = utcnow()
         log.info("station %s: synced %d check-ins, %d conflicts", self.station, report.pushed, len(report.conflicts))
         return report

@@ -230,6 +230,8 @@ def test_same_name_walk_ins_on_two_offline_stations_stay_apart(server, proxy: Cu
         for link in links:
             assert link.poll().pending == 0
             assert link.conflicts() == []
+        # The second station's three look like the first's (name + 개인): kept apart, listed.
+        assert sorted(u["added_name"] for u in links[0].unsure() + links[1].unsure()) == ["김민수", "박철수", "이영희"]
         with db.session() as s:
             walk_ins = s.scalars(select(Participant).where(Participant.is_walk_in.is_(True))).all()
             assert len(walk_ins) == 6
