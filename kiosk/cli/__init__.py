@@ -107,8 +107,11 @@ def describe_error(exc: BaseException) -> str | None:
     from kiosk.storage.engine import DatabaseTargetError
     from kiosk.storage.lock import DatabaseInUse
     from kiosk.storage.migrate import MigrationError
+    from kiosk.sync.station import StationUnavailable
 
     if isinstance(exc, NoEventError | DatabaseTargetError | MigrationError | BackupError | DatabaseInUse):
+        return str(exc)
+    if isinstance(exc, StationUnavailable):  # a door command on a server nobody can reach
         return str(exc)
     if isinstance(exc, sqlite3.Error):
         return f"데이터베이스 파일 오류: {exc}"
