@@ -33,6 +33,7 @@ from kiosk.domain.headcount import headcount
 from kiosk.domain.models import Event, utcnow
 from kiosk.domain.timefmt import event_when, hhmm
 from kiosk.storage.engine import Database
+from kiosk.storage.health import classify
 from kiosk.sync.linked import make_desk
 from kiosk.ui.badge import BadgePrinter
 from kiosk.ui.counters import CountersBar
@@ -298,9 +299,11 @@ class MainWindow(QMainWindow):
         assert self.desk is not None
         try:
             verdict = decide(self.desk)
-        except SQLAlchemyError:
+        except SQLAlchemyError as exc:
             log.exception("check-in could not be written")
             self.sounds.play("refused")
+            if classify(exc).can_restore:
+                raise  # a damaged file: the fault dialog says so and offers the backups (excepthook)
             headline = self.tr("저장하지 못했습니다 — 다시 스캔하세요")
             if self.kiosk_active:
                 self.kiosk.panel.show_message("refused", headline, self.tr("안내 데스크로 와 주세요. 도와드리겠습니다."))
