@@ -100,3 +100,39 @@ def test_one_seat_walk_in_against_scans_never_deadlocks(pg_db: Database, tmp_pat
     finally:
         for link in links:
             link.close()
+
+
+def test_cli_walk_ins_on_four_stations_each_get_a_verdict(pg_db: Database, tmp_path: Path) -> None:
+    """`kiosk walkin` from four stations at once: every run ends with a verdict (no deadlock error)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.pg.stations import REPO
+
+    make_event(pg_db, people=0, capacity=9)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "KIOSK_LOG_DIR": str(tmp_path / "logs"), "KIOSK_BACKUP_DIR": str(tmp_path / "backups")}  # fmt: skip
+    outcomes: list[tuple[int, str, str]] = []
+
+    def station(i: int) -> None:
+        for n in range(3):
+            run = subprocess.run(
+                [sys.executable, "-m", "kiosk", "--db", pg_db.url, "--station", f"입구{i + 1}", "walkin",
+                 "--name", f"현장{i}-{n}", "--organization", "개인", "--json"],
+                env=env, capture_output=True, text=True, timeout=120, cwd=REPO,
+            )  # fmt: skip
+            outcomes.append((run.returncode, run.stdout, run.stderr))
+
+    threads = [threading.Thread(target=station, args=(i,)) for i in range(STATIONS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert len(outcomes) == 12
+    assert all(code in (0, 1) for code, _, _ in outcomes), [e for c, _, e in outcomes if c not in (0, 1)]
+    statuses = Counter(json.loads(out)["status"] for _, out, _ in outcomes)
+    assert statuses == {"ok": 9, "capacity_full": 3}
+    with pg_db.session() as s:
+        assert present_count(s, s.query(Event).one().id) == 9
