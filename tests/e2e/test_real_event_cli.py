@@ -34,9 +34,20 @@ def test_a_real_event_from_create_to_report(run_cli, tmp_path: Path, db_path: Pa
     assert created.code == 0, created.err
     shown = _json(run_cli("event", "show", "--json").out)
     assert shown == _json(created.out)
-    assert set(shown) == {"name", "venue", "starts_at", "ends_at", "timezone", "capacity", "sender_email", "program"}
+    assert set(shown) == {
+        "name",
+        "venue",
+        "starts_at",
+        "ends_at",
+        "timezone",
+        "capacity",
+        "sender_email",
+        "program",
+    }
     assert shown["name"] == "2026 지역균형발전 포럼" and shown["venue"] == "대전컨벤션센터"
-    assert shown["starts_at"] == "2026-03-05T13:30:00+09:00" and shown["ends_at"] == "2026-03-05T18:00:00+09:00"
+    assert (
+        shown["starts_at"] == "2026-03-05T13:30:00+09:00" and shown["ends_at"] == "2026-03-05T18:00:00+09:00"
+    )
     assert shown["capacity"] == 300 and shown["timezone"] == "Asia/Seoul"
     assert shown["sender_email"] == "forum@daejeon.example"
     assert [item["title"] for item in shown["program"]][0] == "개회식" and len(shown["program"]) == 4
@@ -57,7 +68,9 @@ def test_a_real_event_from_create_to_report(run_cli, tmp_path: Path, db_path: Pa
     assert "forum@daejeon.example" in message["From"] and "포럼 사무국" in str(message["From"])
     assert message["Reply-To"] == "help@daejeon.example"
     text = message.get_body(("plain",)).get_content()
-    assert "2026 지역균형발전 포럼" in text and "대전컨벤션센터" in text and "2026년 3월 5일 (목) 13:30" in text
+    assert (
+        "2026 지역균형발전 포럼" in text and "대전컨벤션센터" in text and "2026년 3월 5일 (목) 13:30" in text
+    )
     assert "행사 후 30일 안에 파기합니다" in text
     ics = next(p for p in message.iter_attachments() if p.get_content_type() == "text/calendar")
     calendar = ics.get_content()
@@ -86,7 +99,9 @@ def test_a_real_event_from_create_to_report(run_cli, tmp_path: Path, db_path: Pa
     report = tmp_path / "report.xlsx"
     assert run_cli("report", "--out", str(report)).code == 0
     book = openpyxl.load_workbook(report, read_only=True)
-    cells = " ".join(str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row if c)
+    cells = " ".join(
+        str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row if c
+    )
     assert "2026 지역균형발전 포럼" in cells and "오세린" in cells
     for word in ("혁신도시", "BEXCO", "시즌2"):
         assert word not in cells, word
@@ -113,7 +128,9 @@ def test_create_from_flags_and_edit_is_audited(run_cli, db_path: Path) -> None: 
     assert made.code == 0, made.err
     again = run_cli("event", "create", "--name", "x", "--venue", "y", "--starts", "2026-03-05 13:30",
                     "--ends", "2026-03-05 18:00", "--capacity", "3")  # fmt: skip
-    assert again.code == 2 and "이미 행사가 있습니다" in again.err and len(again.err.strip().splitlines()) == 1
+    assert (
+        again.code == 2 and "이미 행사가 있습니다" in again.err and len(again.err.strip().splitlines()) == 1
+    )
     edited = run_cli("event", "edit", "--venue", "대전컨벤션센터 제2전시장", "--capacity", "280")
     assert edited.code == 0, edited.err
     shown = _json(run_cli("event", "show", "--json").out)
@@ -129,7 +146,10 @@ def test_create_from_flags_and_edit_is_audited(run_cli, db_path: Path) -> None: 
             details = {e.outcome: json.loads(e.detail) for e in entries}
     finally:
         db.dispose()
-    assert details["venue"]["before"] == "대전컨벤션센터" and details["venue"]["after"] == "대전컨벤션센터 제2전시장"
+    assert (
+        details["venue"]["before"] == "대전컨벤션센터"
+        and details["venue"]["after"] == "대전컨벤션센터 제2전시장"
+    )
     assert details["capacity"] == {"field": "capacity", "before": 300, "after": 280}
     assert all(e.station == "test-desk" for e in entries)
 
@@ -175,7 +195,9 @@ NEEDS_EVENT = [
 
 
 @pytest.mark.parametrize("args", NEEDS_EVENT, ids=lambda a: " ".join(a[:2]))
-def test_commands_that_need_an_event_say_how_to_make_one(run_cli, tmp_path: Path, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_commands_that_need_an_event_say_how_to_make_one(
+    run_cli, tmp_path: Path, args: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "out"
     out.mkdir()
     result = run_cli(*[a.replace("OUT", str(out)) for a in args])

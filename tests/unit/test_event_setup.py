@@ -50,18 +50,38 @@ def test_bad_flags_one_line_and_no_file(run_cli, db_path: Path, case: str) -> No
 
 TOML_CASES = {
     "unknown key": (FORUM.replace('venue = "', 'venu = "x"\nvenue = "'), "알 수 없는 항목 'venu'"),
-    "unknown key in a session": (FORUM.replace('title = "개회식"', 'title = "개회식"\nspeaker = "x"'), "'speaker'"),
+    "unknown key in a session": (
+        FORUM.replace('title = "개회식"', 'title = "개회식"\nspeaker = "x"'),
+        "'speaker'",
+    ),
     "capacity as text": (FORUM.replace("capacity = 300", 'capacity = "300"'), "'capacity'은(는) 정수"),
     "capacity as a boolean": (FORUM.replace("capacity = 300", "capacity = true"), "'capacity'은(는) 정수"),
-    "hosts not a list": (FORUM.replace('hosts = ["대전광역시", "지역균형발전포럼"]', 'hosts = "대전광역시"'), "'hosts'"),
+    "hosts not a list": (
+        FORUM.replace('hosts = ["대전광역시", "지역균형발전포럼"]', 'hosts = "대전광역시"'),
+        "'hosts'",
+    ),
     "capacity 100,000": (FORUM.replace("capacity = 300", "capacity = 100_000"), "정원은 1~99,999명"),
-    "session outside the hours": (FORUM.replace('ends = "2026-03-05 18:00"\ntitle = "종합토론"',
-                                                'ends = "2026-03-05 18:30"\ntitle = "종합토론"'), "행사 시간"),  # fmt: skip
-    "session before the start": (FORUM.replace('starts = "2026-03-05 13:30"\nends = "2026-03-05 14:00"',
-                                               'starts = "2026-03-05 13:00"\nends = "2026-03-05 14:00"'), "행사 시간"),  # fmt: skip
-    "unknown time zone": (FORUM.replace('timezone = "Asia/Seoul"', 'timezone = "Mars/Olympus"'), "없는 시간대"),
-    "ends before it starts": (FORUM.replace('ends = "2026-03-05 18:00"\ntimezone', 'ends = "2026-03-04 18:00"\ntimezone'),
-                              "끝나는 시각"),  # fmt: skip
+    "session outside the hours": (
+        FORUM.replace(
+            'ends = "2026-03-05 18:00"\ntitle = "종합토론"', 'ends = "2026-03-05 18:30"\ntitle = "종합토론"'
+        ),
+        "행사 시간",
+    ),  # fmt: skip
+    "session before the start": (
+        FORUM.replace(
+            'starts = "2026-03-05 13:30"\nends = "2026-03-05 14:00"',
+            'starts = "2026-03-05 13:00"\nends = "2026-03-05 14:00"',
+        ),
+        "행사 시간",
+    ),  # fmt: skip
+    "unknown time zone": (
+        FORUM.replace('timezone = "Asia/Seoul"', 'timezone = "Mars/Olympus"'),
+        "없는 시간대",
+    ),
+    "ends before it starts": (
+        FORUM.replace('ends = "2026-03-05 18:00"\ntimezone', 'ends = "2026-03-04 18:00"\ntimezone'),
+        "끝나는 시각",
+    ),  # fmt: skip
     "not TOML": ("name = ", "TOML 파일을 읽을 수 없습니다"),
     "missing capacity": (FORUM.replace("capacity = 300\n", ""), "필요한 항목이 없습니다: capacity"),
 }
