@@ -319,7 +319,8 @@ class SummaryPage(_Page):
             (self.tr("보내는 사람"), f"{spec.sender_name} <{spec.sender_email}>" if spec.sender_email else "-"),
         ]  # fmt: skip
         lines = [f"<b>{label}</b>: {_esc(value)}" for label, value in rows]
-        lines.append(f"<b>{self.tr('프로그램')}</b>:")
+        program_label = self.tr("프로그램")
+        lines.append(f"<b>{program_label}</b>:")
         for item in spec.program:
             people = presenters_text(item.presenters)
             lines.append(f"&nbsp;&nbsp;{item.starts:%H:%M}–{item.ends:%H:%M} {_esc(item.title)}"

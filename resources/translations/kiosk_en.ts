@@ -8,13 +8,13 @@
         <translation>RosterTableModel</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/vip_alert.py" line="85" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="74" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="123" />
         <location filename="../../kiosk/ui/roster_view.py" line="107" />
         <location filename="../../kiosk/ui/roster_view.py" line="108" />
         <location filename="../../kiosk/ui/roster_view.py" line="140" />
         <location filename="../../kiosk/ui/roster_view.py" line="144" />
-        <location filename="../../kiosk/ui/speakers_board.py" line="74" />
-        <location filename="../../kiosk/ui/verdict_panel.py" line="123" />
-        <location filename="../../kiosk/ui/vip_alert.py" line="85" />
         <source>labels</source>
         <translation>labels</translation>
     </message>
@@ -88,6 +88,79 @@
         <location filename="../../kiosk/ui/badge.py" line="233" />
         <source>배지 미리보기 — {0}</source>
         <translation>Badge preview — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BasicsPage</name>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="102" />
+        <source>1. 기본 정보</source>
+        <translation>1. Basics</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="102" />
+        <source>행사 이름, 장소, 날짜와 시간, 정원</source>
+        <translation>Event name, venue, date and time, capacity</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="105" />
+        <source>예: 2026 지역균형발전 포럼</source>
+        <translation>e.g. 2026 Regional Balanced Development Forum</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="107" />
+        <source>예: 대전컨벤션센터</source>
+        <translation>e.g. Daejeon Convention Center</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="122" />
+        <source> 명</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="124" />
+        <source>쉼표로 구분: 대전광역시, 지역균형발전포럼</source>
+        <translation>Separated by commas: Daejeon City, Regional Forum</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="126" />
+        <source>행사 이름</source>
+        <translation>Event name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="127" />
+        <source>장소</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="128" />
+        <source>날짜</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="134" />
+        <source>시작 – 끝</source>
+        <translation>Starts – ends</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="135" />
+        <source>시간대</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="136" />
+        <source>정원</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="137" />
+        <source>주최</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="138" />
+        <source>후원</source>
+        <translation>Sponsors</translation>
     </message>
 </context>
 <context>
@@ -387,6 +460,100 @@
         <location filename="../../kiosk/ui/desk_page.py" line="85" />
         <source>카메라가 꺼져 있습니다. 설정(F10)에서 카메라를 고르세요.</source>
         <translation>The camera is off. Choose a camera in Settings (F10).</translation>
+    </message>
+</context>
+<context>
+    <name>EventFileActions</name>
+    <message>
+        <location filename="../../kiosk/ui/event_files.py" line="83" />
+        <source>새 행사 파일</source>
+        <translation>New event file</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_files.py" line="93" />
+        <source>행사 파일 (*.kiosk.db *.db);;모든 파일 (*)</source>
+        <translation>Event files (*.kiosk.db *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_files.py" line="119" />
+        <source>행사 열기</source>
+        <translation>Open event</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_files.py" line="160" />
+        <source>다른 이름으로 복사는 책임자만 할 수 있습니다.</source>
+        <translation>Only the supervisor can copy the event as a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_files.py" line="166" />
+        <location filename="../../kiosk/ui/event_files.py" line="172" />
+        <source>다른 이름으로 복사</source>
+        <translation>Copy as new event</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_files.py" line="167" />
+        <source>새 행사 이름 (프로그램과 명단을 옮기고, 체크인 기록은 새로 시작합니다)</source>
+        <translation>Name of the new event (program and roster are kept; check-ins start afresh)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_files.py" line="188" />
+        <source>행사 정보 편집은 책임자만 할 수 있습니다.</source>
+        <translation>Only the supervisor can edit the event.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_files.py" line="216" />
+        <source>정원 확인</source>
+        <translation>Check the capacity</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_files.py" line="216" />
+        <source>{0}
+그래도 바꾸시겠습니까?</source>
+        <translation>{0}
+Change it anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_files.py" line="231" />
+        <source>행사 정보를 고쳤습니다: {0}</source>
+        <translation>Event updated: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EventWizard</name>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="341" />
+        <source>행사 정보 편집</source>
+        <translation>Edit event</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="341" />
+        <source>새 행사 만들기</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="343" />
+        <source>다음 (Alt+N)</source>
+        <translation>Next (Alt+N)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="344" />
+        <source>이전 (Alt+B)</source>
+        <translation>Back (Alt+B)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="346" />
+        <source>마침</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="346" />
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="348" />
+        <source>취소</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -726,6 +893,54 @@
     </message>
 </context>
 <context>
+    <name>InvitationsPage</name>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="267" />
+        <source>3. 초대장</source>
+        <translation>3. Invitations</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="267" />
+        <source>초대 메일을 보내는 사람과 회신 주소, 개인정보 안내 문구</source>
+        <translation>Who the invitations come from, where replies go, and the privacy line</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="271" />
+        <source>예: 포럼 사무국</source>
+        <translation>e.g. Forum secretariat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="275" />
+        <source>비우면 보내는 사람 주소로 회신</source>
+        <translation>Empty: replies go to the sender's address</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="278" />
+        <source>예: 개인정보는 행사 운영에만 쓰고 행사 후 30일 안에 파기합니다.</source>
+        <translation>e.g. Personal data is used only to run the event and deleted within 30 days after it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="280" />
+        <source>보내는 사람 이름</source>
+        <translation>Sender name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="281" />
+        <source>보내는 사람 이메일</source>
+        <translation>Sender e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="282" />
+        <source>회신 주소</source>
+        <translation>Reply-to</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="283" />
+        <source>개인정보 안내</source>
+        <translation>Privacy line</translation>
+    </message>
+</context>
+<context>
     <name>InviteDialog</name>
     <message>
         <location filename="../../kiosk/ui/invite_dialog.py" line="117" />
@@ -991,130 +1206,140 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="108" />
+        <location filename="../../kiosk/ui/main_window.py" line="113" />
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="159" />
+        <location filename="../../kiosk/ui/main_window.py" line="164" />
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="161" />
+        <location filename="../../kiosk/ui/main_window.py" line="166" />
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="166" />
+        <location filename="../../kiosk/ui/main_window.py" line="171" />
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="169" />
-        <location filename="../../kiosk/ui/main_window.py" line="238" />
-        <source>'kiosk demo'로 시연 행사를 만들거나 명단을 가져오세요.</source>
-        <translation>Create the demo event with 'kiosk demo', or import a roster.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="172" />
-        <source>시작하기</source>
-        <translation>Getting started</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/main_window.py" line="196" />
+        <location filename="../../kiosk/ui/main_window.py" line="271" />
+        <source>공유 서버</source>
+        <translation>shared server</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="203" />
+        <source>체크인 키오스크 — 행사 없음 ({0})</source>
+        <translation>Check-in kiosk — no event ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="211" />
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · Ctrl+K acknowledge VIP · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="200" />
-        <location filename="../../kiosk/ui/main_window.py" line="212" />
-        <location filename="../../kiosk/ui/main_window.py" line="447" />
+        <location filename="../../kiosk/ui/main_window.py" line="215" />
+        <location filename="../../kiosk/ui/main_window.py" line="227" />
+        <location filename="../../kiosk/ui/main_window.py" line="473" />
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237" />
+        <location filename="../../kiosk/ui/main_window.py" line="252" />
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="304" />
+        <location filename="../../kiosk/ui/main_window.py" line="253" />
+        <source>새 행사를 만들거나 행사 파일을 여세요.</source>
+        <translation>Create a new event or open an event file.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="271" />
+        <source>{0} — {1} — 체크인 키오스크</source>
+        <translation>{0} — {1} — Check-in kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="330" />
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="306" />
+        <location filename="../../kiosk/ui/main_window.py" line="332" />
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="311" />
+        <location filename="../../kiosk/ui/main_window.py" line="337" />
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="367" />
+        <location filename="../../kiosk/ui/main_window.py" line="393" />
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378" />
+        <location filename="../../kiosk/ui/main_window.py" line="404" />
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378" />
+        <location filename="../../kiosk/ui/main_window.py" line="404" />
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="413" />
+        <location filename="../../kiosk/ui/main_window.py" line="439" />
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418" />
+        <location filename="../../kiosk/ui/main_window.py" line="444" />
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="427" />
+        <location filename="../../kiosk/ui/main_window.py" line="453" />
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="428" />
+        <location filename="../../kiosk/ui/main_window.py" line="454" />
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="429" />
+        <location filename="../../kiosk/ui/main_window.py" line="455" />
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436" />
+        <location filename="../../kiosk/ui/main_window.py" line="462" />
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436" />
+        <location filename="../../kiosk/ui/main_window.py" line="462" />
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="480" />
+        <location filename="../../kiosk/ui/main_window.py" line="506" />
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481" />
+        <location filename="../../kiosk/ui/main_window.py" line="507" />
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="497" />
+        <location filename="../../kiosk/ui/main_window.py" line="523" />
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -1362,6 +1587,64 @@
         <location filename="../../kiosk/ui/pin_dialog.py" line="96" />
         <source>PIN이 틀렸습니다 (남은 시도 {0}번)</source>
         <translation>Wrong PIN ({0} attempts left)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramPage</name>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="171" />
+        <source>2. 프로그램</source>
+        <translation>2. Program</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="173" />
+        <source>세션마다 시작·끝 시각(HH:MM), 제목, 발표자 — 발표자는 쉼표로: 박정민(충남대학교), 정하늘</source>
+        <translation>Each session: start and end (HH:MM), title, presenters — separated by commas: Park Jeong-min(Chungnam Univ.), Jeong Ha-neul</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="180" />
+        <source>시작</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="180" />
+        <source>끝</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="180" />
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="180" />
+        <source>발표자</source>
+        <translation>Presenters</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="193" />
+        <source>세션 추가 (Ctrl+N)</source>
+        <translation>Add session (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="194" />
+        <source>위로 (Ctrl+↑)</source>
+        <translation>Up (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="195" />
+        <source>아래로 (Ctrl+↓)</source>
+        <translation>Down (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="196" />
+        <source>삭제 (Ctrl+Delete)</source>
+        <translation>Delete (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="249" />
+        <source>{0}번째 세션: 시각은 HH:MM 으로 적으세요 ({1!r})</source>
+        <translation>Session {0}: write times as HH:MM ({1!r})</translation>
     </message>
 </context>
 <context>
@@ -1735,6 +2018,59 @@ A cancelled QR code is refused at the door.</translation>
         <location filename="../../kiosk/ui/settings_dialog.py" line="194" />
         <source>PIN은 숫자 4~12자리입니다</source>
         <translation>A PIN is 4 to 12 digits</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="296" />
+        <source>4. 확인</source>
+        <translation>4. Summary</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="297" />
+        <source>이대로 만들려면 '마침'(Enter)을 누르세요. 나중에 책임자가 고칠 수 있습니다.</source>
+        <translation>Press 'Finish' (Enter) to create it. The supervisor can change it later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="315" />
+        <source>행사</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="315" />
+        <source>장소</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="316" />
+        <source>일시</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="317" />
+        <source>정원</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="317" />
+        <source>{0:,}명</source>
+        <translation>{0:,} people</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="318" />
+        <source>주최 · 후원</source>
+        <translation>Hosts · sponsors</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="319" />
+        <source>보내는 사람</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/event_wizard.py" line="322" />
+        <source>프로그램</source>
+        <translation>Program</translation>
     </message>
 </context>
 <context>
@@ -2141,124 +2477,194 @@ A cancelled QR code is refused at the door.</translation>
     </message>
 </context>
 <context>
+    <name>WelcomeScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/welcome.py" line="65" />
+        <source>체크인 키오스크에 오신 것을 환영합니다</source>
+        <translation>Welcome to the check-in kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/welcome.py" line="69" />
+        <source>이 파일에는 아직 행사가 없습니다: {0}
+행사마다 파일이 하나씩 만들어집니다.</source>
+        <translation>This file has no event yet: {0}
+Each event gets a file of its own.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/welcome.py" line="78" />
+        <source>새 행사 만들기 (Ctrl+N)</source>
+        <translation>New event (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/welcome.py" line="79" />
+        <source>시연 행사 열기 (Ctrl+D)</source>
+        <translation>Open the demo event (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/welcome.py" line="80" />
+        <source>행사 파일 열기… (Ctrl+O)</source>
+        <translation>Open an event file… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/welcome.py" line="91" />
+        <source>최근 행사 (Enter로 열기)</source>
+        <translation>Recent events (Enter opens)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/welcome.py" line="100" />
+        <source>(아직 없습니다)</source>
+        <translation>(none yet)</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
         <location filename="../../kiosk/ui/window_menus.py" line="47" />
+        <source>파일(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/window_menus.py" line="49" />
+        <source>새 행사…</source>
+        <translation>New event…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/window_menus.py" line="50" />
+        <source>행사 열기…</source>
+        <translation>Open event…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/window_menus.py" line="51" />
+        <source>최근 행사</source>
+        <translation>Recent events</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/window_menus.py" line="55" />
+        <source>다른 이름으로 복사… (책임자)</source>
+        <translation>Copy as new event… (supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/window_menus.py" line="57" />
+        <source>행사 정보 편집 (책임자)</source>
+        <translation>Edit event (supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/window_menus.py" line="58" />
         <source>체크인(&amp;C)</source>
         <translation>&amp;Check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="48" />
+        <location filename="../../kiosk/ui/window_menus.py" line="59" />
         <source>이름 검색</source>
         <translation>Name search</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="49" />
+        <location filename="../../kiosk/ui/window_menus.py" line="60" />
         <source>현장등록</source>
         <translation>Walk-in registration</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="50" />
+        <location filename="../../kiosk/ui/window_menus.py" line="61" />
         <source>최근 체크인</source>
         <translation>Recent check-ins</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="51" />
+        <location filename="../../kiosk/ui/window_menus.py" line="62" />
         <source>배지 출력</source>
         <translation>Print badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="52" />
+        <location filename="../../kiosk/ui/window_menus.py" line="63" />
         <source>배지 재출력 (책임자)</source>
         <translation>Reprint badge (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="53" />
+        <location filename="../../kiosk/ui/window_menus.py" line="64" />
         <source>체크인 취소 (책임자)</source>
         <translation>Undo check-in (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="54" />
+        <location filename="../../kiosk/ui/window_menus.py" line="65" />
         <source>VIP 알림 확인</source>
         <translation>Acknowledge VIP alert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="56" />
+        <location filename="../../kiosk/ui/window_menus.py" line="67" />
         <source>수행원 {0}명</source>
         <translation>{0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="57" />
+        <location filename="../../kiosk/ui/window_menus.py" line="68" />
         <source>지우기</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="58" />
+        <location filename="../../kiosk/ui/window_menus.py" line="69" />
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="59" />
+        <location filename="../../kiosk/ui/window_menus.py" line="70" />
         <source>새로고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="60" />
+        <location filename="../../kiosk/ui/window_menus.py" line="71" />
         <source>체크인 데스크</source>
         <translation>Check-in desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="61" />
+        <location filename="../../kiosk/ui/window_menus.py" line="72" />
         <source>명단</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="62" />
+        <location filename="../../kiosk/ui/window_menus.py" line="73" />
         <source>VIP · 발표자</source>
         <translation>VIPs · speakers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="63" />
+        <location filename="../../kiosk/ui/window_menus.py" line="74" />
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="64" />
+        <location filename="../../kiosk/ui/window_menus.py" line="75" />
         <source>키오스크 모드 (나갈 때 {0})</source>
         <translation>Kiosk mode (leave with {0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="65" />
+        <location filename="../../kiosk/ui/window_menus.py" line="76" />
         <source>책임자(&amp;S)</source>
         <translation>&amp;Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="67" />
+        <location filename="../../kiosk/ui/window_menus.py" line="78" />
         <source>책임자 모드 켜기/끄기</source>
         <translation>Supervisor mode on/off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="68" />
+        <location filename="../../kiosk/ui/window_menus.py" line="79" />
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="69" />
+        <location filename="../../kiosk/ui/window_menus.py" line="80" />
         <source>명단 가져오기</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="70" />
+        <location filename="../../kiosk/ui/window_menus.py" line="81" />
         <source>초대장 보내기</source>
         <translation>Send invitations</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="71" />
+        <location filename="../../kiosk/ui/window_menus.py" line="82" />
         <source>참석 보고서 내보내기</source>
         <translation>Export attendance report</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="72" />
+        <location filename="../../kiosk/ui/window_menus.py" line="83" />
         <source>백업 · 복원</source>
         <translation>Backup · restore</translation>
     </message>
