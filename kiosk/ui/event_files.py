@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 OPEN_PROPERTY = "kiosk_open_event_file"
-DEMO_FILE = "시연 행사.kiosk.db"
+DEMO_FILE = "demo.db"  # the same file scripts/start-demo.sh opens
 
 
 def events_folder() -> Path:
