@@ -190,7 +190,7 @@ NEEDS_EVENT = [
     ("import", str(ROSTER)), ("search", "김"), ("invite", "--out", "OUT"), ("qr", "1", "--out", "OUT/x.png"),
     ("checkin", "F-001"), ("checkout", "F-001"), ("walkin", "--name", "오세린", "--organization", "대전일보"),
     ("status",), ("report", "--out", "OUT/r.xlsx"), ("event", "show"), ("event", "edit", "--capacity", "5"),
-    ("event", "export", "--out", "OUT/e.toml"),
+    ("event", "export", "--out", "OUT/e.toml"), ("purge-personal-data", "--yes"),
 ]  # fmt: skip
 
 

@@ -109,3 +109,21 @@ def test_wizard_import_scan_on_a_real_display(x_display, tmp_path: Path) -> None
         shutil.copytree(tmp_path, os.environ["KIOSK_KEEP_SHOTS"], dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("*.db*", "data"))  # fmt: skip
     assert shot.stat().st_size > 10_000
+
+
+def test_welcome_opens_the_demo_file_in_the_same_program(x_display, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+D on the welcome screen: the demo file is made in the data folder and opened through
+    the same start-up (lock, backup, migrations), in the same process; the empty file stays empty."""
+    xs = x_display
+    data = tmp_path / "data"
+    xs.env.update({"KIOSK_SETTINGS": str(tmp_path / "station.ini"), "XDG_DATA_HOME": str(data)})
+    empty = tmp_path / "empty.kiosk.db"
+    proc = xs.launch(["--db", str(empty), "gui"])
+    xs.activate(xs.wait_window("행사 없음", timeout=60))
+    xs.key("ctrl+d")
+    demo_window = xs.wait_window(r"혁신도시 시즌2 콘퍼런스 — demo\.db", timeout=60)
+    assert proc.poll() is None  # the same program, now on the demo file
+    assert (data / "kiosk" / "demo.db").is_file()
+    assert _event(empty, xs.env) is None
+    assert _event(data / "kiosk" / "demo.db", xs.env)["name"] == "혁신도시 시즌2 콘퍼런스"  # type: ignore[index]
+    assert demo_window
