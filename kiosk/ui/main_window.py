@@ -269,10 +269,10 @@ class MainWindow(QMainWindow):
         """The title bar names the event and its file: two windows, two events, never confused."""
         path = self.db.path
         title = self.tr("{0} — {1} — 체크인 키오스크").format(shown, path.name if path else self.tr("공유 서버"))
-        if title != self._titled:
-            if not self._titled:
-                self.files.event_opened(event_name)
+        if not self._titled:
+            self.files.event_opened(event_name)  # into 최근 행사, once per window
             self._titled = title
+        if title != self.windowTitle():  # _build() resets it
             self.setWindowTitle(title)
 
     def _refresh_after_verdict(self) -> None:
