@@ -29,13 +29,12 @@ def _event(db: Path, env: dict[str, str]) -> dict | None:
 
 
 def _type(xs, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Hangul goes through xdotool's keymap remapping, one spare keycode per character: typed
-    slowly, one call per character, so the X server's mapping is settled before each key."""
-    if text.isascii():
-        xs.type_text(text)
-        return
-    for ch in text:
-        xs.type_text(ch, delay_ms=60)
+    # ASCII only: xdotool types a Hangul syllable by remapping a spare keycode for a moment, and
+    # on a busy machine Qt reads the mapping after it was put back, so syllables vanish at random
+    # (an IME commits text differently). Hangul entry is covered with Qt key events carrying the
+    # committed text in tests/gui/test_event_setup_gui.py; here the keys themselves are real.
+    assert text.isascii(), text
+    xs.type_text(text)
 
 
 def test_wizard_import_scan_on_a_real_display(x_display, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -50,9 +49,9 @@ def test_wizard_import_scan_on_a_real_display(x_display, tmp_path: Path) -> None
     xs.key("ctrl+n")
     wizard = xs.wait_window("새 행사 만들기", timeout=30)
     xs.activate(wizard)
-    _type(xs, "2026 지역균형발전 포럼")
+    _type(xs, "2026 Regional Balance Forum")
     xs.key("Tab")
-    _type(xs, "대전컨벤션센터")
+    _type(xs, "Daejeon Convention Center")
     xs.key("Tab")
     _type(xs, "20260305")
     xs.key("Tab")
@@ -63,11 +62,14 @@ def test_wizard_import_scan_on_a_real_display(x_display, tmp_path: Path) -> None
     _type(xs, "300")
     xs.key("alt+n")
     for row in (
-        ("13:30", "14:00", "개회식", "이장우(대전광역시)"),
-        ("14:00", "15:00", "기조강연", "박정민(충남대학교)"),
+        ("13:30", "14:00", "Opening", "Lee Jang-woo(Daejeon)"),
+        ("14:00", "15:00", "Keynote", "Park Jeong-min(CNU)"),
     ):
         xs.key("ctrl+n")
         for n, text in enumerate(row):
+            # F2 opens the cell's editor first: typed straight into the table, the first key opens
+            # it and a key arriving while it takes focus can be lost (as with any Qt item view).
+            xs.key("F2")
             _type(xs, text)
             xs.key("Tab" if n < 3 else "Return")
     xs.key("alt+n")  # invitations: left empty, the sender can be given later
@@ -78,18 +80,18 @@ def test_wizard_import_scan_on_a_real_display(x_display, tmp_path: Path) -> None
     shown = _event(db_file, env)
     assert shown is not None
     assert (shown["name"], shown["venue"], shown["capacity"]) == (
-        "2026 지역균형발전 포럼",
-        "대전컨벤션센터",
+        "2026 Regional Balance Forum",
+        "Daejeon Convention Center",
         300,
     )
     assert (
         shown["starts_at"] == "2026-03-05T13:30:00+09:00" and shown["ends_at"] == "2026-03-05T18:00:00+09:00"
     )
     assert [(p["title"], p["presenters"]) for p in shown["program"]] == [
-        ("개회식", ["이장우"]),
-        ("기조강연", ["박정민"]),
+        ("Opening", ["Lee Jang-woo"]),
+        ("Keynote", ["Park Jeong-min"]),
     ]
-    console = xs.wait_window("2026 지역균형발전 포럼 — forum.kiosk.db", timeout=30)
+    console = xs.wait_window("2026 Regional Balance Forum — forum.kiosk.db", timeout=30)
 
     imported = _kiosk(db_file, env, "import", str(ROSTER))
     assert imported.returncode == 0, imported.stderr
