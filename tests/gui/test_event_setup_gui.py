@@ -266,3 +266,51 @@ def test_opening_a_newer_file_is_refused_inline(qtbot, empty_window: MainWindow,
     good = create_event_file(tmp_path / "good.kiosk.db", spec)
     assert empty_window.files.request_open(good)
     assert take_open_request() == str(good)
+
+
+def test_copy_as_new_event_from_the_file_menu(qtbot, db: Database, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """다른 이름으로 복사 (supervisor): a new file with program and roster, then opened; the menu
+    has the file entries; old codes read wrong_event there."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from kiosk.domain.checkin import CheckInDesk
+    from kiosk.domain.event_setup import create_from_spec
+    from kiosk.domain.event_toml import spec_from_toml
+    from kiosk.ui.app import make_application
+
+    make_application("ko")
+    spec = spec_from_toml((Path(__file__).parents[1] / "e2e" / "data" / "forum_2026.toml").read_text("utf-8"))
+    with db.write() as s:
+        event_id = create_from_spec(s, spec).id
+    import_roster(db, ROSTER)
+    with db.session() as s:
+        event = s.get(Event, event_id)
+        guest_id = s.scalars(select(Participant.id).where(Participant.name == "이장우")).one()
+        old_code = token.issue(event.token_tag, event.signing_secret, guest_id)
+    w = MainWindow(db, "정문-1", local_settings=LocalSettings(tmp_path / "station.ini"), pdf_folder=tmp_path)
+    qtbot.addWidget(w)
+    names = [a.text() for a in w.menuBar().actions()[0].menu().actions()]
+    assert names[:2] == ["새 행사…", "행사 열기…"] and "다른 이름으로 복사… (책임자)" in names
+    w.gate._become_supervisor()
+    target = tmp_path / "2027.kiosk.db"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2027 지역균형발전 포럼", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    w.files.copy_as_new()
+    assert take_open_request() == str(target)
+    copy = Database.open(target)
+    try:
+        with copy.session() as s:
+            new = s.scalars(select(Event)).one()
+            assert (
+                new.name == "2027 지역균형발전 포럼" and len(new.program) == 4 and len(new.participants) == 6
+            )
+            assert new.signing_secret != event.signing_secret
+            assert (
+                s.scalars(select(AuditEntry).where(AuditEntry.action == "event_copy")).one().operator
+                == "supervisor"
+            )
+        assert CheckInDesk(copy, new.id).scan(old_code, "정문-1", "").status.value == "wrong_event"
+    finally:
+        copy.dispose()
+    recent = w.files.recent()
+    assert recent and recent[0][0] == target.resolve() and recent[0][1] == "2027 지역균형발전 포럼"
