@@ -107,6 +107,15 @@ def validate(spec: EventSpec) -> None:
         raise EventSetupError("행사 이름을 입력하세요")
     if not spec.venue.strip():
         raise EventSetupError("장소를 입력하세요")
+    for text, what, limit in (
+        (spec.name, "행사 이름", 200),
+        (spec.venue, "장소", 200),
+        (spec.sender_name, "보내는 사람 이름", 200),
+    ):
+        if len(text) > limit:
+            raise EventSetupError(f"{what}이(가) 너무 깁니다 ({len(text):,}자, 최대 {limit}자)")
+        if any(ord(ch) < 32 or ch in "\x7f\u2028\u2029" for ch in text):
+            raise EventSetupError(f"{what}에 줄바꿈이나 제어 문자를 쓸 수 없습니다")
     zone_of(spec.timezone)
     if spec.ends <= spec.starts:
         raise EventSetupError(

@@ -35,6 +35,9 @@ FLAG_CASES = {
     "time not in the format": (_with("--starts", "3/5 1:30pm"), "형식이 올바르지 않습니다"),
     "sender e-mail": (_with("--sender-email", "forum at daejeon"), "보내는 사람 이메일"),
     "empty name": (_with("--name", "  "), "행사 이름"),
+    "name of 300 characters": (_with("--name", "가" * 300), "너무 깁니다"),
+    "name with a line break": (_with("--name", "포럼\nBcc: x@example.com"), "제어 문자"),
+    "no such day": (_with("--starts", "2026-02-30 13:30"), "형식이 올바르지 않습니다"),
 }
 
 
