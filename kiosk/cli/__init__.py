@@ -18,6 +18,7 @@ from kiosk.cli.context import CliContext, CliError, default_station
 COMMAND_MODULES = [
     "gui",
     "demo",
+    "event",
     "status",
     "import_roster",
     "search",

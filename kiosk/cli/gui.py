@@ -38,13 +38,21 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     language = args.language or os.environ.get("KIOSK_LANGUAGE", "ko")
     from kiosk.storage.engine import normalise_target, sqlite_path
     from kiosk.ui.app import make_application
+    from kiosk.ui.event_files import take_open_request
 
     make_application(language)  # the fault dialogs need it before the window exists
-    path = sqlite_path(normalise_target(ctx.db_target))
-    if path is None or args.screenshot is not None:
-        # A server database has no file to lock or copy; a screenshot is a quick, read-only look.
-        return _open_and_run(ctx, args, language, path=None)
-    return _guarded(ctx, args, language, path)
+    while True:
+        path = sqlite_path(normalise_target(ctx.db_target))
+        if path is None or args.screenshot is not None:
+            # A server database has no file to lock or copy; a screenshot is a quick, read-only look.
+            code = _open_and_run(ctx, args, language, path=None)
+        else:
+            code = _guarded(ctx, args, language, path)
+        next_file = take_open_request()  # 행사 열기 / 새 행사 / 최근 행사: the same start-up, another file
+        if next_file is None:
+            return code
+        ctx.close()
+        ctx.db_target = next_file
 
 
 def _guarded(ctx: CliContext, args: argparse.Namespace, language: str, path: Path) -> int:

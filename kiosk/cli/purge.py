@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.cli.destructive import add_confirm_options, guarded
+from kiosk.domain.events import require_active_event
 from kiosk.domain.purge import preview, purge_personal_data
 
 CONFIRM_WORDS = {"예", "yes", "y", "삭제", "delete"}
@@ -26,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
     db = ctx.database()
     with db.session() as session:
+        require_active_event(session)  # a file without an event: say how to make one
         found = preview(session)
     if not found.anything:
         print("삭제할 개인정보가 없습니다 (nothing to purge).")
@@ -73,7 +75,9 @@ def purge_copies(path: Path) -> int:
     fresh = backups.take_backup(path, folder, "purged", rotate_after=False)
     old = [b.path for b in backups.list_backups(folder) if b.path != fresh.path]
     # Safety copies of migrations and restores sit beside the database file.
-    old += [p for p in path.parent.glob(f"{path.name}.*") if ".pre-migration-" in p.name or ".before-" in p.name]
+    old += [
+        p for p in path.parent.glob(f"{path.name}.*") if ".pre-migration-" in p.name or ".before-" in p.name
+    ]
     for copy in old:
         copy.unlink(missing_ok=True)
     return len(old)

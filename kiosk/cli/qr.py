@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.domain.events import require_active_event
 from kiosk.domain.models import Event, Participant
 from kiosk.invite.qr import SPECS, QrSize, render_png, render_svg, token_for
 
@@ -30,6 +31,7 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         raise CliError(f"파일 이름은 .png 또는 .svg로 끝나야 합니다: {out.name}")
     db = ctx.database()
     with db.session() as session:
+        require_active_event(session)  # on a file without an event, say how to make one
         participant = session.get(Participant, args.participant_id)
         if participant is None:
             raise CliError(f"참석자 번호 {args.participant_id}을(를) 찾을 수 없습니다")

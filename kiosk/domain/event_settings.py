@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from kiosk.domain import audit
 from kiosk.domain.models import Event
 
-MAX_CAPACITY = 100_000
+MAX_CAPACITY = 99_999  # the same bound as a new event (kiosk.domain.event_setup)
 
 
 def set_capacity(session: Session, event_id: int, capacity: int, *, station: str = "", operator: str = "") -> bool:

@@ -16,7 +16,8 @@ from kiosk.domain.models import Event, ProgramItem
 class NoEventError(LookupError):
     def __init__(self) -> None:
         super().__init__(
-            "이 데이터베이스에는 행사가 없습니다. 'kiosk demo'로 시연 행사를 만들거나 행사를 가져오세요."
+            "이 데이터베이스에는 행사가 없습니다: 'kiosk event create'로 만들거나 화면의 '새 행사 만들기'를 쓰세요 "
+            "(시연 행사는 'kiosk demo')"
         )
 
 

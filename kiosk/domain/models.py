@@ -133,6 +133,11 @@ class Event(Base):
     signing_secret: Mapped[bytes] = mapped_column(LargeBinary(64))
     email_subject_template: Mapped[str | None] = mapped_column(Text, default=None)
     email_body_template: Mapped[str | None] = mapped_column(Text, default=None)
+    # Who the invitations come from, where replies go, and the privacy line they carry.
+    sender_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    sender_email: Mapped[str] = mapped_column(String(320), default="", server_default="")
+    reply_to: Mapped[str] = mapped_column(String(320), default="", server_default="")
+    privacy_line: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     program: Mapped[list[ProgramItem]] = relationship(

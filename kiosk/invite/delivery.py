@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kiosk.domain import audit
 from kiosk.domain.models import DeliveryState, Event, InvitationStatus, Participant, Setting, utcnow
-from kiosk.invite.message import DEFAULT_SENDER, AddressError, InvitationComposer, valid_address
+from kiosk.invite.message import DEFAULT_SENDER, AddressError, InvitationComposer, event_sender, valid_address
 
 # The transports live in their own module; importing them from here keeps one front door.
 from kiosk.invite.transports import (  # noqa: F401 - re-exported
@@ -102,9 +102,16 @@ def skip_reason(p: Participant) -> str | None:
     return None
 
 
-def default_sender(session: Session) -> str:
+def default_sender(session: Session, event: Event | None = None) -> str:
+    """The sender last used on this database, else the event's own sender, else a placeholder."""
     stored = session.get(Setting, SENDER_SETTING)
-    return stored.value if stored is not None and stored.value.strip() else DEFAULT_SENDER
+    if stored is not None and stored.value.strip():
+        return stored.value
+    if event is None:
+        from kiosk.domain.events import active_event
+
+        event = active_event(session)
+    return event_sender(event) or DEFAULT_SENDER
 
 
 def send_invitations(
@@ -130,7 +137,7 @@ def send_invitations(
         event = session.scalars(
             select(Event).where(Event.id == event_id).options(selectinload(Event.program))
         ).one()
-        sender_text = sender or default_sender(session)
+        sender_text = sender or default_sender(session, event)
         people = list(
             session.scalars(
                 select(Participant).where(Participant.event_id == event_id).order_by(Participant.id)

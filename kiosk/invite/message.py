@@ -69,6 +69,13 @@ def parse_sender(text: str) -> Address:
     return Address(display_name=" ".join(name.split()), addr_spec=addr)
 
 
+def event_sender(event: Event | None) -> str:
+    """The sender the organiser gave the event ('포럼 사무국 <forum@example.org>'), or ''."""
+    if event is None or not valid_address(event.sender_email):
+        return ""
+    return formataddr((" ".join(event.sender_name.split()), event.sender_email))
+
+
 def subject_header(text: str) -> Header:
     """The subject as a Header: flattened to one line, encoded only if it is not plain ASCII."""
     flat = " ".join(text.split())
@@ -121,9 +128,12 @@ def _png_part(png: bytes, disposition: str, cid: str | None = None) -> MIMEImage
 class InvitationComposer:
     """Builds one message per participant for an event (program and template read once)."""
 
-    def __init__(self, event: Event, sender: str | Address = DEFAULT_SENDER) -> None:
+    def __init__(self, event: Event, sender: str | Address | None = None) -> None:
         self.event = event
+        sender = sender or event_sender(event) or DEFAULT_SENDER
         self.sender = sender if isinstance(sender, Address) else parse_sender(sender)
+        self.reply_to = event.reply_to if valid_address(event.reply_to) else ""
+        self.privacy = " ".join((event.privacy_line or "").split())
         self.template = tpl.template_of(event)
         self.zone = event.timezone or "Asia/Seoul"
         self.program = program_lines(list(event.program), self.zone)
@@ -155,6 +165,8 @@ class InvitationComposer:
         msg["Subject"] = subject_header(tpl.render_subject(self.template, values))
         msg["From"] = address_header(self.sender.display_name, self.sender.addr_spec, "From")
         msg["To"] = address_header(participant.name, participant.email or "")
+        if self.reply_to:
+            msg["Reply-To"] = self.reply_to
         msg["Date"] = format_datetime(now.astimezone(UTC))
         msg["Message-ID"] = make_msgid(idstring=f"invite{participant.id}", domain=self._msgid_domain)
         for part in msg.walk():
@@ -183,6 +195,8 @@ class InvitationComposer:
             "입장 QR 코드는 첨부된 그림 파일(입장QR.png)에 있습니다.",
             "일정은 첨부된 invitation.ics 파일로 달력에 추가할 수 있습니다.",
         ]
+        if self.privacy:
+            parts += ["", self.privacy]
         return "\n".join(parts) + "\n"
 
     def _html(self, values: dict[str, str], cid: str) -> str:
@@ -198,6 +212,11 @@ class InvitationComposer:
             f'<h3 style="font-size:16px;margin:24px 0 8px 0">프로그램</h3>'
             f'<ul style="padding-left:20px;margin:0">{program}</ul>'
             if program
+            else ""
+        )
+        privacy = (
+            f'<p style="margin:12px 0 0 0;font-size:12px;color:#5f6b7a">{esc(self.privacy)}</p>'
+            if self.privacy
             else ""
         )
         return f"""<!DOCTYPE html>
@@ -218,5 +237,6 @@ letter-spacing:1px">{esc(values["등록코드"])}</p>
 {program_block}
 <p style="margin:24px 0 0 0;font-size:13px;color:#5f6b7a">이 QR 코드는 본인 확인용이므로 다른 사람과 공유하지 마십시오.
 일정은 첨부된 invitation.ics 파일로 달력에 추가할 수 있습니다.</p>
+{privacy}
 </div></body></html>
 """

@@ -58,6 +58,11 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def known_revisions() -> set[str]:
+    """Every schema version this program knows; anything else came from a newer program."""
+    return _known_revisions()
+
+
 def _backup_sqlite(path: Path) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     copy = path.with_name(f"{path.name}.pre-migration-{stamp}.bak")

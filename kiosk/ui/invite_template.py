@@ -26,7 +26,7 @@ from sqlalchemy import select
 from kiosk.domain.models import Event, Participant
 from kiosk.invite import template as tpl
 from kiosk.invite.delivery import skip_reason
-from kiosk.invite.message import DEFAULT_SENDER, AddressError, InvitationComposer
+from kiosk.invite.message import AddressError, InvitationComposer
 from kiosk.storage.engine import Database
 
 
@@ -117,7 +117,7 @@ class InviteTemplateEditor(QWidget):
         event.email_subject_template = self.subject_edit.text()
         event.email_body_template = self.body_edit.toPlainText()
         try:
-            composer = InvitationComposer(event, self._sender() or DEFAULT_SENDER)
+            composer = InvitationComposer(event, self._sender() or None)
             invitation = composer.compose(person)
         except AddressError as exc:
             self.said.emit(str(exc), True)

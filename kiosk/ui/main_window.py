@@ -38,6 +38,7 @@ from kiosk.sync.linked import make_desk
 from kiosk.ui.badge import BadgePrinter
 from kiosk.ui.counters import CountersBar
 from kiosk.ui.desk_page import SIDE_CAMERA, SIDE_RECENT, DeskPage
+from kiosk.ui.event_files import EventFileActions
 from kiosk.ui.i18n import install_language
 from kiosk.ui.kiosk_mode import KioskScreen
 from kiosk.ui.pin_dialog import SupervisorGate
@@ -48,6 +49,7 @@ from kiosk.ui.sounds import VerdictSounds
 from kiosk.ui.speakers_board import ProtocolBoard
 from kiosk.ui.supervisor_actions import SupervisorActions
 from kiosk.ui.vip_alert import VipProtocol
+from kiosk.ui.welcome import WelcomeScreen
 from kiosk.ui.window_menus import TAB_DESK, TAB_PROTOCOL, TAB_ROSTER, WindowMenus
 from kiosk.ui.window_parts import CameraControl, WindowShortcutsFirst
 
@@ -81,6 +83,9 @@ class MainWindow(QMainWindow):
         self.camera.status.connect(self._camera_status)
         self.vip = VipProtocol(db, lambda: self.event_id, lambda: self.station, lambda: self.gate.operator, self)
         self.supervisor = SupervisorActions(self)
+        self.files = EventFileActions(self)
+        self.welcome: WelcomeScreen | None = None
+        self._titled = ""
         self.menus = WindowMenus(self)
         with db.session() as session:
             event = active_event(session)
@@ -166,11 +171,6 @@ class MainWindow(QMainWindow):
             self.protocol = ProtocolBoard(self.db, self.event_id)
             self.tabs.addTab(self.protocol, self.tr("VIP · 발표자 (Ctrl+3)"))
             self.camera.attach(self.desk_page)
-        else:
-            empty = QLabel(self.tr("'kiosk demo'로 시연 행사를 만들거나 명단을 가져오세요."))
-            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            empty.setObjectName("eventMeta")
-            self.tabs.addTab(empty, self.tr("시작하기"))
         root.addWidget(self.tabs, 1)
         self.stack.addWidget(console)
 
@@ -178,6 +178,9 @@ class MainWindow(QMainWindow):
         self.kiosk.scanned.connect(self.on_scanned)
         self.kiosk.exit_requested.connect(self.request_leave_kiosk)
         self.stack.addWidget(self.kiosk)
+        self.welcome = None
+        if self.desk is None:  # a file without an event: the welcome screen, not an error
+            self._show_welcome()
         self.actions_by_name = self.menus.build()
         self._build_status_bar()
         self._role_changed(self.gate.role.value)
@@ -188,6 +191,18 @@ class MainWindow(QMainWindow):
         if self.desk_page is not None:
             self._route_scanner(self.desk_page.scan_field)
             self.desk_page.focus_scan()
+
+    def _show_welcome(self) -> None:
+        path = self.db.path
+        self.welcome = WelcomeScreen(str(path) if path else self.tr("공유 서버"), self.files.recent())
+        self.welcome.new_event.connect(self.files.new_event)
+        self.welcome.open_demo.connect(self.files.open_demo)
+        self.welcome.open_file.connect(self.files.open_file)
+        self.welcome.open_recent.connect(self.files.request_open)
+        self.stack.addWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome)
+        self.setWindowTitle(self.tr("체크인 키오스크 — 행사 없음 ({0})").format(path.name if path else "-"))
+        self.welcome.focus()
 
     def _route_scanner(self, field: QWidget) -> None:
         self._scanner_filter = route_scanner_to(self, field, getattr(self, "_scanner_filter", None))
@@ -236,7 +251,7 @@ class MainWindow(QMainWindow):
             event = session.get(Event, self.event_id) if self.event_id else active_event(session)
             if event is None:
                 self.title.setText(self.tr("행사가 없습니다"))
-                self.meta.setText(self.tr("'kiosk demo'로 시연 행사를 만들거나 명단을 가져오세요."))
+                self.meta.setText(self.tr("새 행사를 만들거나 행사 파일을 여세요."))
                 return
             if self.event_id is None:  # an event appeared (imported, demo): start the desk
                 self.event_id = event.id
@@ -247,8 +262,19 @@ class MainWindow(QMainWindow):
             venue = event.venue_en if english and event.venue_en else event.venue
             self.title.setText(name)
             self.kiosk.event_label.setText(name)
+            self._name_window(event.name, name)
             self.meta.setText(f"{event_when(event.starts_at, event.ends_at, event.timezone)} · {venue}")
             self.counters.show_counts(headcount(session, event))
+
+    def _name_window(self, event_name: str, shown: str) -> None:
+        """The title bar names the event and its file: two windows, two events, never confused."""
+        path = self.db.path
+        title = self.tr("{0} — {1} — 체크인 키오스크").format(shown, path.name if path else self.tr("공유 서버"))
+        if not self._titled:
+            self.files.event_opened(event_name)  # into 최근 행사, once per window
+            self._titled = title
+        if title != self.windowTitle():  # _build() resets it
+            self.setWindowTitle(title)
 
     def _refresh_after_verdict(self) -> None:
         self.refresh_counts()

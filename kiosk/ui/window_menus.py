@@ -44,6 +44,17 @@ class WindowMenus(QObject):
         self.actions = {}
         bar = w.menuBar()
         bar.clear()
+        files = bar.addMenu(self.tr("파일(&F)"))
+        f = w.files
+        add(files, "event_new", self.tr("새 행사…"), "Ctrl+Shift+N", f.new_event)
+        add(files, "event_open", self.tr("행사 열기…"), "Ctrl+O", f.open_file)
+        recent = files.addMenu(self.tr("최근 행사"))
+        for n, (path, name) in enumerate(f.recent()):
+            add(recent, f"event_recent{n}", f"{name} — {path.name}", None, lambda p=path: f.request_open(p))
+        recent.setEnabled(bool(recent.actions()))
+        add(files, "event_copy", self.tr("다른 이름으로 복사… (책임자)"), None, f.copy_as_new)
+        files.addSeparator()
+        add(files, "event_edit", self.tr("행사 정보 편집 (책임자)"), None, f.edit_event)
         desk = bar.addMenu(self.tr("체크인(&C)"))
         add(desk, "search", self.tr("이름 검색"), "F2", lambda: w.show_side(SIDE_SEARCH))
         add(desk, "walkin", self.tr("현장등록"), "F3", lambda: w.show_side(SIDE_WALKIN))

@@ -369,7 +369,7 @@ def test_settings_change_station_capacity_and_language(qtbot, window: MainWindow
     assert window.station == "정문-2" and window.local.station == "정문-2"
     assert counts(db, demo_event_id).capacity == 160
     assert window.language == "en"
-    assert window.windowTitle() == "Check-in kiosk"
+    assert window.windowTitle() == "Innovation City Season 2 Conference — kiosk.db — Check-in kiosk"
     assert window.shortcut_bar.text().startswith("F2 name search")
     assert len(window.statusBar().findChildren(QLabel, "shortcutBar")) == 1
     assert window.counters.checked_in.caption.text() == "Checked in / capacity"
@@ -377,7 +377,7 @@ def test_settings_change_station_capacity_and_language(qtbot, window: MainWindow
     assert window.desk_page.verdict.headline.text() == "마재영 실장님, 환영합니다"  # names stay Korean
     assert "Checked in" in window.desk_page.verdict.detail.text()
     assert window.set_language("ko")
-    assert window.windowTitle() == "체크인 키오스크"
+    assert window.windowTitle() == "혁신도시 시즌2 콘퍼런스 — kiosk.db — 체크인 키오스크"
     assert json.loads(audit(db, "capacity")[0].detail) == {"before": 150, "after": 160}
 
 
