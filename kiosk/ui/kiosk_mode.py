@@ -16,6 +16,7 @@ from kiosk.ui.scan_field import make_scan_field
 from kiosk.ui.verdict_panel import VerdictPanel
 
 RESET_MS = 6000
+STRAY_CLEAR_MS = 2000
 EXIT_KEYS = "Ctrl+Shift+Q"
 
 
@@ -49,6 +50,8 @@ class KioskScreen(QWidget):
         self.field.setFixedSize(2, 2)
         self.field.setStyleSheet("border: none; background: transparent; color: transparent;")
         self.field.scanned.connect(self.scanned)  # type: ignore[attr-defined]
+        # A guest's idle keys would otherwise sit unseen in the field and spoil the next scan.
+        self.field.stray_clear_ms = STRAY_CLEAR_MS
         layout.addWidget(self.field, 0, Qt.AlignmentFlag.AlignRight)
         self.reset = QTimer(self)
         self.reset.setSingleShot(True)

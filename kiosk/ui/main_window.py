@@ -42,6 +42,7 @@ from kiosk.ui.kiosk_mode import KioskScreen
 from kiosk.ui.pin_dialog import SupervisorGate
 from kiosk.ui.roster_view import RosterView
 from kiosk.ui.scan_field import route_scanner_to
+from kiosk.ui.scan_notice import ScanNotice
 from kiosk.ui.settings_dialog import LocalSettings
 from kiosk.ui.sounds import VerdictSounds
 from kiosk.ui.speakers_board import ProtocolBoard
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.vip = VipProtocol(db, lambda: self.event_id, lambda: self.station, lambda: self.gate.operator, self)
         self.supervisor = SupervisorActions(self)
         self.menus = WindowMenus(self)
+        self.scan_notice = ScanNotice()
         with db.session() as session:
             event = active_event(session)
             if event is not None:
@@ -190,6 +192,30 @@ class MainWindow(QMainWindow):
 
     def _route_scanner(self, field: QWidget) -> None:
         self._scanner_filter = route_scanner_to(self, field, getattr(self, "_scanner_filter", None))
+        self._scanner_filter.elsewhere.connect(self._scan_elsewhere)
+        self._scanner_filter.fragment.connect(self._scan_fragment)
+
+    def _verdict_panel(self):  # type: ignore[no-untyped-def]
+        if self.kiosk_active:
+            return self.kiosk.panel
+        return self.desk_page.verdict if self.desk_page is not None else None
+
+    def _scan_elsewhere(self, window: QWidget) -> None:
+        """A scan typed into a dialog went to the door: say so over the dialog, which is untouched."""
+        panel = self._verdict_panel()
+        headline = panel.headline.text() if panel is not None else ""
+        kind = self.sounds.last_kind or "already"
+        self.scan_notice.show_over(window, kind, self.tr("스캔 처리됨: {0}\n(이 창에는 입력되지 않았습니다)").format(headline))
+
+    def _scan_fragment(self, window: QWidget) -> None:
+        """Part of a code went to a widget before the burst was recognised: not a scan."""
+        self.sounds.play("refused")
+        headline = self.tr("스캔이 끊겼습니다 — 다시 스캔하세요")
+        panel = self._verdict_panel()
+        if panel is not None:
+            panel.show_message("already", headline, self.tr("코드 일부만 읽혀 체크인하지 않았습니다."))
+        if window is not self:
+            self.scan_notice.show_over(window, "already", headline)
 
     def _build_status_bar(self) -> None:
         """Made once; a rebuild (language switch) only renames, so widgets others added stay."""
@@ -516,6 +542,7 @@ class MainWindow(QMainWindow):
             return
         self.timer.stop()
         self.camera.stop()
+        self.scan_notice.close()
         app = QApplication.instance()
         if app is not None and getattr(self, "_scanner_filter", None) is not None:
             app.removeEventFilter(self._scanner_filter)  # app-wide: must not outlive the window
