@@ -32,8 +32,11 @@ from kiosk.scan.wedge import (
     is_modifier,
 )
 
-# Keys replayed to a widget this shortly before a burst was recognised were the burst's beginning.
+# A fast run of keys replayed to a widget this shortly before a burst began was the burst's beginning.
 LOOKBACK_MS = 150
+FRAGMENT_RUN = 3
+# A timer firing this much later than asked means the event loop was blocked meanwhile.
+LATE_MS = 15
 
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.InputMethod, QEvent.Type.ShortcutOverride)
 
@@ -61,24 +64,29 @@ class ScannerFilter(QObject):
         self._preedit = ""  # the IME's uncommitted composition at the end of the burst
         self._used_ime = False
         self._last_ms = -1e9
-        self._replayed_ms = -1e9  # when the last key given to a widget was typed
-        self._replaying = False
+        self._last_stamp = 0  # the X server's time of the last key (0: not known)
+        self._fast_run_replayed = False  # the keys just given back to a widget came at scanner speed
+        self._replaying: set[int] = set()  # the held events being given back right now
+        self._due_ms = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._settle)
+        self._timer.timeout.connect(self._on_timer)
 
     @property
     def field(self) -> ScanLineEdit:
         return self._field
 
-    def _watched(self, obj: QObject) -> QWidget | None:
-        if self._replaying or not isinstance(obj, QWidget) or not shiboken6.isValid(self._field):
+    def _watched(self, obj: QObject, event: QEvent) -> QWidget | None:
+        if self._replaying and shiboken6.getCppPointer(event)[0] in self._replaying:
+            return None  # a held key given back (or passed on to a parent): judged already
+        if not isinstance(obj, QWidget) or not shiboken6.isValid(self._field):
             return None
         if isinstance(obj, ScanLineEdit) or not self._window.isVisible():
             return None  # a scan field recognises its own bursts; a closed console takes none
         # Key events are re-sent to parents when ignored: judge each one once, at the focus
         # widget (or the window itself when nothing in it has focus).
-        focus = QApplication.focusWidget()
+        popup = QApplication.activePopupWidget()  # a menu, a completer's list: keys go there
+        focus = (popup.focusWidget() or popup) if popup is not None else QApplication.focusWidget()
         if focus is not None:
             return obj if obj is focus else None
         return obj if obj.isWindow() else None
@@ -87,7 +95,7 @@ class ScannerFilter(QObject):
         kind = event.type()
         if kind not in _KEY_EVENTS:
             return False
-        target = self._watched(obj)
+        target = self._watched(obj, event)
         if target is None:
             return False
         if kind == QEvent.Type.KeyPress:
@@ -117,7 +125,7 @@ class ScannerFilter(QObject):
             # scanner): a person is at the keyboard.
             self._settle()
             return False
-        return self._typing(target, event.clone(), text, None)
+        return self._typing(target, event.clone(), text, None, event.timestamp())
 
     def _on_release(self, target: QWidget, event: QKeyEvent) -> bool:
         if is_modifier(event):
@@ -137,21 +145,40 @@ class ScannerFilter(QObject):
             return False
         return self._typing(target, event.clone(), commit, preedit)
 
-    def _typing(self, target: QWidget, copy: QEvent, text: str, preedit: str | None) -> bool:
+    def _gap(self, stamp: int) -> float:
+        """Milliseconds since the previous key: by the X server's clock when both keys carry it,
+        so keys queued while this program was busy still count as the burst they were."""
         now = _now_ms()
-        gap = now - self._last_ms
-        self._last_ms = now
+        gap = stamp - self._last_stamp if stamp and self._last_stamp and stamp >= self._last_stamp else now - self._last_ms
+        self._last_ms, self._last_stamp = now, stamp
+        return gap
+
+    def _arm(self, ms: int) -> None:
+        self._due_ms = _now_ms() + ms
+        self._timer.start(ms)
+
+    def _on_timer(self) -> None:
+        if _now_ms() - self._due_ms > LATE_MS:
+            # The event loop was blocked (a search, a redraw): keys typed meanwhile may still be
+            # queued behind this timer. Judge only after they have been delivered.
+            self._arm(BURST_GAP_MS)
+            return
+        self._settle()
+
+    def _typing(self, target: QWidget, copy: QEvent, text: str, preedit: str | None, stamp: int = 0) -> bool:
+        gap = self._gap(stamp)
         if self._routing and gap > SUFFIX_TIMEOUT_MS:
             self._end_burst()
         if self._routing:
             # A stall of the machine inside a burst is not its end: only Enter or silence is.
             self._take(text, preedit)
-            self._timer.start(SUFFIX_TIMEOUT_MS)
+            self._arm(SUFFIX_TIMEOUT_MS)
             return True
         if self._held and gap > BURST_GAP_MS:
             self._release()
         if not self._held:
-            self._broken = now - self._replayed_ms <= LOOKBACK_MS
+            self._broken = self._fast_run_replayed and gap <= LOOKBACK_MS
+        self._fast_run_replayed = False
         self._held.append((target, copy, text, preedit))
         if sum(1 for *_rest, t, p in self._held if t or p) >= WINDOW_MIN_BURST_LENGTH:
             self._routing = True
@@ -159,9 +186,9 @@ class ScannerFilter(QObject):
             held, self._held = self._held, []
             for _target, _copy, t, p in held:
                 self._take(t, p)
-            self._timer.start(SUFFIX_TIMEOUT_MS)
+            self._arm(SUFFIX_TIMEOUT_MS)
         else:
-            self._timer.start(BURST_GAP_MS + 5)
+            self._arm(BURST_GAP_MS + 5)
         return True
 
     def _take(self, text: str, preedit: str | None) -> None:
@@ -192,15 +219,20 @@ class ScannerFilter(QObject):
     def _release(self) -> None:
         """Replay held input to the widgets it was meant for: it was a person typing."""
         held, self._held = self._held, []
-        if any(t or p for *_rest, t, p in held):
-            self._replayed_ms = self._last_ms
-        self._replaying = True
-        try:
-            for target, event, _text, _preedit in held:
-                if shiboken6.isValid(target):
+        # Three or more keys at scanner speed, then a pause: the burst may have been cut there
+        # (a person's roll-over of two keys does not count, or a scan right after typing would
+        # be lost).
+        self._fast_run_replayed = sum(1 for *_rest, t, p in held if t or p) >= FRAGMENT_RUN
+        # Judged per event, not by a flag: a replayed key may open a dialog whose own event loop
+        # runs inside sendEvent, and the keys typed there must still be watched.
+        for target, event, _text, _preedit in held:
+            if shiboken6.isValid(target):
+                pointer = shiboken6.getCppPointer(event)[0]
+                self._replaying.add(pointer)
+                try:
                     QApplication.sendEvent(target, event)
-        finally:
-            self._replaying = False
+                finally:
+                    self._replaying.discard(pointer)
 
     def _settle(self) -> None:
         if self._routing:

@@ -305,3 +305,33 @@ def test_stray_keys_are_cleared_after_idle_time(qtbot, desk: Desk) -> None:  # t
     assert desk.field.text() == "q"
     qtbot.waitUntil(lambda: desk.field.text() == "", timeout=2000)
     assert desk.scans == []
+
+
+def test_a_dialog_opened_by_a_replayed_key_is_still_sealed(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    """Space on a button is held, then given back; the click opens a dialog with its own event
+    loop inside that replay. A scan typed into that dialog must still go to the door."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    seen: dict[str, object] = {}
+
+    def open_dialog() -> None:
+        dialog = QDialog(desk)
+        edit = QLineEdit(dialog)
+        QVBoxLayout(dialog).addWidget(edit)
+
+        def scan_into_it() -> None:
+            edit.setFocus()
+            hid_type(TOKEN)
+            seen["text"], seen["scans"] = edit.text(), list(desk.scans)
+            dialog.reject()
+
+        QTimer.singleShot(150, scan_into_it)
+        dialog.exec()
+
+    desk.button.clicked.connect(open_dialog)
+    desk.button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is desk.button)
+    QTest.keyClick(desk.button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "scans" in seen, timeout=3000)
+    assert seen == {"text": "", "scans": [TOKEN]}
