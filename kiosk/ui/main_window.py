@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -27,10 +28,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.domain import roles
-from kiosk.domain.checkin import CheckInDesk, CheckInVerdict
+from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
 from kiosk.domain.events import active_event
 from kiosk.domain.headcount import headcount
-from kiosk.domain.models import Event, utcnow
+from kiosk.domain.models import CheckInMethod, Event, utcnow
 from kiosk.domain.timefmt import event_when, hhmm
 from kiosk.storage.engine import Database
 from kiosk.sync.linked import make_desk
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.supervisor = SupervisorActions(self)
         self.menus = WindowMenus(self)
         self.scan_notice = ScanNotice()
+        self.override_dialog: QInputDialog | None = None  # the open reason box (tests drive it)
         with db.session() as session:
             event = active_event(session)
             if event is not None:
@@ -219,7 +221,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         """Made once; a rebuild (language switch) only renames, so widgets others added stay."""
-        shortcuts = self.tr("F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · "
+        shortcuts = self.tr("F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+O 정원 초과 승인 · "
                             "Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기")  # fmt: skip
         if hasattr(self, "station_label"):
             self.shortcut_bar.setText(shortcuts)
@@ -391,6 +393,39 @@ class MainWindow(QMainWindow):
 
     def _companions_refused(self, n: int) -> None:
         self.statusBar().showMessage(self.tr("좌석이 모자라 수행원 {0}명을 더할 수 없습니다").format(n), 8000)
+
+    def override_capacity(self) -> bool:
+        """Ctrl+O on a "room is full" verdict: the supervisor lets this guest in, with a reason."""
+        panel = self.desk_page.verdict if self.desk_page is not None and not self.kiosk_active else None
+        verdict = panel.verdict if panel is not None else None
+        if verdict is None or verdict.status is not ScanStatus.CAPACITY_FULL or verdict.participant is None:
+            self.statusBar().showMessage(self.tr("정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다"), 6000)
+            return False
+        pid, name = verdict.participant.id, verdict.participant.name
+        method = CheckInMethod.MANUAL if verdict.code.startswith("#") else CheckInMethod.QR
+
+        def ask_reason() -> None:
+            dialog = QInputDialog(self)
+            dialog.setWindowTitle(self.tr("정원 초과 입장"))
+            dialog.setLabelText(self.tr("{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).").format(name))
+            dialog.setOkButtonText(self.tr("입장 승인 (Enter)"))
+            dialog.setCancelButtonText(self.tr("취소 (Esc)"))
+            self.override_dialog = dialog
+
+            def chosen(reason: str) -> None:
+                if not reason.strip():
+                    self.statusBar().showMessage(self.tr("사유가 없어 승인하지 않았습니다"), 6000)
+                    return
+                self._decide(lambda desk: desk.override_capacity(pid, reason, self.station, self.gate.operator,
+                                                                 method=method))  # fmt: skip
+
+            dialog.textValueSelected.connect(chosen)
+            dialog.finished.connect(lambda _r: setattr(self, "override_dialog", None))
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+        self.gate.require(self.tr("정원 초과 입장은 책임자 승인이 필요합니다."), ask_reason)
+        return True
 
     def undo_selected(self) -> None:
         if self.desk_page is not None:

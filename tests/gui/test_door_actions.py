@@ -1,0 +1,66 @@
+"""Door actions from the keyboard: the supervisor override at capacity from the verdict itself,
+and the protocol alert for a VIP turned away at capacity. Real window, real database."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from kiosk.domain.models import CheckIn, Event
+from kiosk.storage.engine import Database
+from kiosk.ui.main_window import MainWindow
+from tests.gui.test_front_desk import PIN, audit, code_of, enter_pin, pid_of, press, scan, window, with_pin  # noqa: F401
+
+
+def _fill_room(db: Database, event_id: int) -> None:
+    with db.write() as s:
+        s.get(Event, event_id).capacity = 1
+    # one guest inside: the room is full
+
+
+def test_override_at_capacity_from_the_verdict(qtbot, window: MainWindow, db: Database, demo_event_id: int, with_pin: str) -> None:  # type: ignore[no-untyped-def]
+    _fill_room(db, demo_event_id)
+    scan(qtbot, window, code_of(db, "마재영"))
+    scan(qtbot, window, code_of(db, "강영민"))
+    panel = window.desk_page.verdict
+    assert panel.kind == "refused" and "Ctrl+O" in panel.hint.text()
+    press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    enter_pin(qtbot, window)
+    qtbot.waitUntil(lambda: window.override_dialog is not None and window.override_dialog.isVisible())
+    dialog = window.override_dialog
+    # An empty reason lets nobody in.
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert panel.kind == "refused"
+    press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # supervisor now: no PIN again
+    qtbot.waitUntil(lambda: window.override_dialog is not None and window.override_dialog.isVisible())
+    dialog = window.override_dialog
+    dialog.setTextValue("기조연설 패널")  # typed at once: keyClicks would be as fast as a scanner
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.kind == "ok")
+    with db.session() as s:
+        inside = s.scalars(select(CheckIn.participant_id).where(CheckIn.checked_out_at.is_(None))).all()
+    assert sorted(inside) == sorted([pid_of(db, "마재영"), pid_of(db, "강영민")])
+    entry = [e for e in audit(db, "checkin") if e.outcome == "ok"][-1]
+    detail = json.loads(entry.detail)
+    assert entry.operator == "supervisor"
+    assert detail["override"] is True and detail["override_reason"] == "기조연설 패널" and detail["over_capacity"]
+
+
+def test_override_needs_a_refused_verdict(qtbot, window: MainWindow, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, window, code_of(db, "마재영"))
+    assert window.override_capacity() is False
+    assert window.gate.dialog is None
+
+
+def test_a_vip_refused_at_capacity_raises_a_protocol_alert(qtbot, window: MainWindow, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    _fill_room(db, demo_event_id)
+    scan(qtbot, window, code_of(db, "마재영"))
+    scan(qtbot, window, code_of(db, "조기현"))  # a VIP
+    assert window.desk_page.verdict.kind == "refused"
+    assert window.vip_alert.isVisible()
+    assert "조기현" in window.vip_alert.headline.text() and "정원 초과" in window.vip_alert.headline.text()
+    scan(qtbot, window, code_of(db, "조기현"))  # scanned again: one alert, not two
+    assert len(window.vip_alert.queue) == 1
+    assert [e.outcome for e in audit(db, "vip_alert")] == ["refused_at_capacity"]
