@@ -11,7 +11,11 @@ from sqlalchemy import select
 from kiosk.domain.models import CheckIn, Event
 from kiosk.storage.engine import Database
 from kiosk.ui.main_window import MainWindow
-from tests.gui.test_front_desk import PIN, audit, code_of, enter_pin, pid_of, press, scan, window, with_pin  # noqa: F401
+from tests.gui import test_front_desk as _front_desk
+from tests.gui.test_front_desk import audit, code_of, enter_pin, pid_of, press, scan
+
+window = _front_desk.window  # the front-desk tests' fixtures, shared
+with_pin = _front_desk.with_pin
 
 
 def _fill_room(db: Database, event_id: int) -> None:
