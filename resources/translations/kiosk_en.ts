@@ -862,10 +862,6 @@
         <translation>Stop</translation>
     </message>
     <message>
-        <source>선택한 사람에게 다시 보내기</source>
-        <translation type="vanished">Send again to the selected people</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/invite_dialog.py" line="297"/>
         <source>초청 {0}명 · 발송됨 {1} · 실패 {2} · 대기 {3} · 미발송 {4} · 제외 {5}</source>
         <translation>{0} invited · {1} sent · {2} failed · {3} queued · {4} not sent · {5} skipped</translation>
@@ -899,10 +895,6 @@
         <location filename="../../kiosk/ui/invite_dialog.py" line="409"/>
         <source>보내는 중… ({0})</source>
         <translation>Sending… ({0})</translation>
-    </message>
-    <message>
-        <source>{0}: 보낼 수 없습니다 ({1})</source>
-        <translation type="vanished">{0}: cannot send ({1})</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/invite_dialog.py" line="443"/>
@@ -1053,10 +1045,6 @@
         <translation>Getting started</translation>
     </message>
     <message>
-        <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
-        <translation type="vanished">F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · Ctrl+K acknowledge VIP · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/main_window.py" line="210"/>
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
@@ -1143,7 +1131,7 @@
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="427"/>
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
-        <translation>Entry over capacity needs a supervisor's approval.</translation>
+        <translation>Entry over capacity needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="439"/>
