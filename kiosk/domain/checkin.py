@@ -118,6 +118,20 @@ class CheckInVerdict:
         return bool(self.participant and self.participant.vip)
 
     @property
+    def checked_out_at(self) -> datetime | None:
+        """Set on a check-out's verdict: when the guest left."""
+        return self.extra.get("checked_out_at")
+
+    @property
+    def reentry(self) -> bool:
+        return bool(self.extra.get("reentry"))
+
+    @property
+    def earlier_visits(self) -> list[tuple[datetime, datetime | None]]:
+        """(in, out) of each earlier entry, oldest first, on a re-entry's verdict."""
+        return list(self.extra.get("earlier", []))
+
+    @property
     def speaker(self) -> bool:
         return bool(self.participant and self.participant.speaker)
 
@@ -354,8 +368,9 @@ class CheckInDesk:
             override=override or None, reentry=reentry or None,
             override_reason=override_reason or None, over_capacity=(present + needed > capacity) or None, **log,
         )  # fmt: skip
+        earlier = sorted((e.checked_in_at, e.checked_out_at) for e in entries)
         return CheckInVerdict.about(
-            entry, shown, ScanStatus.OK, summary, reentry=reentry, entry_number=entries_before + 1
+            entry, shown, ScanStatus.OK, summary, reentry=reentry, entry_number=entries_before + 1, earlier=earlier
         )
 
     def _lock_event(self, session: Session) -> Event:

@@ -48,7 +48,8 @@ class CompanionsBar(QFrame):
         """Show the bar for an ok verdict of a guest allowed companions; hide it otherwise."""
         p = verdict.participant
         self.operator = operator
-        if verdict.status is not ScanStatus.OK or p is None or p.companions_allowed <= 0 or not verdict.check_in_id:
+        if (verdict.status is not ScanStatus.OK or p is None or p.companions_allowed <= 0 or not verdict.check_in_id
+                or verdict.checked_out_at is not None):  # fmt: skip
             self.clear()
             return
         self.check_in_id = verdict.check_in_id

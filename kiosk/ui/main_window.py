@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.event_id: int | None = None
         self.desk: CheckInDesk | None = None
         self.kiosk_active = False
+        self.checkout_mode = False  # F6: scans check guests out
         self.last_participant_id: int | None = None
         self._tick = 0
         self.gate = SupervisorGate(db, station, self)
@@ -134,6 +135,10 @@ class MainWindow(QMainWindow):
         self.role_label.setObjectName("roleBadge")
         self.clock = QLabel()
         self.clock.setObjectName("clock")
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("roleBadge")
+        self.mode_label.setStyleSheet("background:#1f5f99;color:white;")
+        header.addWidget(self.mode_label, 0, Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.role_label, 0, Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignVCenter)
         root.addLayout(header)
@@ -184,6 +189,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name = self.menus.build()
         self._build_status_bar()
         self._role_changed(self.gate.role.value)
+        self._show_checkout_mode()
         keys = [a.shortcut() for a in self.actions_by_name.values() if a.shortcut().toString().startswith("Ctrl+")]
         self._shortcuts_first = WindowShortcutsFirst(keys, self)
         for edit in console.findChildren(QLineEdit):
@@ -221,7 +227,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         """Made once; a rebuild (language switch) only renames, so widgets others added stay."""
-        shortcuts = self.tr("F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+O 정원 초과 승인 · "
+        shortcuts = self.tr("F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+O 정원 초과 승인 · F6 퇴장 모드 · "
                             "Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기")  # fmt: skip
         if hasattr(self, "station_label"):
             self.shortcut_bar.setText(shortcuts)
@@ -309,7 +315,28 @@ class MainWindow(QMainWindow):
     def on_scanned(self, code: str) -> CheckInVerdict | None:
         if self.desk is None:
             return None
+        if self.checkout_mode and not self.kiosk_active:
+            return self._decide(lambda desk: desk.check_out(code, self.station, self.gate.operator))
         return self._decide(lambda desk: desk.scan(code, self.station, self.gate.operator))
+
+    def toggle_checkout_mode(self) -> bool:
+        """F6: scans check guests out (blue) until F6 again; the header says so all the while."""
+        if self.kiosk_active or self.desk is None:
+            return False
+        self.checkout_mode = not self.checkout_mode
+        self._show_checkout_mode()
+        if self.desk_page is not None:
+            self.desk_page.verdict.show_idle()
+            if self.checkout_mode:
+                self.desk_page.verdict.headline.setText(self.tr("퇴장 모드: 나가는 분의 QR 코드를 스캔하세요"))
+                self.desk_page.verdict.hint.setText(self.tr("F6 을 다시 누르면 입장 모드로 돌아갑니다"))
+            self.tabs.setCurrentIndex(TAB_DESK)
+            self.desk_page.focus_scan()
+        return self.checkout_mode
+
+    def _show_checkout_mode(self) -> None:
+        self.mode_label.setText(self.tr("퇴장 모드 (F6)"))
+        self.mode_label.setVisible(self.checkout_mode)
 
     def check_in_participant(self, participant_id: int, companions: int = 0) -> CheckInVerdict | None:
         if self.desk is None:
@@ -543,6 +570,8 @@ class MainWindow(QMainWindow):
                 )
             return False
         self.kiosk_active = True
+        self.checkout_mode = False  # the kiosk only lets guests in
+        self._show_checkout_mode()
         self.gate.drop()
         self.stack.setCurrentWidget(self.kiosk)
         self.menuBar().hide()

@@ -38,7 +38,7 @@ class VipAlert:
 
 def alert_for(verdict: CheckInVerdict) -> VipAlert | None:
     p = verdict.participant
-    if not verdict.ok or p is None:
+    if not verdict.ok or p is None or verdict.checked_out_at is not None:  # leaving is no arrival
         return None
     reason = protocol_reason(p)
     if reason is None or verdict.checked_in_at is None:

@@ -12,7 +12,7 @@
         <location filename="../../kiosk/ui/vip_alert.py" line="100"/>
         <location filename="../../kiosk/ui/vip_alert.py" line="102"/>
         <location filename="../../kiosk/ui/speakers_board.py" line="74"/>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="123"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="127"/>
         <location filename="../../kiosk/ui/roster_view.py" line="107"/>
         <location filename="../../kiosk/ui/roster_view.py" line="108"/>
         <location filename="../../kiosk/ui/roster_view.py" line="140"/>
@@ -214,7 +214,7 @@
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/companions.py" line="57"/>
+        <location filename="../../kiosk/ui/companions.py" line="58"/>
         <source>{0} 님과 함께 온 수행원 (최대 {1}명)</source>
         <translation>Companions with {0} (up to {1})</translation>
     </message>
@@ -1014,182 +1014,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="112"/>
+        <location filename="../../kiosk/ui/main_window.py" line="113"/>
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="163"/>
+        <location filename="../../kiosk/ui/main_window.py" line="168"/>
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="165"/>
+        <location filename="../../kiosk/ui/main_window.py" line="170"/>
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="170"/>
+        <location filename="../../kiosk/ui/main_window.py" line="175"/>
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="173"/>
-        <location filename="../../kiosk/ui/main_window.py" line="266"/>
+        <location filename="../../kiosk/ui/main_window.py" line="178"/>
+        <location filename="../../kiosk/ui/main_window.py" line="272"/>
         <source>&apos;kiosk demo&apos;로 시연 행사를 만들거나 명단을 가져오세요.</source>
         <translation>Create the demo event with &apos;kiosk demo&apos;, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="176"/>
+        <location filename="../../kiosk/ui/main_window.py" line="181"/>
         <source>시작하기</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="210"/>
+        <location filename="../../kiosk/ui/main_window.py" line="216"/>
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="215"/>
+        <location filename="../../kiosk/ui/main_window.py" line="221"/>
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="218"/>
+        <location filename="../../kiosk/ui/main_window.py" line="224"/>
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="224"/>
-        <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+O 정원 초과 승인 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
-        <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · Ctrl+O over-capacity approval · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
+        <location filename="../../kiosk/ui/main_window.py" line="230"/>
+        <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+O 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
+        <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · Ctrl+O over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="228"/>
-        <location filename="../../kiosk/ui/main_window.py" line="240"/>
-        <location filename="../../kiosk/ui/main_window.py" line="508"/>
+        <location filename="../../kiosk/ui/main_window.py" line="234"/>
+        <location filename="../../kiosk/ui/main_window.py" line="246"/>
+        <location filename="../../kiosk/ui/main_window.py" line="535"/>
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="265"/>
+        <location filename="../../kiosk/ui/main_window.py" line="271"/>
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/main_window.py" line="331"/>
+        <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
+        <translation>Check-out mode: scan the QR code of the guest leaving</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/main_window.py" line="332"/>
+        <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
+        <translation>Press F6 again to go back to check-in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="338"/>
+        <source>퇴장 모드 (F6)</source>
+        <translation>Check-out mode (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="359"/>
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334"/>
+        <location filename="../../kiosk/ui/main_window.py" line="361"/>
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="339"/>
+        <location filename="../../kiosk/ui/main_window.py" line="366"/>
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="395"/>
+        <location filename="../../kiosk/ui/main_window.py" line="422"/>
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
+        <location filename="../../kiosk/ui/main_window.py" line="429"/>
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="410"/>
+        <location filename="../../kiosk/ui/main_window.py" line="437"/>
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="411"/>
+        <location filename="../../kiosk/ui/main_window.py" line="438"/>
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="412"/>
+        <location filename="../../kiosk/ui/main_window.py" line="439"/>
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="444"/>
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="427"/>
+        <location filename="../../kiosk/ui/main_window.py" line="454"/>
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="439"/>
+        <location filename="../../kiosk/ui/main_window.py" line="466"/>
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="439"/>
+        <location filename="../../kiosk/ui/main_window.py" line="466"/>
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="474"/>
+        <location filename="../../kiosk/ui/main_window.py" line="501"/>
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="479"/>
+        <location filename="../../kiosk/ui/main_window.py" line="506"/>
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="488"/>
+        <location filename="../../kiosk/ui/main_window.py" line="515"/>
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="489"/>
+        <location filename="../../kiosk/ui/main_window.py" line="516"/>
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="490"/>
+        <location filename="../../kiosk/ui/main_window.py" line="517"/>
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="497"/>
+        <location filename="../../kiosk/ui/main_window.py" line="524"/>
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="497"/>
+        <location filename="../../kiosk/ui/main_window.py" line="524"/>
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="541"/>
+        <location filename="../../kiosk/ui/main_window.py" line="568"/>
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="542"/>
+        <location filename="../../kiosk/ui/main_window.py" line="569"/>
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="558"/>
+        <location filename="../../kiosk/ui/main_window.py" line="587"/>
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -1863,177 +1878,218 @@ A cancelled QR code is refused at the door.</translation>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="95"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="99"/>
         <source>QR 코드를 보여 주세요</source>
         <translation>Please show your QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="96"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="100"/>
         <source>휴대전화 화면이나 인쇄한 초대장의 QR 코드를 스캐너에 대 주세요</source>
         <translation>Hold the QR code on your phone or printed invitation up to the scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="99"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="103"/>
         <source>QR 코드를 스캔하세요</source>
         <translation>Scan a QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="100"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="104"/>
         <source>스캐너나 카메라로 초대장의 QR 코드를 읽으면 결과가 여기에 바로 나옵니다.</source>
         <translation>Read the invitation&apos;s QR code with the scanner or camera: the result appears here at once.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="101"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="105"/>
         <source>QR이 없으면 이름 검색 F2 · 명단에 없으면 현장등록 F3</source>
         <translation>No QR code: name search F2 · not on the roster: walk-in F3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="123"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="127"/>
         <source>의전 {0}</source>
         <translation>Protocol: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="125"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="129"/>
         <source>발표자</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="127"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="131"/>
         <source>현장등록</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="129"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="133"/>
         <source>수행원 {0}명</source>
         <translation>{0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="144"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="170"/>
         <source>입장이 확인되었습니다. 즐거운 시간 되세요.</source>
         <translation>You are checked in. Enjoy the event.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="145"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="171"/>
         <source>{0} 입장 확인 · {1}</source>
         <translation>Checked in at {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="146"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="166"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="172"/>
         <source>배지 출력 Ctrl+P</source>
         <translation>Print badge Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="148"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="135"/>
+        <source>재입장</source>
+        <translation>Re-entry</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="151"/>
+        <source>{0}님, 안녕히 가세요</source>
+        <translation>Goodbye, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="151"/>
+        <source>퇴장이 확인되었습니다.</source>
+        <translation>Your check-out is confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="153"/>
+        <source>퇴장: {0}님, 안녕히 가세요</source>
+        <translation>Checked out: goodbye, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="154"/>
+        <source>{0} 퇴장 확인 · {1} 입장</source>
+        <translation>Checked out {0} · came in {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="155"/>
+        <source>퇴장 모드 F6 끄기 · 다시 들어오면 재입장으로 기록됩니다</source>
+        <translation>F6 ends check-out mode · coming back is recorded as a re-entry</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="163"/>
+        <source>재입장이 확인되었습니다.</source>
+        <translation>Your re-entry is confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="164"/>
+        <source>{0} 재입장 확인 · {1} · 이전 입장 {2}</source>
+        <translation>Re-entry {0} · {1} · earlier visits {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="174"/>
         <source>수행원 수 Alt+0…Alt+{0} · 배지 출력 Ctrl+P</source>
         <translation>Companions Alt+0…Alt+{0} · print badge Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="153"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="179"/>
         <source>이미 입장하셨습니다</source>
         <translation>You are already checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="153"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="179"/>
         <source>{0}에 입장이 확인되었습니다.</source>
         <translation>You were checked in at {0}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="155"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="181"/>
         <source>이미 입장했습니다: {0}</source>
         <translation>Already checked in: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="156"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="182"/>
         <source>처음 입장 {0} · {1}</source>
         <translation>First checked in at {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="157"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="183"/>
         <source>같은 분이 맞는지 확인하세요. 잘못된 입장은 최근 체크인에서 취소(책임자)</source>
         <translation>Make sure it is the same person. A wrong check-in can be undone under Recent (supervisor).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="163"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="189"/>
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="165"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="191"/>
         <source>책임자 승인으로 입장 Ctrl+O · Esc 로 지우기</source>
         <translation>Let in with supervisor approval Ctrl+O · Esc to clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="166"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="192"/>
         <source>Esc 로 지우기 · 이름 검색 F2</source>
         <translation>Esc to clear · name search F2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="170"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="196"/>
         <source>명단에 없는 코드입니다</source>
         <translation>This code is not on the roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="170"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="196"/>
         <source>이름 검색(F2)으로 찾거나 현장등록(F3)을 하세요.</source>
         <translation>Find the guest by name (F2) or register a walk-in (F3).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="172"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="198"/>
         <source>위조되었거나 손상된 코드입니다</source>
         <translation>Forged or damaged code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="173"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="199"/>
         <source>이 코드로는 입장할 수 없습니다. 신분을 확인한 뒤 이름 검색(F2)으로 체크인하세요.</source>
         <translation>This code cannot be used. Check the guest&apos;s identity, then check them in by name (F2).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="176"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="202"/>
         <source>다른 행사의 코드입니다</source>
         <translation>Code from another event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="176"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="202"/>
         <source>이 행사의 초대장이 아닙니다. 이름 검색(F2)으로 확인하세요.</source>
         <translation>This is not an invitation to this event. Check by name (F2).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="178"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="204"/>
         <source>등록이 취소된 분입니다</source>
         <translation>Registration cancelled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="178"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="204"/>
         <source>입장 여부는 현장 책임자에게 확인하세요.</source>
         <translation>Ask the supervisor whether they may enter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="180"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="206"/>
         <source>정원이 찼습니다</source>
         <translation>The room is full</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="180"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="206"/>
         <source>남은 좌석이 없습니다. 입장은 현장 책임자의 승인이 필요합니다.</source>
         <translation>No seats left. Entry needs the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="182"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="208"/>
         <source>입장 기록이 없습니다</source>
         <translation>Not checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="182"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="208"/>
         <source>이 분은 지금 입장해 있지 않습니다.</source>
         <translation>This person is not inside now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="183"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="209"/>
         <source>읽을 수 없는 코드입니다</source>
         <translation>Unreadable code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="183"/>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="209"/>
         <source>다시 스캔하거나 이름 검색(F2)을 이용하세요.</source>
         <translation>Scan again or use name search (F2).</translation>
     </message>
@@ -2249,106 +2305,111 @@ A cancelled QR code is refused at the door.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/window_menus.py" line="51"/>
+        <source>퇴장 모드 켜기/끄기</source>
+        <translation>Check-out mode on/off</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/window_menus.py" line="52"/>
         <source>배지 출력</source>
         <translation>Print badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="52"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="53"/>
         <source>배지 재출력 (책임자)</source>
         <translation>Reprint badge (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="53"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="54"/>
         <source>체크인 취소 (책임자)</source>
         <translation>Undo check-in (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="54"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="55"/>
         <source>정원 초과 입장 승인 (책임자)</source>
         <translation>Approve entry over capacity (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="55"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="56"/>
         <source>VIP 알림 확인</source>
         <translation>Acknowledge VIP alert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="57"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="58"/>
         <source>수행원 {0}명</source>
         <translation>{0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="58"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="59"/>
         <source>지우기</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="59"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="60"/>
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="60"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="61"/>
         <source>새로고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="61"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="62"/>
         <source>체크인 데스크</source>
         <translation>Check-in desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="62"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="63"/>
         <source>명단</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="63"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="64"/>
         <source>VIP · 발표자</source>
         <translation>VIPs · speakers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="64"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="65"/>
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="65"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="66"/>
         <source>키오스크 모드 (나갈 때 {0})</source>
         <translation>Kiosk mode (leave with {0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="66"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="67"/>
         <source>책임자(&amp;S)</source>
         <translation>&amp;Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="68"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="69"/>
         <source>책임자 모드 켜기/끄기</source>
         <translation>Supervisor mode on/off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="69"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="70"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="70"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="71"/>
         <source>명단 가져오기</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="71"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="72"/>
         <source>초대장 보내기</source>
         <translation>Send invitations</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="72"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="73"/>
         <source>참석 보고서 내보내기</source>
         <translation>Export attendance report</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="73"/>
+        <location filename="../../kiosk/ui/window_menus.py" line="74"/>
         <source>백업 · 복원</source>
         <translation>Backup · restore</translation>
     </message>

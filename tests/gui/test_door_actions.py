@@ -68,3 +68,27 @@ def test_a_vip_refused_at_capacity_raises_a_protocol_alert(qtbot, window: MainWi
     scan(qtbot, window, code_of(db, "조기현"))  # scanned again: one alert, not two
     assert len(window.vip_alert.queue) == 1
     assert [e.outcome for e in audit(db, "vip_alert")] == ["refused_at_capacity"]
+
+
+def test_check_out_mode_and_re_entry_from_the_keyboard(qtbot, window: MainWindow, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    panel = window.desk_page.verdict
+    code = code_of(db, "마재영")
+    scan(qtbot, window, code)
+    assert panel.kind == "ok"
+    press(qtbot, window, Qt.Key.Key_F6)
+    assert window.checkout_mode and window.mode_label.isVisible()
+    scan(qtbot, window, code)
+    assert panel.kind == "checkout" and "안녕히 가세요" in panel.headline.text()
+    assert "퇴장 확인" in panel.detail.text() and window.sounds.last_kind == "checkout"
+    with db.session() as s:
+        entry = s.scalars(select(CheckIn).where(CheckIn.participant_id == pid_of(db, "마재영"))).one()
+        came, left = entry.checked_in_at, entry.checked_out_at
+    assert left is not None
+    press(qtbot, window, Qt.Key.Key_F6)
+    assert not window.checkout_mode and not window.mode_label.isVisible()
+    scan(qtbot, window, code)
+    assert panel.kind == "ok" and "재입장" in panel.detail.text()
+    from kiosk.domain.timefmt import hhmm
+
+    assert f"{hhmm(came)}–{hhmm(left)}" in panel.detail.text()
+    assert "재입장" in [t.text() for t in panel.tag_labels]
