@@ -7,7 +7,8 @@ small window that never takes focus, so the dialog's fields and buttons stay exa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 NOTICE_MS = 5000
@@ -27,6 +28,13 @@ class ScanNotice(QLabel):
         self.hide_timer.setSingleShot(True)
         self.hide_timer.setInterval(NOTICE_MS)
         self.hide_timer.timeout.connect(self.hide)
+        self._over: QWidget | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # The dialog closed: the notice about it goes with it.
+        if watched is self._over and shiboken6.isValid(watched) and event.type() in (QEvent.Type.Hide, QEvent.Type.Close):
+            self.hide()
+        return False
 
     def show_over(self, window: QWidget, kind: str, text: str) -> None:
         colour = _COLOURS.get(kind, "#1d232a")
@@ -37,6 +45,10 @@ class ScanNotice(QLabel):
         self.move(QPoint(frame.center().x() - self.width() // 2, max(frame.top() - self.height() - 4, 0)))
         if frame.top() - self.height() - 4 < 0:  # no room above: over the dialog's top edge
             self.move(QPoint(self.x(), frame.top() + 4))
+        if self._over is not None and self._over is not window and shiboken6.isValid(self._over):
+            self._over.removeEventFilter(self)
+        self._over = window
+        window.installEventFilter(self)
         self.show()
         self.raise_()
         self.hide_timer.start()

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,8 @@ class Desk:
         return pid
 
     def shot(self, name: str) -> None:
+        # Only for the picture: the database is written before the window repaints.
+        time.sleep(0.4)
         path = self.xs.screenshot(self.shots / f"{name}.png")  # type: ignore[attr-defined]
         keep = os.environ.get("KIOSK_SCREENSHOTS")
         if keep:
@@ -182,8 +185,6 @@ def test_scan_with_file_chooser_and_import_preview_open(desk: Desk) -> None:
     before = desk.participants()
     desk.xs.wait_until(lambda: desk.visible("명단 가져오기"), timeout=10)
     # The preview of 20 rows is on screen; a scan must not press 가져오기.
-    import time
-
     time.sleep(1.5)  # the preview is read on a worker thread; nothing on disk to poll for it
     desk.scan_next()
     desk.shot("x11-scan-during-import-preview")
@@ -210,3 +211,42 @@ def test_kiosk_mode_scans_and_the_pin_box_counts_no_scan(desk: Desk) -> None:
     desk.xs.wait_until(lambda: not desk.visible("책임자 PIN"), timeout=10)
     assert desk.pin_attempts()[-1] == "ok"
     assert desk.refusals() == []
+
+
+def test_check_out_from_the_keyboard(desk: Desk) -> None:
+    pid, code = desk.codes[0]  # checked in by the first scenario
+    desk.xs.key("F6")
+    desk.xs.scan(code, delay_ms=5)
+    desk.xs.wait_until(lambda: desk.rows(
+        "SELECT 1 FROM check_ins WHERE participant_id=? AND checked_out_at IS NOT NULL", pid), timeout=20)  # fmt: skip
+    desk.shot("x11-check-out")
+    desk.xs.key("F6")
+    desk.xs.scan(code, delay_ms=5)  # back in: a re-entry
+    desk.xs.wait_until(lambda: len(desk.rows("SELECT 1 FROM check_ins WHERE participant_id=?", pid)) == 2, timeout=20)
+    desk.shot("x11-re-entry")
+
+
+def test_override_at_capacity_from_the_keyboard(desk: Desk) -> None:
+    with sqlite3.connect(desk.db_file, timeout=10) as con:
+        inside = con.execute("SELECT count(*) FROM check_ins WHERE checked_out_at IS NULL AND undone_at IS NULL")
+        con.execute("UPDATE events SET capacity = ?", (inside.fetchone()[0],))
+    pid, code = desk.codes[desk.next_guest]
+    desk.next_guest += 1
+    desk.xs.scan(code, delay_ms=5)
+    desk.xs.wait_until(lambda: desk.rows(
+        "SELECT 1 FROM audit_entries WHERE participant_id=? AND outcome='capacity_full'", pid), timeout=20)  # fmt: skip
+    desk.shot("x11-capacity-full")
+    desk.xs.key("ctrl+o")
+    if desk.xs.windows("책임자 PIN"):  # supervisor mode may have ended
+        desk.xs.type_text(PIN, delay_ms=120)
+        desk.xs.key("Return")
+    desk.xs.wait_window("정원 초과 입장", timeout=20)
+    desk.xs.type_text("keynote panel", delay_ms=120)
+    desk.shot("x11-override-reason")
+    desk.xs.key("Return")
+    desk.xs.wait_until(lambda: desk.checked_in(pid), timeout=20)
+    desk.shot("x11-override-admitted")
+    [(detail,)] = desk.rows(
+        "SELECT detail FROM audit_entries WHERE participant_id=? AND action='checkin' AND outcome='ok'", pid
+    )
+    assert '"override_reason": "keynote panel"' in detail
