@@ -24,6 +24,7 @@ class CompanionsBar(QFrame):
         self.desk = desk
         self.station = station
         self.operator = ""
+        self.guest_question = ""
         self.check_in_id: str | None = None
         self.allowed = 0
         self.current = 0
@@ -55,7 +56,10 @@ class CompanionsBar(QFrame):
         self.check_in_id = verdict.check_in_id
         self.allowed = min(p.companions_allowed, MAX_BUTTONS)
         self.current = verdict.companions
-        self.label.setText(self.tr("{0} 님과 함께 온 수행원 (최대 {1}명)").format(p.name, p.companions_allowed))
+        if self.guest_question:  # the kiosk asks the guest, who needs no name read back
+            self.label.setText(self.guest_question)
+        else:
+            self.label.setText(self.tr("{0} 님과 함께 온 수행원 (최대 {1}명)").format(p.name, p.companions_allowed))
         for n, button in enumerate(self.buttons):
             button.setVisible(n <= self.allowed)
             button.setChecked(n == self.current)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -36,6 +37,7 @@ from kiosk.domain.timefmt import event_when, hhmm
 from kiosk.storage.engine import Database
 from kiosk.sync.linked import make_desk
 from kiosk.ui.badge import BadgePrinter
+from kiosk.ui.companions import CompanionsBar
 from kiosk.ui.counters import CountersBar
 from kiosk.ui.desk_page import SIDE_CAMERA, SIDE_RECENT, DeskPage
 from kiosk.ui.i18n import install_language
@@ -47,6 +49,7 @@ from kiosk.ui.scan_notice import ScanNotice
 from kiosk.ui.settings_dialog import LocalSettings
 from kiosk.ui.sounds import VerdictSounds
 from kiosk.ui.speakers_board import ProtocolBoard
+from kiosk.ui.staff_window import StaffWindow
 from kiosk.ui.supervisor_actions import SupervisorActions
 from kiosk.ui.vip_alert import VipProtocol
 from kiosk.ui.window_menus import TAB_DESK, TAB_PROTOCOL, TAB_ROSTER, WindowMenus
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
         self.supervisor = SupervisorActions(self)
         self.menus = WindowMenus(self)
         self.scan_notice = ScanNotice()
+        self.staff_window: StaffWindow | None = None
         self.override_dialog: QInputDialog | None = None  # the open reason box (tests drive it)
         with db.session() as session:
             event = active_event(session)
@@ -145,6 +149,7 @@ class MainWindow(QMainWindow):
         self.vip_alert = self.vip.make_bar()
         self.vip_alert.acknowledged.connect(lambda _alert: self._focus_scan())
         root.addWidget(self.vip_alert)
+        self._console_root = root
         self.counters = CountersBar()
         root.addWidget(self.counters)
 
@@ -183,6 +188,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(console)
 
         self.kiosk = KioskScreen()
+        if self.desk is not None:
+            self.kiosk.add_companions(CompanionsBar(self.desk, self.station))
+            self.kiosk.companions.changed.connect(self._kiosk_companions_changed)  # type: ignore[union-attr]
         self.kiosk.scanned.connect(self.on_scanned)
         self.kiosk.exit_requested.connect(self.request_leave_kiosk)
         self.stack.addWidget(self.kiosk)
@@ -373,7 +381,7 @@ class MainWindow(QMainWindow):
     def show_verdict(self, verdict: CheckInVerdict) -> str:
         """Everything a verdict changes: panel, sound, companions, VIP alert, counters, lists."""
         if self.kiosk_active:
-            kind = self.kiosk.show_verdict(verdict)
+            kind = self.kiosk.show_verdict(verdict, self.gate.operator)
         else:
             assert self.desk_page is not None
             kind = self.desk_page.verdict.show_verdict(verdict)
@@ -417,6 +425,12 @@ class MainWindow(QMainWindow):
                 self.vip_alert.update_companions(panel.verdict.participant.id, n)
         self.refresh()
         self.refresh_lists()
+
+    def _kiosk_companions_changed(self, _check_in_id: str, n: int) -> None:
+        verdict = self.kiosk.panel.verdict
+        if verdict is not None and verdict.participant is not None:
+            self.vip_alert.update_companions(verdict.participant.id, n)
+        self.refresh()
 
     def _companions_refused(self, n: int) -> None:
         self.statusBar().showMessage(self.tr("좌석이 모자라 수행원 {0}명을 더할 수 없습니다").format(n), 8000)
@@ -536,6 +550,8 @@ class MainWindow(QMainWindow):
         if self.desk_page is not None:
             for part in (self.desk_page.recent, self.desk_page.walkin, self.desk_page.companions):
                 part.station = station
+        if self.kiosk.companions is not None:
+            self.kiosk.companions.station = station
 
     def set_language(self, language: str) -> bool:
         """Switch Korean/English at once: the window is rebuilt in the new language."""
@@ -555,7 +571,7 @@ class MainWindow(QMainWindow):
 
     # -- kiosk mode -----------------------------------------------------------------------------
 
-    def enter_kiosk_mode(self) -> bool:
+    def enter_kiosk_mode(self, full_screen: bool = True) -> bool:
         """Guest-facing full screen; refused (with a message) until a supervisor PIN exists."""
         if self.desk is None:
             return False
@@ -580,8 +596,31 @@ class MainWindow(QMainWindow):
         self.camera.move_preview(self.kiosk.preview_slot)
         self.kiosk.show_prompt()
         self._route_scanner(self.kiosk.field)
-        self.showFullScreen()
+        if full_screen:
+            self.showFullScreen()
+            screens = QGuiApplication.screens()
+            if len(screens) > 1:
+                here = self.screen()
+                self.open_staff_window(next((s for s in screens if s is not here), screens[-1]))
         return True
+
+    def open_staff_window(self, screen: QScreen | None = None) -> StaffWindow:
+        """During kiosk mode: the VIP banner on another screen, where staff see it."""
+        if self.staff_window is None:
+            self.staff_window = StaffWindow(self.station)
+        self.staff_window.hold(self.vip_alert)
+        self.vip_alert.setVisible(bool(self.vip_alert.queue))
+        self.staff_window.show_on(screen)
+        return self.staff_window
+
+    def _close_staff_window(self) -> None:
+        if self.staff_window is None:
+            return
+        self._console_root.insertWidget(1, self.vip_alert)  # back under the header
+        self.vip_alert.setVisible(bool(self.vip_alert.queue))
+        self.staff_window.close()
+        self.staff_window.deleteLater()
+        self.staff_window = None
 
     def request_leave_kiosk(self) -> None:
         self.gate.require(self.tr("키오스크 모드에서 나가려면 책임자 PIN을 입력하세요."), self.leave_kiosk_mode,
@@ -589,6 +628,7 @@ class MainWindow(QMainWindow):
 
     def leave_kiosk_mode(self) -> None:
         self.kiosk_active = False
+        self._close_staff_window()
         self.stack.setCurrentIndex(0)
         self.menuBar().show()
         self.statusBar().show()
@@ -607,6 +647,7 @@ class MainWindow(QMainWindow):
         self.timer.stop()
         self.camera.stop()
         self.scan_notice.close()
+        self._close_staff_window()
         app = QApplication.instance()
         if app is not None and getattr(self, "_scanner_filter", None) is not None:
             app.removeEventFilter(self._scanner_filter)  # app-wide: must not outlive the window

@@ -204,17 +204,17 @@
 <context>
     <name>CompanionsBar</name>
     <message>
-        <location filename="../../kiosk/ui/companions.py" line="32"/>
+        <location filename="../../kiosk/ui/companions.py" line="33"/>
         <source>함께 온 수행원</source>
         <translation>Companions with this guest</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/companions.py" line="37"/>
+        <location filename="../../kiosk/ui/companions.py" line="38"/>
         <source>{0}명</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/companions.py" line="58"/>
+        <location filename="../../kiosk/ui/companions.py" line="62"/>
         <source>{0} 님과 함께 온 수행원 (최대 {1}명)</source>
         <translation>Companions with {0} (up to {1})</translation>
     </message>
@@ -1012,199 +1012,207 @@
     </message>
 </context>
 <context>
+    <name>KioskScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk_mode.py" line="69"/>
+        <source>함께 오신 분이 있으면 인원을 눌러 주세요 (본인 제외)</source>
+        <translation>If anyone came with you, tap how many (not counting yourself)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="113"/>
+        <location filename="../../kiosk/ui/main_window.py" line="117"/>
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="168"/>
+        <location filename="../../kiosk/ui/main_window.py" line="173"/>
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="170"/>
+        <location filename="../../kiosk/ui/main_window.py" line="175"/>
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="175"/>
+        <location filename="../../kiosk/ui/main_window.py" line="180"/>
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178"/>
-        <location filename="../../kiosk/ui/main_window.py" line="272"/>
+        <location filename="../../kiosk/ui/main_window.py" line="183"/>
+        <location filename="../../kiosk/ui/main_window.py" line="280"/>
         <source>&apos;kiosk demo&apos;로 시연 행사를 만들거나 명단을 가져오세요.</source>
         <translation>Create the demo event with &apos;kiosk demo&apos;, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="181"/>
+        <location filename="../../kiosk/ui/main_window.py" line="186"/>
         <source>시작하기</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="216"/>
+        <location filename="../../kiosk/ui/main_window.py" line="224"/>
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="221"/>
+        <location filename="../../kiosk/ui/main_window.py" line="229"/>
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="224"/>
+        <location filename="../../kiosk/ui/main_window.py" line="232"/>
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="230"/>
+        <location filename="../../kiosk/ui/main_window.py" line="238"/>
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+O 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · Ctrl+O over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="234"/>
-        <location filename="../../kiosk/ui/main_window.py" line="246"/>
-        <location filename="../../kiosk/ui/main_window.py" line="535"/>
+        <location filename="../../kiosk/ui/main_window.py" line="242"/>
+        <location filename="../../kiosk/ui/main_window.py" line="254"/>
+        <location filename="../../kiosk/ui/main_window.py" line="549"/>
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="271"/>
+        <location filename="../../kiosk/ui/main_window.py" line="279"/>
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="331"/>
+        <location filename="../../kiosk/ui/main_window.py" line="339"/>
         <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
         <translation>Check-out mode: scan the QR code of the guest leaving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="332"/>
+        <location filename="../../kiosk/ui/main_window.py" line="340"/>
         <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
         <translation>Press F6 again to go back to check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="338"/>
+        <location filename="../../kiosk/ui/main_window.py" line="346"/>
         <source>퇴장 모드 (F6)</source>
         <translation>Check-out mode (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="359"/>
+        <location filename="../../kiosk/ui/main_window.py" line="367"/>
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="361"/>
+        <location filename="../../kiosk/ui/main_window.py" line="369"/>
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366"/>
+        <location filename="../../kiosk/ui/main_window.py" line="374"/>
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="422"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="429"/>
+        <location filename="../../kiosk/ui/main_window.py" line="443"/>
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436"/>
+        <location filename="../../kiosk/ui/main_window.py" line="450"/>
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="437"/>
+        <location filename="../../kiosk/ui/main_window.py" line="451"/>
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="438"/>
+        <location filename="../../kiosk/ui/main_window.py" line="452"/>
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="439"/>
+        <location filename="../../kiosk/ui/main_window.py" line="453"/>
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="444"/>
+        <location filename="../../kiosk/ui/main_window.py" line="458"/>
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="454"/>
+        <location filename="../../kiosk/ui/main_window.py" line="468"/>
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="466"/>
+        <location filename="../../kiosk/ui/main_window.py" line="480"/>
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="466"/>
+        <location filename="../../kiosk/ui/main_window.py" line="480"/>
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="501"/>
+        <location filename="../../kiosk/ui/main_window.py" line="515"/>
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="506"/>
+        <location filename="../../kiosk/ui/main_window.py" line="520"/>
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="515"/>
+        <location filename="../../kiosk/ui/main_window.py" line="529"/>
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="516"/>
+        <location filename="../../kiosk/ui/main_window.py" line="530"/>
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="517"/>
+        <location filename="../../kiosk/ui/main_window.py" line="531"/>
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="524"/>
+        <location filename="../../kiosk/ui/main_window.py" line="538"/>
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="524"/>
+        <location filename="../../kiosk/ui/main_window.py" line="538"/>
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="568"/>
+        <location filename="../../kiosk/ui/main_window.py" line="584"/>
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="569"/>
+        <location filename="../../kiosk/ui/main_window.py" line="585"/>
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="587"/>
+        <location filename="../../kiosk/ui/main_window.py" line="626"/>
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -1825,6 +1833,19 @@ A cancelled QR code is refused at the door.</translation>
         <location filename="../../kiosk/ui/settings_dialog.py" line="194"/>
         <source>PIN은 숫자 4~12자리입니다</source>
         <translation>A PIN is 4 to 12 digits</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_window.py" line="21"/>
+        <source>의전 알림 — {0} 키오스크</source>
+        <translation>Protocol alerts — {0} kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_window.py" line="24"/>
+        <source>{0}: 키오스크 모드 진행 중 — VIP 도착 알림은 여기에 나옵니다 (확인 Ctrl+K)</source>
+        <translation>{0}: kiosk mode is on — VIP arrivals appear here (acknowledge Ctrl+K)</translation>
     </message>
 </context>
 <context>

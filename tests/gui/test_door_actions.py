@@ -4,6 +4,7 @@ and the protocol alert for a VIP turned away at capacity. Real window, real data
 from __future__ import annotations
 
 import json
+import os
 
 from PySide6.QtCore import Qt
 from sqlalchemy import select
@@ -92,3 +93,87 @@ def test_check_out_mode_and_re_entry_from_the_keyboard(qtbot, window: MainWindow
 
     assert f"{hhmm(came)}–{hhmm(left)}" in panel.detail.text()
     assert "재입장" in [t.text() for t in panel.tag_labels]
+
+
+# -- kiosk mode ------------------------------------------------------------------------------------
+
+
+def _enter_kiosk(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.enter_kiosk_mode(full_screen=False)
+    qtbot.waitUntil(lambda: window.kiosk.isVisible())
+
+
+def test_kiosk_asks_about_companions(qtbot, window: MainWindow, db: Database, demo_event_id: int, with_pin: str) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.domain.models import Participant
+
+    with db.session() as s:
+        guest = s.scalars(select(Participant).where(Participant.companions_allowed >= 2).order_by(Participant.id)).first()
+        name = guest.name
+    _enter_kiosk(qtbot, window)
+    scan(qtbot, window, code_of(db, name))
+    bar = window.kiosk.companions
+    assert bar is not None and bar.isVisible() and "함께 오신 분" in bar.label.text()
+    qtbot.keyClick(window.kiosk, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    if os.environ.get("KIOSK_SCREENSHOTS"):
+        window.grab().save(os.path.join(os.environ["KIOSK_SCREENSHOTS"], "kiosk-companions.png"))
+    with db.session() as s:
+        entry = s.scalars(select(CheckIn).where(CheckIn.participant_id == pid_of(db, name))).one()
+        assert entry.companions == 2
+    window.kiosk.show_prompt()
+    assert not bar.isVisible()
+
+
+def test_vip_at_the_kiosk_reaches_the_staff_window(qtbot, window: MainWindow, db: Database, demo_event_id: int, with_pin: str) -> None:  # type: ignore[no-untyped-def]
+    _enter_kiosk(qtbot, window)
+    staff = window.open_staff_window()
+    qtbot.waitExposed(staff)
+    scan(qtbot, window, code_of(db, "조기현"))
+    assert window.vip_alert.window() is staff and window.vip_alert.isVisible()
+    assert "조기현" in window.vip_alert.headline.text()
+    window.leave_kiosk_mode()
+    assert window.staff_window is None and window.vip_alert.window() is window and window.vip_alert.isVisible()
+
+
+def test_vip_at_the_kiosk_reaches_another_stations_console(qtbot, window: MainWindow, db: Database, demo_event_id: int, with_pin: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.settings_dialog import LocalSettings
+
+    other = MainWindow(db, "안내-2", local_settings=LocalSettings(tmp_path / "other.ini"))
+    qtbot.addWidget(other)
+    _enter_kiosk(qtbot, window)
+    scan(qtbot, window, code_of(db, "조기현"))
+    other.refresh_lists()  # its one-second timer does this
+    assert "조기현" in other.vip_alert.headline.text() and not other.vip_alert.isHidden()
+    other.close()
+
+
+def test_kiosk_mode_screenshot_renders_the_kiosk_screen(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from PIL import Image
+
+    from kiosk.domain import roles
+
+    db_file = tmp_path / "kiosk.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = [sys.executable, "-m", "kiosk", "--db", str(db_file)]
+    subprocess.run([*run, "demo"], env=env, check=True, capture_output=True, timeout=120)
+    no_pin = subprocess.run([*run, "gui", "--kiosk-mode", "--screenshot", str(tmp_path / "no-pin.png")],
+                            env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    ours = [line for line in no_pin.stderr.splitlines() if "propagateSizeHints" not in line]  # Qt's offscreen noise
+    assert no_pin.returncode == 2 and len(ours) == 1 and "PIN" in ours[0]
+    database = Database.open(db_file)
+    with database.write() as s:
+        roles.set_pin(s, "246813")
+    database.dispose()
+    shot = tmp_path / "kiosk.png"
+    done = subprocess.run([*run, "gui", "--kiosk-mode", "--screenshot", str(shot)], env=env,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    image = Image.open(shot).convert("RGB")
+    assert image.size == (1366, 768)
+    # The kiosk screen is dark from edge to edge (no menu bar, no light console background).
+    corner = image.getpixel((5, 5))
+    assert sum(corner) < 150, corner
+    if os.environ.get("KIOSK_SCREENSHOTS"):
+        image.save(os.path.join(os.environ["KIOSK_SCREENSHOTS"], "kiosk-mode-screenshot.png"))
