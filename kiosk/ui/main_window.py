@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.last_participant_id: int | None = None
         self._tick = 0
         self.gate = SupervisorGate(db, station, self)
+        self.gate.set_idle_minutes(self.local.supervisor_idle_minutes)
         self.gate.role_changed.connect(self._role_changed)
         self.sounds = VerdictSounds(self.local.sounds, self)
         self.badges = BadgePrinter(db, station, self, pdf_folder)

@@ -1022,197 +1022,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="117"/>
+        <location filename="../../kiosk/ui/main_window.py" line="118"/>
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="173"/>
+        <location filename="../../kiosk/ui/main_window.py" line="174"/>
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="175"/>
+        <location filename="../../kiosk/ui/main_window.py" line="176"/>
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="180"/>
+        <location filename="../../kiosk/ui/main_window.py" line="181"/>
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="183"/>
-        <location filename="../../kiosk/ui/main_window.py" line="280"/>
+        <location filename="../../kiosk/ui/main_window.py" line="184"/>
+        <location filename="../../kiosk/ui/main_window.py" line="281"/>
         <source>&apos;kiosk demo&apos;로 시연 행사를 만들거나 명단을 가져오세요.</source>
         <translation>Create the demo event with &apos;kiosk demo&apos;, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="186"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187"/>
         <source>시작하기</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="224"/>
+        <location filename="../../kiosk/ui/main_window.py" line="225"/>
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="229"/>
+        <location filename="../../kiosk/ui/main_window.py" line="230"/>
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="232"/>
+        <location filename="../../kiosk/ui/main_window.py" line="233"/>
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="238"/>
+        <location filename="../../kiosk/ui/main_window.py" line="239"/>
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+O 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · Ctrl+O over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="242"/>
-        <location filename="../../kiosk/ui/main_window.py" line="254"/>
-        <location filename="../../kiosk/ui/main_window.py" line="549"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
+        <location filename="../../kiosk/ui/main_window.py" line="255"/>
+        <location filename="../../kiosk/ui/main_window.py" line="550"/>
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="279"/>
+        <location filename="../../kiosk/ui/main_window.py" line="280"/>
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="339"/>
+        <location filename="../../kiosk/ui/main_window.py" line="340"/>
         <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
         <translation>Check-out mode: scan the QR code of the guest leaving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="340"/>
+        <location filename="../../kiosk/ui/main_window.py" line="341"/>
         <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
         <translation>Press F6 again to go back to check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="346"/>
+        <location filename="../../kiosk/ui/main_window.py" line="347"/>
         <source>퇴장 모드 (F6)</source>
         <translation>Check-out mode (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <location filename="../../kiosk/ui/main_window.py" line="368"/>
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="369"/>
+        <location filename="../../kiosk/ui/main_window.py" line="370"/>
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="374"/>
+        <location filename="../../kiosk/ui/main_window.py" line="375"/>
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436"/>
+        <location filename="../../kiosk/ui/main_window.py" line="437"/>
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="443"/>
+        <location filename="../../kiosk/ui/main_window.py" line="444"/>
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="450"/>
+        <location filename="../../kiosk/ui/main_window.py" line="451"/>
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="451"/>
+        <location filename="../../kiosk/ui/main_window.py" line="452"/>
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="452"/>
+        <location filename="../../kiosk/ui/main_window.py" line="453"/>
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="453"/>
+        <location filename="../../kiosk/ui/main_window.py" line="454"/>
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="458"/>
+        <location filename="../../kiosk/ui/main_window.py" line="459"/>
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="468"/>
+        <location filename="../../kiosk/ui/main_window.py" line="469"/>
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="480"/>
+        <location filename="../../kiosk/ui/main_window.py" line="481"/>
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="480"/>
+        <location filename="../../kiosk/ui/main_window.py" line="481"/>
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="515"/>
+        <location filename="../../kiosk/ui/main_window.py" line="516"/>
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="520"/>
+        <location filename="../../kiosk/ui/main_window.py" line="521"/>
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="529"/>
+        <location filename="../../kiosk/ui/main_window.py" line="530"/>
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="530"/>
+        <location filename="../../kiosk/ui/main_window.py" line="531"/>
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="531"/>
+        <location filename="../../kiosk/ui/main_window.py" line="532"/>
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="538"/>
+        <location filename="../../kiosk/ui/main_window.py" line="539"/>
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="538"/>
+        <location filename="../../kiosk/ui/main_window.py" line="539"/>
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="584"/>
+        <location filename="../../kiosk/ui/main_window.py" line="585"/>
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="585"/>
+        <location filename="../../kiosk/ui/main_window.py" line="586"/>
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="626"/>
+        <location filename="../../kiosk/ui/main_window.py" line="627"/>
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -1740,97 +1740,107 @@ A cancelled QR code is refused at the door.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="127"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="129"/>
         <source>설정 (책임자)</source>
         <translation>Settings (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="127"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="135"/>
         <source>이 PC 이름</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="129"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="137"/>
         <source>카메라 끔 (스캐너만)</source>
         <translation>Camera off (scanner only)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="134"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="142"/>
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="138"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="146"/>
         <source> (기본)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="142"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="150"/>
         <source>QR 디코더</source>
         <translation>QR decoder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="151"/>
         <source>결과마다 소리 내기</source>
         <translation>Play a sound for each result</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="145"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="153"/>
         <source>소리</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="150"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="157"/>
+        <source> 분</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="158"/>
+        <source>책임자 모드 자동 종료</source>
+        <translation>Supervisor mode ends after</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="163"/>
         <source>언어 / Language</source>
         <translation>Language / 언어</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="156"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="169"/>
         <source>정원 (모든 PC 공통)</source>
         <translation>Capacity (all stations)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="161"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="174"/>
         <source>바꿀 때만 입력 (숫자 4~12자리)</source>
         <translation>Only to change it (4 to 12 digits)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="165"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="178"/>
         <source>새 PIN 한 번 더</source>
         <translation>New PIN again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="166"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="179"/>
         <source>새 책임자 PIN</source>
         <translation>New supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="174"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="187"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="175"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="188"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="184"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="197"/>
         <source>PC 이름을 입력하세요</source>
         <translation>Enter the station name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="189"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="202"/>
         <source>두 PIN이 다릅니다</source>
         <translation>The two PINs differ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="194"/>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="207"/>
         <source>PIN은 숫자 4~12자리입니다</source>
         <translation>A PIN is 4 to 12 digits</translation>
     </message>
@@ -1871,27 +1881,27 @@ A cancelled QR code is refused at the door.</translation>
         <translation>Only a supervisor can change settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="80"/>
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="81"/>
         <source>이 기능은 아직 설치되지 않았습니다</source>
         <translation>This feature is not installed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="87"/>
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="88"/>
         <source>명단 가져오기는 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can import a roster.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="92"/>
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="93"/>
         <source>초대장 발송은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can send invitations.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="98"/>
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="99"/>
         <source>내보내기는 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can export.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="103"/>
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="104"/>
         <source>백업과 복원은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can back up and restore.</translation>
     </message>

@@ -177,3 +177,31 @@ def test_kiosk_mode_screenshot_renders_the_kiosk_screen(tmp_path) -> None:  # ty
     assert sum(corner) < 150, corner
     if os.environ.get("KIOSK_SCREENSHOTS"):
         image.save(os.path.join(os.environ["KIOSK_SCREENSHOTS"], "kiosk-mode-screenshot.png"))
+
+
+def test_supervisor_mode_ends_when_idle_and_at_kiosk_mode(qtbot, window: MainWindow, db: Database, demo_event_id: int, with_pin: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.settings_dialog import LocalSettings
+
+    local = LocalSettings(tmp_path / "idle.ini")
+    local.put("supervisor_idle_minutes", 3)
+    assert local.supervisor_idle_minutes == 3
+    window.gate.set_idle_minutes(3)
+    assert window.gate.idle.interval() == 180_000
+    press(qtbot, window, Qt.Key.Key_F9)
+    enter_pin(qtbot, window)
+    assert window.gate.is_supervisor and window.role_label.text() == "책임자"
+    window.gate.idle.setInterval(400)  # minutes in real life
+    window.gate.idle.start()
+    for _ in range(4):  # someone is working: each key press keeps supervisor mode on
+        qtbot.wait(200)
+        qtbot.keyClick(window.desk_page.scan_field, Qt.Key.Key_Left)
+    assert window.gate.is_supervisor
+    qtbot.waitUntil(lambda: not window.gate.is_supervisor, timeout=3000)
+    assert window.role_label.text() == "안내요원"
+    window.activateWindow()  # the offscreen platform leaves no window active after a dialog
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, window, Qt.Key.Key_F9)
+    enter_pin(qtbot, window)
+    assert window.gate.is_supervisor
+    _enter_kiosk(qtbot, window)
+    assert not window.gate.is_supervisor
