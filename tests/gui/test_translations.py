@@ -36,3 +36,17 @@ def test_runtime_labels_are_marked_for_translation(qapp) -> None:  # type: ignor
         assert tr("RosterTableModel", "성명") == "Name"
     finally:
         install_language(qapp, "ko")
+
+
+def test_qt_own_words_are_korean_in_the_korean_interface(qapp) -> None:  # type: ignore[no-untyped-def]
+    """File dialogs, context menus and standard buttons come from Qt's qtbase_ko.qm."""
+    from PySide6.QtCore import QCoreApplication
+
+    from kiosk.ui.i18n import install_language
+
+    assert install_language(qapp, "ko")
+    try:
+        assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "취소"
+    finally:
+        install_language(qapp, "ko")
