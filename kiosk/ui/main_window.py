@@ -289,7 +289,8 @@ class MainWindow(QMainWindow):
             venue = event.venue_en if english and event.venue_en else event.venue
             self.title.setText(name)
             self.kiosk.event_label.setText(name)
-            self.meta.setText(f"{event_when(event.starts_at, event.ends_at, event.timezone)} · {venue}")
+            when = event_when(event.starts_at, event.ends_at, event.timezone, "en" if english else "ko")
+            self.meta.setText(f"{when} · {venue}")
             self.counters.show_counts(headcount(session, event))
 
     def _refresh_after_verdict(self) -> None:

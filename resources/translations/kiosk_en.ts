@@ -319,10 +319,13 @@
         <source>정원이 찼습니다 — 현장등록은 책임자 승인</source>
         <translation>The room is full — walk-ins need a supervisor</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/ui/counters.py" line="87"/>
-        <source>정원의 90%를 넘었습니다 — 잔여 {0}석</source>
-        <translation>Over 90% of capacity — {0} seats left</translation>
+        <source>정원의 90%를 넘었습니다 — 잔여 %n석</source>
+        <translation>
+            <numerusform>Over 90% of capacity — %n seat left</numerusform>
+            <numerusform>Over 90% of capacity — %n seats left</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -500,37 +503,37 @@
 <context>
     <name>FaultDialog</name>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="149"/>
+        <location filename="../../kiosk/ui/faults.py" line="150"/>
         <source>선택한 백업으로 복원</source>
         <translation>Restore the selected backup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="151"/>
+        <location filename="../../kiosk/ui/faults.py" line="152"/>
         <source>백업 (최근 것이 위)</source>
         <translation>Backups (newest first)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="163"/>
+        <location filename="../../kiosk/ui/faults.py" line="164"/>
         <source>복원할 백업이 없습니다.</source>
         <translation>There is no backup to restore.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="166"/>
+        <location filename="../../kiosk/ui/faults.py" line="167"/>
         <source>진단 정보 복사</source>
         <translation>Copy diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="168"/>
+        <location filename="../../kiosk/ui/faults.py" line="169"/>
         <source>종료</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="168"/>
+        <location filename="../../kiosk/ui/faults.py" line="169"/>
         <source>계속</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="181"/>
+        <location filename="../../kiosk/ui/faults.py" line="182"/>
         <source>복사했습니다</source>
         <translation>Copied</translation>
     </message>

@@ -23,3 +23,12 @@ def test_backup_list_in_local_time(tmp_path: Path) -> None:
 
     info = BackupInfo(tmp_path / "x.db", datetime(2026, 11, 30, 23, 30, 0, tzinfo=UTC), "auto", 0)
     assert describe_backup(info).startswith("2026-12-01 08:30:00")
+
+
+def test_english_dates_and_plural() -> None:
+    from kiosk.domain.timefmt import event_when
+
+    start = datetime(2017, 11, 22, 5, 0, tzinfo=UTC)
+    end = datetime(2017, 11, 22, 8, 0, tzinfo=UTC)
+    assert event_when(start, end) == "2017년 11월 22일 (수) 14:00–17:00"
+    assert event_when(start, end, language="en") == "Wed 22 November 2017, 14:00–17:00"
