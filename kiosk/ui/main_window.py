@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -39,7 +40,7 @@ from kiosk.sync.linked import make_desk
 from kiosk.ui.badge import BadgePrinter
 from kiosk.ui.companions import CompanionsBar
 from kiosk.ui.counters import CountersBar
-from kiosk.ui.desk_page import SIDE_CAMERA, SIDE_RECENT, DeskPage
+from kiosk.ui.desk_page import SIDE_CAMERA, SIDE_RECENT, SIDE_WALKIN, DeskPage
 from kiosk.ui.i18n import install_language
 from kiosk.ui.kiosk_mode import KioskScreen
 from kiosk.ui.pin_dialog import SupervisorGate
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self)
         self.scan_notice = ScanNotice()
         self.staff_window: StaffWindow | None = None
+        self.discard_box: QMessageBox | None = None  # "discard the half-typed walk-in?" (tests drive it)
         self.override_dialog: QInputDialog | None = None  # the open reason box (tests drive it)
         with db.session() as session:
             event = active_event(session)
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
             self.desk_page.search.check_in_requested.connect(self.check_in_participant)
             self.desk_page.walkin.completed.connect(self._walk_in_done)
             self.desk_page.walkin.use_existing.connect(self.check_in_participant)
+            self.desk_page.walkin.use_existing.connect(lambda *_a: self.desk_page.walkin.clear())  # type: ignore[union-attr]
             self.desk_page.walkin.refused.connect(self._show_verdict_only)
             self.desk_page.recent.undone.connect(self._undone)
             self.desk_page.companions.changed.connect(self._companions_changed)
@@ -486,9 +489,37 @@ class MainWindow(QMainWindow):
         self.desk_page.focus_scan()
 
     def clear_panel(self) -> None:
-        """Esc: back to the waiting state, scan field focused."""
+        """Esc: back to the waiting state, scan field focused (a half-typed walk-in asks first)."""
         if self.kiosk_active or self.desk_page is None:
             return
+        walkin = self.desk_page.walkin
+        if self.desk_page.side_index == SIDE_WALKIN and walkin.has_input():
+            if self.discard_box is not None:
+                return
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("현장등록"),
+                              self.tr("작성 중인 현장등록을 지울까요?"), parent=self)  # fmt: skip
+            discard = box.addButton(self.tr("지우기"), QMessageBox.ButtonRole.DestructiveRole)
+            keep = box.addButton(self.tr("계속 작성 (Esc)"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(keep)
+            box.setEscapeButton(keep)
+            self.discard_box = box
+
+            def answered(_result: int) -> None:
+                self.discard_box = None
+                if box.clickedButton() is discard:
+                    walkin.clear()
+                    self._clear_panel_now()
+                else:
+                    walkin.name.setFocus()
+
+            box.finished.connect(answered)
+            box.finished.connect(box.deleteLater)
+            box.open()
+            return
+        self._clear_panel_now()
+
+    def _clear_panel_now(self) -> None:
+        assert self.desk_page is not None
         self.desk_page.verdict.show_idle()
         self.desk_page.companions.clear()
         self.desk_page.recent.cancel_undo()

@@ -1025,197 +1025,217 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="118"/>
+        <location filename="../../kiosk/ui/main_window.py" line="120"/>
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="174"/>
+        <location filename="../../kiosk/ui/main_window.py" line="177"/>
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="176"/>
+        <location filename="../../kiosk/ui/main_window.py" line="179"/>
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="181"/>
+        <location filename="../../kiosk/ui/main_window.py" line="184"/>
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="184"/>
-        <location filename="../../kiosk/ui/main_window.py" line="281"/>
+        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="284"/>
         <source>&apos;kiosk demo&apos;로 시연 행사를 만들거나 명단을 가져오세요.</source>
         <translation>Create the demo event with &apos;kiosk demo&apos;, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187"/>
+        <location filename="../../kiosk/ui/main_window.py" line="190"/>
         <source>시작하기</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="225"/>
+        <location filename="../../kiosk/ui/main_window.py" line="228"/>
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="230"/>
+        <location filename="../../kiosk/ui/main_window.py" line="233"/>
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="233"/>
+        <location filename="../../kiosk/ui/main_window.py" line="236"/>
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="239"/>
+        <location filename="../../kiosk/ui/main_window.py" line="242"/>
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+O 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · Ctrl+O over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="243"/>
-        <location filename="../../kiosk/ui/main_window.py" line="255"/>
-        <location filename="../../kiosk/ui/main_window.py" line="550"/>
+        <location filename="../../kiosk/ui/main_window.py" line="246"/>
+        <location filename="../../kiosk/ui/main_window.py" line="258"/>
+        <location filename="../../kiosk/ui/main_window.py" line="582"/>
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="280"/>
+        <location filename="../../kiosk/ui/main_window.py" line="283"/>
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="340"/>
+        <location filename="../../kiosk/ui/main_window.py" line="344"/>
         <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
         <translation>Check-out mode: scan the QR code of the guest leaving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="341"/>
+        <location filename="../../kiosk/ui/main_window.py" line="345"/>
         <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
         <translation>Press F6 again to go back to check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="347"/>
+        <location filename="../../kiosk/ui/main_window.py" line="351"/>
         <source>퇴장 모드 (F6)</source>
         <translation>Check-out mode (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="368"/>
+        <location filename="../../kiosk/ui/main_window.py" line="372"/>
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="370"/>
+        <location filename="../../kiosk/ui/main_window.py" line="374"/>
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="375"/>
+        <location filename="../../kiosk/ui/main_window.py" line="379"/>
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="437"/>
+        <location filename="../../kiosk/ui/main_window.py" line="441"/>
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="444"/>
+        <location filename="../../kiosk/ui/main_window.py" line="448"/>
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="451"/>
+        <location filename="../../kiosk/ui/main_window.py" line="455"/>
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="452"/>
+        <location filename="../../kiosk/ui/main_window.py" line="456"/>
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="453"/>
+        <location filename="../../kiosk/ui/main_window.py" line="457"/>
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="454"/>
+        <location filename="../../kiosk/ui/main_window.py" line="458"/>
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="459"/>
+        <location filename="../../kiosk/ui/main_window.py" line="463"/>
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="469"/>
+        <location filename="../../kiosk/ui/main_window.py" line="473"/>
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481"/>
+        <location filename="../../kiosk/ui/main_window.py" line="485"/>
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481"/>
+        <location filename="../../kiosk/ui/main_window.py" line="485"/>
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="516"/>
+        <location filename="../../kiosk/ui/main_window.py" line="499"/>
+        <source>현장등록</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="500"/>
+        <source>작성 중인 현장등록을 지울까요?</source>
+        <translation>Discard the walk-in being typed?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="501"/>
+        <source>지우기</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="502"/>
+        <source>계속 작성 (Esc)</source>
+        <translation>Keep writing (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="548"/>
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="521"/>
+        <location filename="../../kiosk/ui/main_window.py" line="553"/>
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="530"/>
+        <location filename="../../kiosk/ui/main_window.py" line="562"/>
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="531"/>
+        <location filename="../../kiosk/ui/main_window.py" line="563"/>
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="532"/>
+        <location filename="../../kiosk/ui/main_window.py" line="564"/>
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="539"/>
+        <location filename="../../kiosk/ui/main_window.py" line="571"/>
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="539"/>
+        <location filename="../../kiosk/ui/main_window.py" line="571"/>
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="585"/>
+        <location filename="../../kiosk/ui/main_window.py" line="617"/>
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="586"/>
+        <location filename="../../kiosk/ui/main_window.py" line="618"/>
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="627"/>
+        <location filename="../../kiosk/ui/main_window.py" line="659"/>
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -2270,47 +2290,47 @@ A cancelled QR code is refused at the door.</translation>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="220"/>
+        <location filename="../../kiosk/ui/walkin_form.py" line="225"/>
         <source>정원을 넘는 현장등록은 책임자 승인이 필요합니다.</source>
         <translation>A walk-in over capacity needs the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="239"/>
+        <location filename="../../kiosk/ui/walkin_form.py" line="244"/>
         <source>정원이 찼습니다. 책임자 승인이 있어야 입장할 수 있습니다.</source>
         <translation>The room is full. Entry needs the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="261"/>
+        <location filename="../../kiosk/ui/walkin_form.py" line="266"/>
         <source>같은 전화번호</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="261"/>
+        <location filename="../../kiosk/ui/walkin_form.py" line="266"/>
         <source>같은 이메일</source>
         <translation>same e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="262"/>
+        <location filename="../../kiosk/ui/walkin_form.py" line="267"/>
         <source>같은 이름·소속</source>
         <translation>same name and organization</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="263"/>
+        <location filename="../../kiosk/ui/walkin_form.py" line="268"/>
         <source>명단에 이미 있는 분일 수 있습니다</source>
         <translation>This person may already be on the roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="269"/>
+        <location filename="../../kiosk/ui/walkin_form.py" line="274"/>
         <source> — 이미 입장함</source>
         <translation> — already checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="272"/>
+        <location filename="../../kiosk/ui/walkin_form.py" line="277"/>
         <source>{0} 님으로 체크인</source>
         <translation>Check in {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="283"/>
+        <location filename="../../kiosk/ui/walkin_form.py" line="288"/>
         <source>새로 등록하려면 Enter를 한 번 더 누르세요.</source>
         <translation>To register a new person anyway, press Enter again.</translation>
     </message>
