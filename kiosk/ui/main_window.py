@@ -536,6 +536,8 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentIndex(TAB_DESK)
         self.desk_page.show_side(index)
+        if index == SIDE_RECENT:  # F4: the list itself, so arrows pick a row for Ctrl+Z / Ctrl+P
+            self.desk_page.recent.table.setFocus()
 
     def _focus_scan(self) -> None:
         if self.desk_page is not None and not self.kiosk_active:

@@ -239,3 +239,63 @@ def test_walk_in_form_esc_asks_and_a_scan_leaves_it_alone(qtbot, window: MainWin
     discard.click()
     qtbot.waitUntil(lambda: window.discard_box is None)
     assert page.side_index == SIDE_RECENT and page.walkin.name.text() == ""
+
+
+# -- keyboard gaps ---------------------------------------------------------------------------------
+
+
+def test_f4_focuses_the_recent_list_and_undo_does_not_slide_to_the_next_guest(qtbot, window: MainWindow, db: Database, demo_event_id: int, with_pin: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    for name in ("마재영", "강영민", "박성진"):
+        scan(qtbot, window, code_of(db, name))
+    recent = window.desk_page.recent
+    recent.refresh()
+    press(qtbot, window, Qt.Key.Key_F4)
+    assert QApplication.focusWidget() is recent.table
+    # Ctrl+Z with nothing chosen: the newest row is highlighted and named, not taken silently.
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    enter_pin(qtbot, window)
+    qtbot.waitUntil(lambda: recent.undo_open)
+    assert recent.selected() is not None and recent.selected().participant.name == "박성진"
+    assert "박성진" in recent.undo_label.text()
+    recent.reason.setText("잘못 스캔")
+    qtbot.keyClick(recent.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not recent.undo_open)
+    assert recent.selected() is None  # the next Ctrl+Z must not take 강영민 unseen
+
+
+def test_enter_and_f2_edit_the_selected_roster_row(qtbot, window: MainWindow, db: Database, demo_event_id: int, with_pin: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.participant_dialog import ParticipantDialog
+
+    press(qtbot, window, Qt.Key.Key_F9)
+    enter_pin(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    roster = window.roster_view
+    roster.table.setFocus()
+    roster.table.selectRow(0)
+    qtbot.waitUntil(lambda: roster.table.hasFocus())
+
+    def dialogs() -> list:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, ParticipantDialog) and w.isVisible()]
+
+    from PySide6.QtCore import QTimer
+
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_F2):
+        seen: list[int] = []
+
+        def close_it(seen: list[int] = seen) -> None:  # the edit dialog runs its own event loop (exec)
+            open_now = dialogs()
+            seen.append(len(open_now))
+            for d in open_now:
+                d.reject()
+
+        QTimer.singleShot(300, close_it)
+        qtbot.keyClick(roster.table, key)
+        qtbot.waitUntil(lambda seen=seen: bool(seen), timeout=5000)
+        assert seen == [1] and window.tabs.currentWidget() is roster  # F2 did not switch to name search
+        roster.table.setFocus()
