@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.domain.timefmt import local
 from kiosk.storage import backup as backups
 from kiosk.storage.engine import DatabaseTargetError, normalise_target, sqlite_path
 from kiosk.storage.lock import DatabaseInUse, DatabaseLock
@@ -59,7 +60,7 @@ def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     found = backups.list_backups(folder)
     print(f"백업 폴더: {folder} ({len(found)}개)")
     for b in found:
-        print(f"{b.taken_at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}  {b.reason:<8} {b.size:>10,d}  {b.path}")
+        print(f"{local(b.taken_at).strftime('%Y-%m-%d %H:%M:%S')}  {b.reason:<8} {b.size:>10,d}  {b.path}")
     return 0
 
 

@@ -55,18 +55,36 @@ def _codes(raw: list[str]) -> Iterator[str]:
             yield code
 
 
-def _describe(verdict) -> str:  # type: ignore[no-untyped-def]
+def _describe(verdict, checkout: bool = False) -> str:  # type: ignore[no-untyped-def]
     from kiosk.domain.timefmt import hhmm
 
-    parts = [STATUS_TEXT.get(verdict.status.value, verdict.status.value)]
+    status = verdict.status.value
+    if checkout and status == "ok":
+        text = "퇴장 확인"
+    elif status == "ok" and verdict.reentry:
+        text = "재입장 확인"
+    else:
+        text = STATUS_TEXT.get(status, status)
+    parts = [text]
     if verdict.participant is not None:
         p = verdict.participant
         parts.append(f"{p.name} ({p.organization} {p.title})".replace(" )", ")").replace("( ", "("))
     if verdict.status.value == "already_checked_in" and verdict.checked_in_at:
         parts.append(f"{hhmm(verdict.checked_in_at)} {verdict.station}에서 입장")
-    if verdict.status.value == "ok" and verdict.participant is not None:
+    if checkout and status == "ok" and verdict.checked_out_at is not None:
+        parts.append(f"{hhmm(verdict.checked_out_at)} 퇴장 ({hhmm(verdict.checked_in_at)} 입장)")
+        parts.append("안녕히 가세요")
+    elif status == "ok" and verdict.participant is not None:
+        if verdict.reentry:
+            parts.append("이전 입장 " + ", ".join(_visit(i, o) for i, o in verdict.earlier_visits))
         parts.append(verdict.greeting)
     return f"{verdict.code}: " + " — ".join(parts)
+
+
+def _visit(came, left) -> str:  # type: ignore[no-untyped-def]
+    from kiosk.domain.timefmt import hhmm
+
+    return f"{hhmm(came)}–{hhmm(left)}" if left is not None else hhmm(came)
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -89,7 +107,7 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
             if args.json:
                 print_json_line(verdict.to_json())
             else:
-                print(_describe(verdict), flush=True)
+                print(_describe(verdict, args.checkout), flush=True)
     finally:
         close()
     return 0 if all_ok else 1

@@ -119,6 +119,20 @@ class CheckInVerdict:
         return bool(self.participant and self.participant.vip)
 
     @property
+    def checked_out_at(self) -> datetime | None:
+        """Set on a check-out's verdict: when the guest left."""
+        return self.extra.get("checked_out_at")
+
+    @property
+    def reentry(self) -> bool:
+        return bool(self.extra.get("reentry"))
+
+    @property
+    def earlier_visits(self) -> list[tuple[datetime, datetime | None]]:
+        """(in, out) of each earlier entry, oldest first, on a re-entry's verdict."""
+        return list(self.extra.get("earlier", []))
+
+    @property
     def speaker(self) -> bool:
         return bool(self.participant and self.participant.speaker)
 
@@ -243,13 +257,26 @@ class CheckInDesk:
         method: CheckInMethod = CheckInMethod.MANUAL,
         companions: int = 0,
         override: bool = False,
+        override_reason: str = "",
     ) -> CheckInVerdict:
-        """Manual check-in of a person found by search."""
+        """Manual check-in of a person found by search (or let in over capacity, with a reason)."""
         shown = f"#{participant_id}"
         return self._in_write(
             lambda session: self.admit_in(
-                session, participant_id, shown, station, operator, method, companions, override
+                session, participant_id, shown, station, operator, method, companions, override,
+                override_reason=override_reason,
             )
+        )
+
+    def override_capacity(
+        self, participant_id: int, reason: str, station: str, operator: str, *, method: CheckInMethod
+    ) -> CheckInVerdict:
+        """A supervisor lets a guest in although the room is full; the reason is audited."""
+        reason = reason.strip()
+        if not reason:
+            raise ValueError("정원 초과 입장 사유를 입력하세요 (a reason is required)")
+        return self.check_in_participant(
+            participant_id, station, operator, method=method, override=True, override_reason=reason
         )
 
     def _in_write(self, decide: Callable[[Session], CheckInVerdict]) -> CheckInVerdict:
@@ -286,6 +313,8 @@ class CheckInDesk:
         method: CheckInMethod,
         companions: int,
         override: bool,
+        *,
+        override_reason: str = "",
     ) -> CheckInVerdict:
         """Decide a check-in inside the caller's write transaction (`db.write()`).
 
@@ -350,10 +379,12 @@ class CheckInDesk:
         audit.record(
             session, action="checkin", outcome="ok", code=shown, check_in_id=entry.id,
             method=method.value, companions=companions, vip=participant.is_vip,
-            override=override or None, reentry=reentry or None, **log,
+            override=override or None, reentry=reentry or None,
+            override_reason=override_reason or None, over_capacity=(present + needed > capacity) or None, **log,
         )  # fmt: skip
+        earlier = sorted((e.checked_in_at, e.checked_out_at) for e in entries)
         return CheckInVerdict.about(
-            entry, shown, ScanStatus.OK, summary, reentry=reentry, entry_number=entries_before + 1
+            entry, shown, ScanStatus.OK, summary, reentry=reentry, entry_number=entries_before + 1, earlier=earlier
         )
 
     def _lock_event(self, session: Session) -> Event:

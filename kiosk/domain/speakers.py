@@ -107,14 +107,20 @@ def speaker_board(session: Session, event_id: int) -> list[SessionBoard]:
 
 def protocol_reason(summary: ParticipantSummary) -> str | None:
     """Why protocol staff must know this guest arrived ("국회의원", "장관", "VIP"), or None."""
-    if summary.category == Category.LAWMAKER.value:
+    return protocol_reason_of(summary.category, summary.title, summary.vip)
+
+
+def protocol_reason_of(category: str, title: str, vip: bool) -> str | None:
+    """The same rule for any record (the desk's alert and the report's VIP list must agree: a
+    국회의원 imported without a 구분 column is a protocol guest in both)."""
+    if category == Category.LAWMAKER.value:
         return "국회의원"
-    title = summary.title.replace(" ", "")
+    title = title.replace(" ", "")
     for word in PROTOCOL_TITLES:
         # "제1차관" and "국토도시실장" differ: only a title that ends with the word counts.
         if title.endswith(word):
             return "위원장" if word == "위원장" else word
-    return "VIP" if summary.vip else None
+    return "VIP" if vip else None
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from kiosk.domain.labels import (
 )
 from kiosk.domain.models import AuditEntry, Category, CheckIn, Event, InvitationStatus, Participant, utcnow
 from kiosk.domain.privacy import mask_email, mask_phone
+from kiosk.domain.speakers import protocol_reason_of
 from kiosk.domain.timefmt import event_when
 
 BUCKET = timedelta(minutes=10)
@@ -178,7 +179,8 @@ def gather(session: Session, event_id: int, *, mask_pii: bool = False) -> Report
     invited = [p for p in rows if not p.is_walk_in and not p.cancelled]
     no_shows = [p for p in invited if not p.arrived]
     walk_ins = [p for p in attendees if p.is_walk_in]
-    vips = [p for p in rows if p.is_vip and not p.cancelled]
+    # The desk's protocol rule, not the VIP flag alone: whoever the door announced is listed.
+    vips = [p for p in rows if not p.cancelled and protocol_reason_of(p.category, p.title, p.is_vip)]
     peak, peak_at, present = _occupancy(events, zone)
     figures = Figures(
         invited=len(invited),

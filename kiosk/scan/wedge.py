@@ -9,20 +9,23 @@ Three things go wrong at a Korean front desk, and this module handles each:
 * Scanners end a code with Enter, Tab, CR/LF or nothing at all: a fast burst followed by a
   short silence also ends a code. Typing by hand is slow, so a person typing into the scan field
   must still press Enter.
-* Focus is elsewhere (the search box, a button): ``install_scanner_filter`` watches the whole
-  window, holds back fast keystrokes for a few tens of milliseconds, and sends a burst to the
-  scan field. Keys that turn out to be a person typing are replayed, in order, to where they
+* Focus is elsewhere (the search box, a button, a dialog): ``kiosk.scan.burst_filter`` watches
+  every window, holds back fast keystrokes for a few tens of milliseconds, and sends a burst to
+  the scan field. Keys that turn out to be a person typing are replayed, in order, to where they
   were going, so normal typing stays untouched.
+
+A scanner presses Shift for every capital letter (and AltGr on some layouts): those presses carry
+no text and must not break a burst. Text a guest typed idly into the field before a scan is not
+part of the scan: a burst after a long pause replaces it, and ``stray_clear_ms`` clears it.
 """
 
 from __future__ import annotations
 
 import time
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.domain.keyboard import clean_scanned_text, hangul_to_qwerty
 
@@ -36,6 +39,16 @@ WINDOW_MIN_BURST_LENGTH = 6
 # Silence that ends a scan sent without a suffix.
 SUFFIX_TIMEOUT_MS = 120
 
+# Text typed this long before a burst is a guest's stray keys, not the start of the code.
+STRAY_GAP_MS = 600
+
+# Keys that carry no text but are pressed inside a burst: Shift for capitals, AltGr / level-3
+# shift on some layouts, the 한/영 and Hanja keys. They never end or break a burst.
+MODIFIER_KEYS = {
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+    Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Hyper_L, Qt.Key.Key_Hyper_R, Qt.Key.Key_CapsLock,
+    Qt.Key.Key_Mode_switch, Qt.Key.Key_Hangul, Qt.Key.Key_Hangul_Hanja, Qt.Key.Key_Multi_key,
+}  # fmt: skip
 _SUFFIX_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
 _LINE_BREAKS = ("\r", "\n")
 
@@ -55,6 +68,10 @@ def _typed_text(event: QKeyEvent) -> str:
     return text
 
 
+def is_modifier(event: QKeyEvent) -> bool:
+    return event.key() in MODIFIER_KEYS
+
+
 def _is_suffix(event: QKeyEvent) -> bool:
     return event.key() in _SUFFIX_KEYS or (bool(event.text()) and event.text() in ("\r", "\n", "\r\n", "\t"))
 
@@ -70,12 +87,31 @@ class ScanLineEdit(QLineEdit):
         self.setPlaceholderText(self.tr("QR 코드를 스캔하거나 코드를 입력하고 Enter"))
         self.burst_gap_ms = BURST_GAP_MS
         self.min_burst_length = MIN_BURST_LENGTH
-        self._last_key_ms = 0.0
+        self._last_key_ms = -1e9
         self._fast_keys = 0  # characters typed in one unbroken burst so far
+        self._segment_start = 0  # where the current run of keys began in the text
+        self._pause_before = 1e9  # silence before that run (ms)
+        self._stray = QTimer(self)  # clears what a guest typed and left (0 = never)
+        self._stray.setSingleShot(True)
+        self._stray.timeout.connect(self._clear_stray)
         self._end_timer = QTimer(self)
         self._end_timer.setSingleShot(True)
         self._end_timer.setInterval(SUFFIX_TIMEOUT_MS)
         self._end_timer.timeout.connect(self._burst_ended)
+
+    @property
+    def stray_clear_ms(self) -> int:
+        return self._stray.interval() if self._stray.property("enabled") else 0
+
+    @stray_clear_ms.setter
+    def stray_clear_ms(self, value: int) -> None:
+        self._stray.setProperty("enabled", value > 0)
+        self._stray.setInterval(max(value, 0))
+
+    def _clear_stray(self) -> None:
+        if not self._end_timer.isActive():
+            self._fast_keys = 0
+            self.clear()
 
     @property
     def suffix_timeout_ms(self) -> int:
@@ -118,7 +154,8 @@ class ScanLineEdit(QLineEdit):
             self.feed(text)
             event.accept()
             return
-        self._fast_keys = 0  # editing keys (Backspace, arrows, Ctrl+V) are a person at work
+        if not is_modifier(event):
+            self._fast_keys = 0  # editing keys (Backspace, arrows, Ctrl+V) are a person at work
         super().keyPressEvent(event)
 
     def feed(self, text: str) -> None:
@@ -131,168 +168,40 @@ class ScanLineEdit(QLineEdit):
 
     def _add(self, text: str) -> None:
         now = _now_ms()
-        if self._fast_keys and now - self._last_key_ms <= self.burst_gap_ms:
+        gap = now - self._last_key_ms
+        # Once a burst is under way, a stall of the whole machine (up to the suffix timeout) is
+        # not the end of it: ending there would send a fragment of the code.
+        going = self._fast_keys >= self.min_burst_length and gap <= self.suffix_timeout_ms
+        if self._fast_keys and (gap <= self.burst_gap_ms or going):
             self._fast_keys += len(text)
         else:
-            # A pause: only an empty field starts a new burst; text typed slowly stays human.
-            self._fast_keys = len(text) if not self.text() else 0
+            self._fast_keys = len(text)
+            self._segment_start = len(self.text())
+            self._pause_before = gap
         self._last_key_ms = now
         self.insert(hangul_to_qwerty(text))
-        if self._fast_keys:
-            self._end_timer.start()
+        self._end_timer.start()
+        if self._stray.property("enabled"):
+            self._stray.start()
 
     def _burst_ended(self) -> None:
-        if self._fast_keys >= self.min_burst_length:
+        if self.in_burst:
             self.finish()
+
+    @property
+    def in_burst(self) -> bool:
+        """The last keys came as fast as a scanner types."""
+        return self._fast_keys >= self.min_burst_length
 
     def finish(self) -> None:
         """End the current scan: emit the recovered code (if any) and clear the field."""
         self._end_timer.stop()
+        self._stray.stop()
+        text = self.text()
+        if self.in_burst and self._segment_start and self._pause_before >= STRAY_GAP_MS:
+            text = text[self._segment_start:]  # keys left in the field long before the scan
         self._fast_keys = 0
-        code = clean_scanned_text(self.text())
+        code = clean_scanned_text(text)
         self.clear()
         if code:
             self.scanned.emit(code)
-
-
-class ScannerFilter(QObject):
-    """Application-wide event filter routing scanner bursts in ``window`` to ``field``.
-
-    Key presses and IME events (a scanner typing into a field whose IME is in 한 mode arrives as
-    preedit/commit events) aimed at other widgets of the window are held back while they come
-    faster than BURST_GAP_MS apart. WINDOW_MIN_BURST_LENGTH of them make a scan: the text goes to the
-    field. Fewer, followed by a pause or an editing key, are replayed in order to their widgets.
-    """
-
-    def __init__(self, window: QWidget, field: ScanLineEdit) -> None:
-        super().__init__(window)
-        self._window = window
-        self._field = field
-        self._held: list[tuple[QWidget, QEvent, str, str | None]] = []  # (target, copy, text, preedit)
-        self._routing = False  # a burst was recognised: input goes to the field until it ends
-        self._text = ""  # what the burst typed so far (IME commits included)
-        self._preedit = ""  # the IME's uncommitted composition at the end of the burst
-        self._used_ime = False
-        self._last_ms = -1e9
-        self._replaying = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._quiet)
-
-    def _watched(self, obj: QObject) -> QWidget | None:
-        if self._replaying or not isinstance(obj, QWidget) or not shiboken6.isValid(self._field):
-            return None
-        if obj is self._field or obj.window() is not self._window:
-            return None
-        # Key events are re-sent to parents when ignored: judge each one once, at the focus
-        # widget. window.focusWidget() also answers while the window is being activated.
-        if obj is not (self._window.focusWidget() or self._window):
-            return None
-        return obj
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.InputMethod):
-            return False
-        target = self._watched(obj)
-        if target is None:
-            return False
-        if kind == QEvent.Type.KeyPress:
-            return self._on_key(target, event)
-        return self._on_input_method(target, event)
-
-    def _on_key(self, target: QWidget, event: QKeyEvent) -> bool:
-        if _is_suffix(event):
-            if self._routing:
-                self._end_burst()
-                return True  # the scanner's Enter must not also submit the search box
-            self._release()
-            return False
-        text = _typed_text(event)
-        if not text or event.isAutoRepeat():
-            # Backspace, arrows, shortcuts, a held-down key (auto-repeat is as fast as a
-            # scanner): a person is at the keyboard.
-            self._settle()
-            return False
-        return self._typing(target, event.clone(), text, None)
-
-    def _on_input_method(self, target: QWidget, event: QInputMethodEvent) -> bool:
-        commit, preedit = event.commitString(), event.preeditString()
-        if not (commit or preedit or self._held or self._routing):
-            return False
-        return self._typing(target, event.clone(), commit, preedit)
-
-    def _typing(self, target: QWidget, copy: QEvent, text: str, preedit: str | None) -> bool:
-        now = _now_ms()
-        fast = now - self._last_ms <= BURST_GAP_MS
-        self._last_ms = now
-        if self._routing and not fast:
-            self._end_burst()
-        if self._routing:
-            self._take(text, preedit)
-            self._timer.start(SUFFIX_TIMEOUT_MS)
-            return True
-        if self._held and not fast:
-            self._release()
-        self._held.append((target, copy, text, preedit))
-        if sum(1 for *_rest, t, p in self._held if t or p) >= WINDOW_MIN_BURST_LENGTH:
-            self._routing = True
-            held, self._held = self._held, []
-            for _target, _copy, t, p in held:
-                self._take(t, p)
-            self._timer.start(SUFFIX_TIMEOUT_MS)
-        else:
-            self._timer.start(BURST_GAP_MS + 5)
-        return True
-
-    def _take(self, text: str, preedit: str | None) -> None:
-        self._text += text
-        if preedit is not None:  # IME event: its preedit replaces the previous composition
-            self._used_ime = True
-            self._preedit = preedit
-
-    def _end_burst(self) -> None:
-        self._timer.stop()
-        text = self._text + self._preedit
-        used_ime = self._used_ime
-        self._routing, self._text, self._preedit, self._used_ime = False, "", "", False
-        if used_ime:
-            # The IME still holds the composition the other widget never saw: drop it.
-            QApplication.inputMethod().reset()
-        self._field.clear()
-        self._field.feed(text)
-        self._field.finish()
-
-    def _release(self) -> None:
-        """Replay held input to the widgets it was meant for: it was a person typing."""
-        held, self._held = self._held, []
-        self._replaying = True
-        try:
-            for target, event, _text, _preedit in held:
-                if shiboken6.isValid(target):
-                    QApplication.sendEvent(target, event)
-        finally:
-            self._replaying = False
-
-    def _settle(self) -> None:
-        if self._routing:
-            self._end_burst()
-        else:
-            self._release()
-
-    def _quiet(self) -> None:
-        self._settle()
-
-
-def install_scanner_filter(window: QWidget, field: ScanLineEdit) -> QObject:
-    """Send scanner bursts typed anywhere in ``window`` to ``field``; returns the filter.
-
-    The filter is a child of ``window`` and leaves with it; ``QApplication.removeEventFilter``
-    on the returned object turns it off earlier.
-    """
-    app = QApplication.instance()
-    if app is None:
-        raise RuntimeError("install_scanner_filter needs a QApplication")
-    scanner_filter = ScannerFilter(window, field)
-    app.installEventFilter(scanner_filter)
-    return scanner_filter

@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+from kiosk.domain.timefmt import local
+
 log = logging.getLogger(__name__)
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows builds only
@@ -57,7 +59,14 @@ class LockOwner:
     program: str = "kiosk"
 
     def describe(self) -> str:
-        return f"PID {self.pid}, {self.host}, {self.since}"
+        return f"PID {self.pid}, {self.host}, {self.since_local()}"
+
+    def since_local(self) -> str:
+        """When the owner started, in the event's zone (stored in UTC)."""
+        try:
+            return local(datetime.fromisoformat(self.since)).strftime("%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            return self.since
 
 
 class DatabaseInUse(RuntimeError):

@@ -59,6 +59,12 @@ def run_gui(
     if setup_window is not None:
         setup_window(window)
     if screenshot is not None:
+        if kiosk_mode and not window.enter_kiosk_mode(full_screen=False):
+            # The console, with the reason in its verdict panel, is what a start would show.
+            save_screenshot(app, window, screenshot)
+            print("키오스크 모드를 쓰려면 책임자 PIN이 필요합니다 (kiosk mode needs a supervisor PIN): "
+                  "콘솔 화면을 저장했습니다", file=sys.stderr)  # fmt: skip
+            return 2
         return save_screenshot(app, window, screenshot)
     # Kiosk mode is full screen and guest-facing; without a supervisor PIN it is refused (the
     # console says why) and the console opens instead.

@@ -24,6 +24,7 @@ class CompanionsBar(QFrame):
         self.desk = desk
         self.station = station
         self.operator = ""
+        self.guest_question = ""
         self.check_in_id: str | None = None
         self.allowed = 0
         self.current = 0
@@ -48,13 +49,17 @@ class CompanionsBar(QFrame):
         """Show the bar for an ok verdict of a guest allowed companions; hide it otherwise."""
         p = verdict.participant
         self.operator = operator
-        if verdict.status is not ScanStatus.OK or p is None or p.companions_allowed <= 0 or not verdict.check_in_id:
+        if (verdict.status is not ScanStatus.OK or p is None or p.companions_allowed <= 0 or not verdict.check_in_id
+                or verdict.checked_out_at is not None):  # fmt: skip
             self.clear()
             return
         self.check_in_id = verdict.check_in_id
         self.allowed = min(p.companions_allowed, MAX_BUTTONS)
         self.current = verdict.companions
-        self.label.setText(self.tr("{0} 님과 함께 온 수행원 (최대 {1}명)").format(p.name, p.companions_allowed))
+        if self.guest_question:  # the kiosk asks the guest, who needs no name read back
+            self.label.setText(self.guest_question)
+        else:
+            self.label.setText(self.tr("{0} 님과 함께 온 수행원 (최대 {1}명)").format(p.name, p.companions_allowed))
         for n, button in enumerate(self.buttons):
             button.setVisible(n <= self.allowed)
             button.setChecked(n == self.current)

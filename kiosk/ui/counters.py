@@ -84,7 +84,7 @@ class CountersBar(QWidget):
             note = self.tr("정원이 찼습니다 — 현장등록은 책임자 승인")
         elif share >= WARN_AT:
             self.level, color = "warning", COLORS["warning"]
-            note = self.tr("정원의 90%를 넘었습니다 — 잔여 {0}석").format(counts.remaining)
+            note = self.tr("정원의 90%를 넘었습니다 — 잔여 %n석", "", counts.remaining)  # English: 1 seat / 2 seats
         else:
             self.level, color, note = "normal", COLORS["ok"], ""
         self.notice.setText(note)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.timefmt import local
 from kiosk.storage.backup import BackupInfo, verify
 from kiosk.storage.health import Fault, FaultKind, classify
 from kiosk.ui.i18n import tr
@@ -204,7 +205,7 @@ class FaultDialog(QDialog):
 def describe_backup(info: BackupInfo) -> str:
     """"2017-11-22 15:20:01 · 자동 · 체크인 87건" — verified as it is listed."""
     check = verify(info.path)
-    when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    when = local(info.taken_at).strftime("%Y-%m-%d %H:%M:%S")
     reason = {
         "start": "시작", "auto": "자동", "exit": "종료", "manual": "수동", "purged": "개인정보 삭제 후",
         "rescue": QT_TRANSLATE_NOOP("faults", "긴급 사본"), "before-reset": QT_TRANSLATE_NOOP("faults", "초기화 전"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from kiosk.resources_path import resource
 
@@ -21,6 +21,11 @@ def install_language(app: QCoreApplication, language: str) -> bool:
     _installed.clear()
     if language == "ko":
         QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+        # Qt's own words (file dialogs, context menus, message box buttons) in Korean too.
+        qt = QTranslator(app)
+        if qt.load("qtbase_ko", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
         return True
     translator = QTranslator(app)
     if not translator.load(f"kiosk_{language}", translations_dir()):

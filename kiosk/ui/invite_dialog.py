@@ -117,7 +117,7 @@ class InviteDialog(QDialog):
         self.setWindowTitle(self.tr("초청 메일 보내기"))
         # The theme's primary button looks the same disabled; here "busy" must be visible.
         self.setStyleSheet("QPushButton#primaryButton:disabled { background: #9db6d3; color: #eef3f8; }")
-        self.resize(1180, 720)
+        self.resize(1180, 680)
 
         root = QVBoxLayout(self)
         self.heading = QLabel()
@@ -201,10 +201,17 @@ class InviteDialog(QDialog):
         server_row.addWidget(self.host_edit, 1)
         server_row.addWidget(self.port_spin)
         form.addRow(self.tr("서버 · 포트"), server_row)
-        form.addRow(self.tr("보안"), self.security_combo)
-        form.addRow(self.tr("아이디"), self.user_edit)
-        form.addRow(self.tr("비밀번호"), self.password_edit)
-        form.addRow(self.tr("메일 간격"), self.interval_spin)
+        # Two fields a row: the dialog must fit a 1366×768 laptop screen with its title bar.
+        security_row = QHBoxLayout()
+        security_row.addWidget(self.security_combo, 1)
+        security_row.addWidget(QLabel(self.tr("메일 간격")))
+        security_row.addWidget(self.interval_spin)
+        form.addRow(self.tr("보안"), security_row)
+        login_row = QHBoxLayout()
+        login_row.addWidget(self.user_edit, 1)
+        login_row.addWidget(QLabel(self.tr("비밀번호")))
+        login_row.addWidget(self.password_edit, 1)
+        form.addRow(self.tr("아이디"), login_row)
         grid.addWidget(self.smtp_box, 3, 0, 1, 3)
         self.sender_edit = QLineEdit()
         self.sender_edit.setPlaceholderText("사무국 <invite@example.org>")
@@ -218,7 +225,8 @@ class InviteDialog(QDialog):
         buttons = QHBoxLayout()
         self.send_button = QPushButton(self.tr("보내기"))
         self.send_button.setObjectName("primaryButton")
-        self.send_button.clicked.connect(self.start)
+        # clicked(bool) must not reach start(participant_ids): a bare bool is not a list of people.
+        self.send_button.clicked.connect(lambda _checked=False: self.start())
         self.stop_button = QPushButton(self.tr("중지"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
@@ -238,9 +246,9 @@ class InviteDialog(QDialog):
         self.table = DeliveryTable()
         self.table.itemSelectionChanged.connect(self._selection_changed)
         right.addWidget(self.table, 1)
-        self.resend_button = QPushButton(self.tr("선택한 사람에게 다시 보내기"))
+        self.resend_button = QPushButton(self.tr("선택한 사람에게 보내기"))
         self.resend_button.setEnabled(False)
-        self.resend_button.clicked.connect(self.resend_selected)
+        self.resend_button.clicked.connect(lambda _checked=False: self.resend_selected())
         right.addWidget(self.resend_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(right, 1)
         return page
@@ -299,8 +307,15 @@ class InviteDialog(QDialog):
     def selected_participant_id(self) -> int | None:
         return self.table.selected_participant_id()
 
+    def selected_participant_ids(self) -> list[int]:
+        return self.table.selected_participant_ids()
+
     def _selection_changed(self) -> None:
-        self.resend_button.setEnabled(not self.running and self.selected_participant_id() is not None)
+        count = len(self.selected_participant_ids())
+        self.resend_button.setEnabled(not self.running and count > 0)
+        self.resend_button.setText(
+            self.tr("선택한 {0}명에게 보내기").format(count) if count > 1 else self.tr("선택한 사람에게 보내기")
+        )
 
     # -- sending -------------------------------------------------------------------------------
 
@@ -396,28 +411,42 @@ class InviteDialog(QDialog):
         return True
 
     @Slot()
-    def resend_selected(self) -> None:
-        pid = self.selected_participant_id()
-        if pid is None or self.running:
-            return
+    def resend_selected(self) -> bool:
+        """Send to every selected row that can be sent to; asks once if some already have it."""
+        ids = self.selected_participant_ids()
+        if not ids or self.running:
+            return False
+        sendable: list[int] = []
+        refused: list[str] = []
+        already: list[str] = []
         with self.db.session() as session:
-            person = session.get(Participant, pid)
-            if person is None:
-                return
-            reason, name = skip_reason(person), person.name
-            already = person.delivery_state == DeliveryState.SENT
-        if reason is not None:
-            self._say(self.tr("{0}: 보낼 수 없습니다 ({1})").format(name, reason), error=True)
-            return
+            for pid in ids:
+                person = session.get(Participant, pid)
+                if person is None:
+                    continue
+                reason = skip_reason(person)
+                if reason is not None:
+                    refused.append(self.tr("{0} ({1})").format(person.name, reason))
+                    continue
+                sendable.append(pid)
+                if person.delivery_state == DeliveryState.SENT:
+                    already.append(person.name)
+        if not sendable:
+            self._say(self.tr("보낼 수 없습니다: {0}").format(", ".join(refused)), error=True)
+            return False
         if already and self.smtp_radio.isChecked():
+            names = ", ".join(already[:5]) + (self.tr(" 외 {0}명").format(len(already) - 5) if len(already) > 5 else "")
             answer = QMessageBox.question(
                 self,
                 self.tr("다시 보내기"),
-                self.tr("{0} 님은 이미 메일을 받았습니다. 다시 보낼까요?").format(name),
+                self.tr("{0} 님은 이미 메일을 받았습니다. 다시 보낼까요?").format(names),
             )
             if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.start([pid])
+                return False
+        started = self.start(sendable)
+        if started and refused:
+            self.progress_label.setText(self.tr("제외: {0}").format(", ".join(refused)))
+        return started
 
     @Slot()
     def stop(self) -> None:
@@ -478,7 +507,7 @@ class InviteDialog(QDialog):
                        self.only_unsent_check, self.template.save_button):  # fmt: skip
             widget.setEnabled(not busy)
         self.stop_button.setEnabled(busy)
-        self.resend_button.setEnabled(not busy and self.selected_participant_id() is not None)
+        self.resend_button.setEnabled(not busy and bool(self.selected_participant_ids()))
         if not busy:
             self._mode_changed()
         else:

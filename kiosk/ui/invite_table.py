@@ -26,7 +26,7 @@ class DeliveryTable(QTableWidget):
         self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.verticalHeader().setVisible(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.horizontalHeader()
         # Not ResizeToContents: it re-measures every column on every cell set (seconds per reload).
@@ -106,3 +106,9 @@ class DeliveryTable(QTableWidget):
             return None
         row = rows[0].row()
         return self._ids[row] if row < len(self._ids) else None
+
+    def selected_participant_ids(self) -> list[int]:
+        """Every selected row's participant, top to bottom (Ctrl/Shift+click selects several)."""
+        model = self.selectionModel()
+        rows = sorted(index.row() for index in (model.selectedRows() if model is not None else []))
+        return [self._ids[row] for row in rows if row < len(self._ids)]

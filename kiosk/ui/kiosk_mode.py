@@ -12,10 +12,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.checkin import CheckInVerdict
+from kiosk.ui.companions import CompanionsBar
 from kiosk.ui.scan_field import make_scan_field
 from kiosk.ui.verdict_panel import VerdictPanel
 
 RESET_MS = 6000
+STRAY_CLEAR_MS = 2000
 EXIT_KEYS = "Ctrl+Shift+Q"
 
 
@@ -49,7 +51,10 @@ class KioskScreen(QWidget):
         self.field.setFixedSize(2, 2)
         self.field.setStyleSheet("border: none; background: transparent; color: transparent;")
         self.field.scanned.connect(self.scanned)  # type: ignore[attr-defined]
+        # A guest's idle keys would otherwise sit unseen in the field and spoil the next scan.
+        self.field.stray_clear_ms = STRAY_CLEAR_MS
         layout.addWidget(self.field, 0, Qt.AlignmentFlag.AlignRight)
+        self.companions: CompanionsBar | None = None
         self.reset = QTimer(self)
         self.reset.setSingleShot(True)
         self.reset.setInterval(RESET_MS)
@@ -58,12 +63,30 @@ class KioskScreen(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.exit_requested)
 
+    def add_companions(self, bar: CompanionsBar) -> None:
+        """The companions question under the greeting: a touch button per count (or Alt+digit)."""
+        self.companions = bar
+        bar.guest_question = self.tr("함께 오신 분이 있으면 인원을 눌러 주세요 (본인 제외)")
+        bar.setObjectName("kioskCompanions")
+        bar.setStyleSheet("QLabel { color: white; font-size: 18pt; font-weight: 600; }"
+                          "QPushButton { font-size: 18pt; min-width: 84px; min-height: 48px; }")  # fmt: skip
+        self.layout().insertWidget(2, bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        bar.changed.connect(lambda *_a: self.reset.start())  # an answer gives the guest time to read it
+        for n in range(10):
+            key = QShortcut(QKeySequence(f"Alt+{n}"), self)
+            key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            key.activated.connect(lambda k=n: bar.set_count(k))
+
     def show_prompt(self) -> None:
         self.panel.show_idle()
+        if self.companions is not None:
+            self.companions.clear()
         self.field.setFocus()
 
-    def show_verdict(self, verdict: CheckInVerdict) -> str:
+    def show_verdict(self, verdict: CheckInVerdict, operator: str = "") -> str:
         kind = self.panel.show_verdict(verdict)
+        if self.companions is not None:
+            self.companions.follow(verdict, operator)
         self.reset.start()
         self.field.setFocus()
         return kind

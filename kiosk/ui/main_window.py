@@ -13,12 +13,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -27,26 +30,29 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.domain import roles
-from kiosk.domain.checkin import CheckInDesk, CheckInVerdict
+from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
 from kiosk.domain.events import active_event
 from kiosk.domain.headcount import headcount
-from kiosk.domain.models import Event, utcnow
+from kiosk.domain.models import CheckInMethod, Event, utcnow
 from kiosk.domain.timefmt import event_when, hhmm
 from kiosk.storage.engine import Database
 from kiosk.storage.health import classify
 from kiosk.sync.linked import make_desk
 from kiosk.ui.badge import BadgePrinter
+from kiosk.ui.companions import CompanionsBar
 from kiosk.ui.counters import CountersBar
-from kiosk.ui.desk_page import SIDE_CAMERA, SIDE_RECENT, DeskPage
+from kiosk.ui.desk_page import SIDE_CAMERA, SIDE_RECENT, SIDE_WALKIN, DeskPage
 from kiosk.ui.event_files import EventFileActions
 from kiosk.ui.i18n import install_language
 from kiosk.ui.kiosk_mode import KioskScreen
 from kiosk.ui.pin_dialog import SupervisorGate
 from kiosk.ui.roster_view import RosterView
 from kiosk.ui.scan_field import route_scanner_to
+from kiosk.ui.scan_notice import ScanNotice
 from kiosk.ui.settings_dialog import LocalSettings
 from kiosk.ui.sounds import VerdictSounds
 from kiosk.ui.speakers_board import ProtocolBoard
+from kiosk.ui.staff_window import StaffWindow
 from kiosk.ui.supervisor_actions import SupervisorActions
 from kiosk.ui.vip_alert import VipProtocol
 from kiosk.ui.welcome import WelcomeScreen
@@ -70,9 +76,11 @@ class MainWindow(QMainWindow):
         self.event_id: int | None = None
         self.desk: CheckInDesk | None = None
         self.kiosk_active = False
+        self.checkout_mode = False  # F6: scans check guests out
         self.last_participant_id: int | None = None
         self._tick = 0
         self.gate = SupervisorGate(db, station, self)
+        self.gate.set_idle_minutes(self.local.supervisor_idle_minutes)
         self.gate.role_changed.connect(self._role_changed)
         self.sounds = VerdictSounds(self.local.sounds, self)
         self.badges = BadgePrinter(db, station, self, pdf_folder)
@@ -87,6 +95,10 @@ class MainWindow(QMainWindow):
         self.welcome: WelcomeScreen | None = None
         self._titled = ""
         self.menus = WindowMenus(self)
+        self.scan_notice = ScanNotice()
+        self.staff_window: StaffWindow | None = None
+        self.discard_box: QMessageBox | None = None  # "discard the half-typed walk-in?" (tests drive it)
+        self.override_dialog: QInputDialog | None = None  # the open reason box (tests drive it)
         with db.session() as session:
             event = active_event(session)
             if event is not None:
@@ -136,12 +148,17 @@ class MainWindow(QMainWindow):
         self.role_label.setObjectName("roleBadge")
         self.clock = QLabel()
         self.clock.setObjectName("clock")
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("roleBadge")
+        self.mode_label.setStyleSheet("background:#1f5f99;color:white;")
+        header.addWidget(self.mode_label, 0, Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.role_label, 0, Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignVCenter)
         root.addLayout(header)
         self.vip_alert = self.vip.make_bar()
         self.vip_alert.acknowledged.connect(lambda _alert: self._focus_scan())
         root.addWidget(self.vip_alert)
+        self._console_root = root
         self.counters = CountersBar()
         root.addWidget(self.counters)
 
@@ -157,6 +174,7 @@ class MainWindow(QMainWindow):
             self.desk_page.search.check_in_requested.connect(self.check_in_participant)
             self.desk_page.walkin.completed.connect(self._walk_in_done)
             self.desk_page.walkin.use_existing.connect(self.check_in_participant)
+            self.desk_page.walkin.use_existing.connect(lambda *_a: self.desk_page.walkin.clear())  # type: ignore[union-attr]
             self.desk_page.walkin.refused.connect(self._show_verdict_only)
             self.desk_page.recent.undone.connect(self._undone)
             self.desk_page.companions.changed.connect(self._companions_changed)
@@ -175,6 +193,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(console)
 
         self.kiosk = KioskScreen()
+        if self.desk is not None:
+            self.kiosk.add_companions(CompanionsBar(self.desk, self.station))
+            self.kiosk.companions.changed.connect(self._kiosk_companions_changed)  # type: ignore[union-attr]
         self.kiosk.scanned.connect(self.on_scanned)
         self.kiosk.exit_requested.connect(self.request_leave_kiosk)
         self.stack.addWidget(self.kiosk)
@@ -184,6 +205,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name = self.menus.build()
         self._build_status_bar()
         self._role_changed(self.gate.role.value)
+        self._show_checkout_mode()
         keys = [a.shortcut() for a in self.actions_by_name.values() if a.shortcut().toString().startswith("Ctrl+")]
         self._shortcuts_first = WindowShortcutsFirst(keys, self)
         for edit in console.findChildren(QLineEdit):
@@ -206,10 +228,34 @@ class MainWindow(QMainWindow):
 
     def _route_scanner(self, field: QWidget) -> None:
         self._scanner_filter = route_scanner_to(self, field, getattr(self, "_scanner_filter", None))
+        self._scanner_filter.elsewhere.connect(self._scan_elsewhere)
+        self._scanner_filter.fragment.connect(self._scan_fragment)
+
+    def _verdict_panel(self):  # type: ignore[no-untyped-def]
+        if self.kiosk_active:
+            return self.kiosk.panel
+        return self.desk_page.verdict if self.desk_page is not None else None
+
+    def _scan_elsewhere(self, window: QWidget) -> None:
+        """A scan typed into a dialog went to the door: say so over the dialog, which is untouched."""
+        panel = self._verdict_panel()
+        headline = panel.headline.text() if panel is not None else ""
+        kind = self.sounds.last_kind or "already"
+        self.scan_notice.show_over(window, kind, self.tr("스캔 처리됨: {0}\n(이 창에는 입력되지 않았습니다)").format(headline))
+
+    def _scan_fragment(self, window: QWidget) -> None:
+        """Part of a code went to a widget before the burst was recognised: not a scan."""
+        self.sounds.play("refused")
+        headline = self.tr("스캔이 끊겼습니다 — 다시 스캔하세요")
+        panel = self._verdict_panel()
+        if panel is not None:
+            panel.show_message("already", headline, self.tr("코드 일부만 읽혀 체크인하지 않았습니다."))
+        if window is not self:
+            self.scan_notice.show_over(window, "already", headline)
 
     def _build_status_bar(self) -> None:
         """Made once; a rebuild (language switch) only renames, so widgets others added stay."""
-        shortcuts = self.tr("F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · "
+        shortcuts = self.tr("F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+O 정원 초과 승인 · F6 퇴장 모드 · "
                             "Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기")  # fmt: skip
         if hasattr(self, "station_label"):
             self.shortcut_bar.setText(shortcuts)
@@ -263,7 +309,8 @@ class MainWindow(QMainWindow):
             self.title.setText(name)
             self.kiosk.event_label.setText(name)
             self._name_window(event.name, name)
-            self.meta.setText(f"{event_when(event.starts_at, event.ends_at, event.timezone)} · {venue}")
+            when = event_when(event.starts_at, event.ends_at, event.timezone, "en" if english else "ko")
+            self.meta.setText(f"{when} · {venue}")
             self.counters.show_counts(headcount(session, event))
 
     def _name_window(self, event_name: str, shown: str) -> None:
@@ -308,7 +355,28 @@ class MainWindow(QMainWindow):
     def on_scanned(self, code: str) -> CheckInVerdict | None:
         if self.desk is None:
             return None
+        if self.checkout_mode and not self.kiosk_active:
+            return self._decide(lambda desk: desk.check_out(code, self.station, self.gate.operator))
         return self._decide(lambda desk: desk.scan(code, self.station, self.gate.operator))
+
+    def toggle_checkout_mode(self) -> bool:
+        """F6: scans check guests out (blue) until F6 again; the header says so all the while."""
+        if self.kiosk_active or self.desk is None:
+            return False
+        self.checkout_mode = not self.checkout_mode
+        self._show_checkout_mode()
+        if self.desk_page is not None:
+            self.desk_page.verdict.show_idle()
+            if self.checkout_mode:
+                self.desk_page.verdict.headline.setText(self.tr("퇴장 모드: 나가는 분의 QR 코드를 스캔하세요"))
+                self.desk_page.verdict.hint.setText(self.tr("F6 을 다시 누르면 입장 모드로 돌아갑니다"))
+            self.tabs.setCurrentIndex(TAB_DESK)
+            self.desk_page.focus_scan()
+        return self.checkout_mode
+
+    def _show_checkout_mode(self) -> None:
+        self.mode_label.setText(self.tr("퇴장 모드 (F6)"))
+        self.mode_label.setVisible(self.checkout_mode)
 
     def check_in_participant(self, participant_id: int, companions: int = 0) -> CheckInVerdict | None:
         if self.desk is None:
@@ -347,7 +415,7 @@ class MainWindow(QMainWindow):
     def show_verdict(self, verdict: CheckInVerdict) -> str:
         """Everything a verdict changes: panel, sound, companions, VIP alert, counters, lists."""
         if self.kiosk_active:
-            kind = self.kiosk.show_verdict(verdict)
+            kind = self.kiosk.show_verdict(verdict, self.gate.operator)
         else:
             assert self.desk_page is not None
             kind = self.desk_page.verdict.show_verdict(verdict)
@@ -392,8 +460,47 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.refresh_lists()
 
+    def _kiosk_companions_changed(self, _check_in_id: str, n: int) -> None:
+        verdict = self.kiosk.panel.verdict
+        if verdict is not None and verdict.participant is not None:
+            self.vip_alert.update_companions(verdict.participant.id, n)
+        self.refresh()
+
     def _companions_refused(self, n: int) -> None:
         self.statusBar().showMessage(self.tr("좌석이 모자라 수행원 {0}명을 더할 수 없습니다").format(n), 8000)
+
+    def override_capacity(self) -> bool:
+        """Ctrl+O on a "room is full" verdict: the supervisor lets this guest in, with a reason."""
+        panel = self.desk_page.verdict if self.desk_page is not None and not self.kiosk_active else None
+        verdict = panel.verdict if panel is not None else None
+        if verdict is None or verdict.status is not ScanStatus.CAPACITY_FULL or verdict.participant is None:
+            self.statusBar().showMessage(self.tr("정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다"), 6000)
+            return False
+        pid, name = verdict.participant.id, verdict.participant.name
+        method = CheckInMethod.MANUAL if verdict.code.startswith("#") else CheckInMethod.QR
+
+        def ask_reason() -> None:
+            dialog = QInputDialog(self)
+            dialog.setWindowTitle(self.tr("정원 초과 입장"))
+            dialog.setLabelText(self.tr("{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).").format(name))
+            dialog.setOkButtonText(self.tr("입장 승인 (Enter)"))
+            dialog.setCancelButtonText(self.tr("취소 (Esc)"))
+            self.override_dialog = dialog
+
+            def chosen(reason: str) -> None:
+                if not reason.strip():
+                    self.statusBar().showMessage(self.tr("사유가 없어 승인하지 않았습니다"), 6000)
+                    return
+                self._decide(lambda desk: desk.override_capacity(pid, reason, self.station, self.gate.operator,
+                                                                 method=method))  # fmt: skip
+
+            dialog.textValueSelected.connect(chosen)
+            dialog.finished.connect(lambda _r: setattr(self, "override_dialog", None))
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+        self.gate.require(self.tr("정원 초과 입장은 책임자 승인이 필요합니다."), ask_reason)
+        return True
 
     def undo_selected(self) -> None:
         if self.desk_page is not None:
@@ -411,9 +518,37 @@ class MainWindow(QMainWindow):
         self.desk_page.focus_scan()
 
     def clear_panel(self) -> None:
-        """Esc: back to the waiting state, scan field focused."""
+        """Esc: back to the waiting state, scan field focused (a half-typed walk-in asks first)."""
         if self.kiosk_active or self.desk_page is None:
             return
+        walkin = self.desk_page.walkin
+        if self.desk_page.side_index == SIDE_WALKIN and walkin.has_input():
+            if self.discard_box is not None:
+                return
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("현장등록"),
+                              self.tr("작성 중인 현장등록을 지울까요?"), parent=self)  # fmt: skip
+            discard = box.addButton(self.tr("지우기"), QMessageBox.ButtonRole.DestructiveRole)
+            keep = box.addButton(self.tr("계속 작성 (Esc)"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(keep)
+            box.setEscapeButton(keep)
+            self.discard_box = box
+
+            def answered(_result: int) -> None:
+                self.discard_box = None
+                if box.clickedButton() is discard:
+                    walkin.clear()
+                    self._clear_panel_now()
+                else:
+                    walkin.name.setFocus()
+
+            box.finished.connect(answered)
+            box.finished.connect(box.deleteLater)
+            box.open()
+            return
+        self._clear_panel_now()
+
+    def _clear_panel_now(self) -> None:
+        assert self.desk_page is not None
         self.desk_page.verdict.show_idle()
         self.desk_page.companions.clear()
         self.desk_page.recent.cancel_undo()
@@ -430,6 +565,8 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentIndex(TAB_DESK)
         self.desk_page.show_side(index)
+        if index == SIDE_RECENT:  # F4: the list itself, so arrows pick a row for Ctrl+Z / Ctrl+P
+            self.desk_page.recent.table.setFocus()
 
     def _focus_scan(self) -> None:
         if self.desk_page is not None and not self.kiosk_active:
@@ -477,6 +614,8 @@ class MainWindow(QMainWindow):
         if self.desk_page is not None:
             for part in (self.desk_page.recent, self.desk_page.walkin, self.desk_page.companions):
                 part.station = station
+        if self.kiosk.companions is not None:
+            self.kiosk.companions.station = station
 
     def set_language(self, language: str) -> bool:
         """Switch Korean/English at once: the window is rebuilt in the new language."""
@@ -496,7 +635,7 @@ class MainWindow(QMainWindow):
 
     # -- kiosk mode -----------------------------------------------------------------------------
 
-    def enter_kiosk_mode(self) -> bool:
+    def enter_kiosk_mode(self, full_screen: bool = True) -> bool:
         """Guest-facing full screen; refused (with a message) until a supervisor PIN exists."""
         if self.desk is None:
             return False
@@ -511,6 +650,8 @@ class MainWindow(QMainWindow):
                 )
             return False
         self.kiosk_active = True
+        self.checkout_mode = False  # the kiosk only lets guests in
+        self._show_checkout_mode()
         self.gate.drop()
         self.stack.setCurrentWidget(self.kiosk)
         self.menuBar().hide()
@@ -519,8 +660,31 @@ class MainWindow(QMainWindow):
         self.camera.move_preview(self.kiosk.preview_slot)
         self.kiosk.show_prompt()
         self._route_scanner(self.kiosk.field)
-        self.showFullScreen()
+        if full_screen:
+            self.showFullScreen()
+            screens = QGuiApplication.screens()
+            if len(screens) > 1:
+                here = self.screen()
+                self.open_staff_window(next((s for s in screens if s is not here), screens[-1]))
         return True
+
+    def open_staff_window(self, screen: QScreen | None = None) -> StaffWindow:
+        """During kiosk mode: the VIP banner on another screen, where staff see it."""
+        if self.staff_window is None:
+            self.staff_window = StaffWindow(self.station)
+        self.staff_window.hold(self.vip_alert)
+        self.vip_alert.setVisible(bool(self.vip_alert.queue))
+        self.staff_window.show_on(screen)
+        return self.staff_window
+
+    def _close_staff_window(self) -> None:
+        if self.staff_window is None:
+            return
+        self._console_root.insertWidget(1, self.vip_alert)  # back under the header
+        self.vip_alert.setVisible(bool(self.vip_alert.queue))
+        self.staff_window.close()
+        self.staff_window.deleteLater()
+        self.staff_window = None
 
     def request_leave_kiosk(self) -> None:
         self.gate.require(self.tr("키오스크 모드에서 나가려면 책임자 PIN을 입력하세요."), self.leave_kiosk_mode,
@@ -528,6 +692,7 @@ class MainWindow(QMainWindow):
 
     def leave_kiosk_mode(self) -> None:
         self.kiosk_active = False
+        self._close_staff_window()
         self.stack.setCurrentIndex(0)
         self.menuBar().show()
         self.statusBar().show()
@@ -545,6 +710,8 @@ class MainWindow(QMainWindow):
             return
         self.timer.stop()
         self.camera.stop()
+        self.scan_notice.close()
+        self._close_staff_window()
         app = QApplication.instance()
         if app is not None and getattr(self, "_scanner_filter", None) is not None:
             app.removeEventFilter(self._scanner_filter)  # app-wide: must not outlive the window

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain import roles
 from kiosk.domain.roles import PinCheck, Role
@@ -121,11 +121,20 @@ class SupervisorGate(QObject):
     def operator(self) -> str:
         return self.role.value
 
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.idle.setInterval(max(1, minutes) * 60_000)
+        if self.idle.isActive():
+            self.idle.start()
+
     def touch(self) -> None:
         if self.is_supervisor:
             self.idle.start()
 
     def drop(self) -> None:
+        self.idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         if self.role is not Role.STEWARD:
             self.role = Role.STEWARD
             self.role_changed.emit(self.role.value)
@@ -133,7 +142,15 @@ class SupervisorGate(QObject):
     def _become_supervisor(self) -> None:
         self.role = Role.SUPERVISOR
         self.idle.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # idle means nobody touches keyboard or mouse
         self.role_changed.emit(self.role.value)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress) and self.is_supervisor:
+            self.idle.start()
+        return False
 
     def require(
         self, reason: str, then: Callable[[], None], *, always_ask: bool = False, allow_set: bool = True

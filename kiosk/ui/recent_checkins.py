@@ -98,6 +98,9 @@ class RecentCheckIns(QWidget):
         self.rows = rows
         self.table.setUpdatesEnabled(False)
         self.table.setRowCount(len(rows))
+        # Only the same check-in stays selected: after an undo the row is gone, and the selection
+        # must not slide onto the next guest (the next Ctrl+Z would take them).
+        self.table.clearSelection()
         for i, r in enumerate(rows):
             companions = f" +{r.companions}" if r.companions else ""
             out = self.tr(" (퇴장)") if r.checked_out else ""
@@ -131,6 +134,7 @@ class RecentCheckIns(QWidget):
         entry = self.selected() or (self.rows[0] if self.rows else None)
         if entry is None:
             return
+        self.select_check_in(entry.check_in_id)  # the row being undone is the one highlighted
 
         def show_form() -> None:
             self._pending = entry

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +57,8 @@ SEARCH_DELAY_MS = 120
 _STATUS_COLORS = {"checked_in": COLORS["ok"], "cancelled": COLORS["muted"], "no_show": COLORS["warning"],
                   "walk_in": COLORS["accent"]}  # fmt: skip
 
+
+_EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
 
 class RosterTableModel(QAbstractTableModel):
     HEADERS = ("성명", "소속", "직위", "구분", "지역", "휴대전화", "이메일", "등록번호", "VIP", "상태")
@@ -189,10 +201,22 @@ class RosterView(QWidget):
         self.cancel_button.clicked.connect(self.toggle_cancel_selected)
         self.import_button.clicked.connect(self.open_import)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        QShortcut(QKeySequence("F2"), self, self.edit_selected)
+        # Enter and F2 on a row edit it. The window's F2 (name search) would win as a shortcut,
+        # so the table claims the key first (ShortcutOverride) and handles it as a key press.
+        self.table.installEventFilter(self)
 
         self.refresh()
         self.set_supervisor(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        plain = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if (watched is self.table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+                and event.key() in _EDIT_KEYS and event.modifiers() in plain):  # fmt: skip
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress and self.selected_id() is not None:
+                self.edit_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- data ------------------------------------------------------------------------------------
 

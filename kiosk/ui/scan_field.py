@@ -11,7 +11,8 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.scan.wedge import ScanLineEdit, install_scanner_filter
+from kiosk.scan.burst_filter import ScannerFilter, install_scanner_filter
+from kiosk.scan.wedge import ScanLineEdit
 
 
 def make_scan_field(parent: QWidget | None = None) -> ScanLineEdit:
@@ -19,7 +20,7 @@ def make_scan_field(parent: QWidget | None = None) -> ScanLineEdit:
     return ScanLineEdit(parent)
 
 
-def route_scanner_to(window: QWidget, field: ScanLineEdit, previous: QObject | None = None) -> QObject:
+def route_scanner_to(window: QWidget, field: ScanLineEdit, previous: QObject | None = None) -> ScannerFilter:
     """Scanner bursts typed anywhere in the window land in `field`; returns the filter.
 
     `previous` (the filter returned last time) is removed first, so only one field gets bursts.

@@ -81,6 +81,14 @@ class LocalSettings:
     def language(self) -> str:
         return self.get("language")
 
+    @property
+    def supervisor_idle_minutes(self) -> int:
+        """Supervisor mode ends after this many minutes without a supervisor action."""
+        try:
+            return min(max(int(self.get("supervisor_idle_minutes", "5")), 1), 60)
+        except ValueError:
+            return 5
+
 
 @dataclass(frozen=True)
 class SettingsChange:
@@ -143,6 +151,11 @@ class SettingsDialog(QDialog):
         self.sounds = QCheckBox(self.tr("결과마다 소리 내기"))
         self.sounds.setChecked(local.sounds)
         form.addRow(self.tr("소리"), self.sounds)
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(1, 60)
+        self.idle_minutes.setValue(local.supervisor_idle_minutes)
+        self.idle_minutes.setSuffix(self.tr(" 분"))
+        form.addRow(self.tr("책임자 모드 자동 종료"), self.idle_minutes)
         self.language = QComboBox()
         for code, label in LANGUAGES.items():
             self.language.addItem(label, code)
@@ -201,6 +214,7 @@ class SettingsDialog(QDialog):
         self.local.put("camera", self.camera.currentData() or "")
         self.local.put("decoder", self.decoder.currentData() or "")
         self.local.put("sounds", self.sounds.isChecked())
+        self.local.put("supervisor_idle_minutes", self.idle_minutes.value())
         self.local.put("language", self.language.currentData())
         self.change = SettingsChange(
             station=station,

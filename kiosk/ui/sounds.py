@@ -15,6 +15,7 @@ from kiosk.resources_path import resource
 log = logging.getLogger(__name__)
 
 KINDS = ("ok", "already", "refused", "vip")
+SOUND_OF = {"checkout": "already"}  # a check-out is told apart by colour and words; its chime is the soft one
 
 
 class VerdictSounds(QObject):
@@ -52,7 +53,7 @@ class VerdictSounds(QObject):
         self.last_kind = kind
         if not self.enabled:
             return
-        effect = self._load().get(kind)
+        effect = self._load().get(SOUND_OF.get(kind, kind))
         if effect is not None:
             try:
                 effect.play()  # type: ignore[attr-defined]

@@ -59,6 +59,7 @@ class SupervisorActions(QObject):
         if change is None:
             return
         w.sounds.enabled = change.sounds
+        w.gate.set_idle_minutes(w.local.supervisor_idle_minutes)
         if change.station != w.station:
             w.set_station(change.station)
         if change.camera:

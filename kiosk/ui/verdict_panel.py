@@ -1,7 +1,8 @@
 """The big verdict panel: one colour and one plain sentence for every scan.
 
 green: welcome · purple: a VIP or protocol guest · amber: already inside (when, where) ·
-red: refused, with the reason in plain Korean and what to do next · slate: waiting.
+red: refused, with the reason in plain Korean and what to do next · blue: a check-out ·
+slate: waiting. A re-entry says 재입장 and the earlier visits.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ KIND_COLORS = {
     "vip": COLORS["vip"],
     "already": COLORS["warning"],
     "refused": COLORS["refused"],
+    "checkout": "#1f5f99",  # blue: leaving, never mistaken for the green of an arrival
 }
 
 
 def verdict_kind(verdict: CheckInVerdict) -> str:
     """ok / vip / already / refused: picks the colour and the sound."""
     if verdict.status is ScanStatus.OK:
+        if verdict.checked_out_at is not None:
+            return "checkout"
         if verdict.participant is not None and protocol_reason(verdict.participant):
             return "vip"
         return "ok"
@@ -127,6 +131,8 @@ class VerdictPanel(QFrame):
                 tags.append(self.tr("현장등록"))
             if verdict.companions:
                 tags.append(self.tr("수행원 {0}명").format(verdict.companions))
+            if verdict.ok and verdict.reentry and verdict.checked_out_at is None:
+                tags.append(self.tr("재입장"))
         self._set_tags(tags)
         self.headline.setText(headline)
         self.detail.setText(detail)
@@ -138,6 +144,26 @@ class VerdictPanel(QFrame):
         who = "" if p is None else " · ".join(x for x in (p.organization, p.title) if x)
         when = hhmm(verdict.checked_in_at) if verdict.checked_in_at else ""
         status = verdict.status
+        if status is ScanStatus.OK and verdict.checked_out_at is not None:
+            assert p is not None
+            left = hhmm(verdict.checked_out_at)
+            if self.guest_facing:
+                return self.tr("{0}님, 안녕히 가세요").format(p.name), self.tr("퇴장이 확인되었습니다."), ""
+            return (
+                self.tr("퇴장: {0}님, 안녕히 가세요").format(p.name),
+                who + "\n" + self.tr("{0} 퇴장 확인 · {1} 입장").format(left, when),
+                self.tr("퇴장 모드 F6 끄기 · 다시 들어오면 재입장으로 기록됩니다"),
+            )
+        if status is ScanStatus.OK and verdict.reentry:
+            assert p is not None
+            visits = ", ".join(
+                f"{hhmm(came)}–{hhmm(gone)}" if gone is not None else hhmm(came) for came, gone in verdict.earlier_visits
+            )
+            if self.guest_facing:
+                return p.greeting, self.tr("재입장이 확인되었습니다."), ""
+            detail = who + "\n" + self.tr("{0} 재입장 확인 · {1} · 이전 입장 {2}").format(
+                when, verdict.station or "", visits)  # fmt: skip
+            return p.greeting, detail, self.tr("배지 출력 Ctrl+P")
         if status is ScanStatus.OK:
             assert p is not None
             if self.guest_facing:
@@ -161,6 +187,8 @@ class VerdictPanel(QFrame):
             detail = f"{p.name} · {who}\n{detail}"
         if self.guest_facing:
             return headline, self.tr("안내 데스크로 와 주세요. 도와드리겠습니다."), ""
+        if status is ScanStatus.CAPACITY_FULL and p is not None:
+            return headline, detail, self.tr("책임자 승인으로 입장 Ctrl+O · Esc 로 지우기")
         return headline, detail, self.tr("Esc 로 지우기 · 이름 검색 F2")
 
     def _refusal(self, status: ScanStatus) -> tuple[str, str]:

@@ -14,7 +14,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.domain.checkin import CheckInVerdict
+from kiosk.domain.checkin import CheckInVerdict, ScanStatus
+from kiosk.domain.models import utcnow
 from kiosk.domain.speakers import protocol_reason, record_vip_alert, vip_arrivals
 from kiosk.domain.timefmt import hhmm
 from kiosk.storage.engine import Database
@@ -32,17 +33,29 @@ class VipAlert:
     at: datetime
     station: str
     companions: int
+    refused: bool = False  # turned away at capacity: waiting at the door for a supervisor
 
 
 def alert_for(verdict: CheckInVerdict) -> VipAlert | None:
     p = verdict.participant
-    if not verdict.ok or p is None:
+    if not verdict.ok or p is None or verdict.checked_out_at is not None:  # leaving is no arrival
         return None
     reason = protocol_reason(p)
     if reason is None or verdict.checked_in_at is None:
         return None
     return VipAlert(p.id, p.name, p.title, p.organization, reason, verdict.checked_in_at,
                     verdict.station or "", verdict.companions)  # fmt: skip
+
+
+def refusal_alert_for(verdict: CheckInVerdict, station: str, at: datetime) -> VipAlert | None:
+    """A protocol guest refused because the room is full: protocol staff must know at once."""
+    p = verdict.participant
+    if verdict.status is not ScanStatus.CAPACITY_FULL or p is None:
+        return None
+    reason = protocol_reason(p)
+    if reason is None:
+        return None
+    return VipAlert(p.id, p.name, p.title, p.organization, reason, at, station, 0, refused=True)
 
 
 class VipAlertBar(QFrame):
@@ -82,7 +95,11 @@ class VipAlertBar(QFrame):
             self.hide()
             return
         a = self.queue[0]
-        self.headline.setText(self.tr("의전 알림 — {0} {1} 도착").format(a.name, a.title or tr("labels", a.reason)))
+        if a.refused:
+            self.headline.setText(self.tr("의전 알림 — {0} {1} 정원 초과로 입장 대기 (책임자 승인 Ctrl+O)").format(
+                a.name, a.title or tr("labels", a.reason)))  # fmt: skip
+        else:
+            self.headline.setText(self.tr("의전 알림 — {0} {1} 도착").format(a.name, a.title or tr("labels", a.reason)))
         more = self.tr(" · 외 {0}명 대기").format(len(self.queue) - 1) if len(self.queue) > 1 else ""
         companions = self.tr(" · 수행원 {0}명").format(a.companions) if a.companions else ""
         self.detail.setText(f"{a.organization} · {hhmm(a.at)} · {a.station}{companions}{more}")
@@ -120,6 +137,7 @@ class VipProtocol(QObject):
         self.station = station
         self.operator = operator
         self.seen: set[int] = set()
+        self.refused_seen: set[int] = set()
         self.primed = False
         self.bar: VipAlertBar | None = None
 
@@ -132,6 +150,15 @@ class VipProtocol(QObject):
         return self.bar
 
     def announce(self, verdict: CheckInVerdict) -> VipAlert | None:
+        refused = refusal_alert_for(verdict, self.station(), utcnow())
+        if refused is not None:
+            if refused.participant_id in self.refused_seen:
+                return None
+            self.refused_seen.add(refused.participant_id)
+            if self.bar is not None:
+                self.bar.push(refused)
+            self._log(refused.participant_id, "refused_at_capacity", refused.reason)
+            return refused
         alert = alert_for(verdict)
         if alert is None or alert.participant_id in self.seen:
             return None

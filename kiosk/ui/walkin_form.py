@@ -157,8 +157,13 @@ class WalkInForm(QWidget):
     # -- form -----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        self.clear()
+        """F3: a fresh form, or the half-typed one back as it was (nothing typed is thrown away)."""
+        if not self.has_input():
+            self.clear()
         self.name.setFocus()
+
+    def has_input(self) -> bool:
+        return any(edit.text().strip() for edit in (self.name, self.organization, self.title, self.phone, self.email))
 
     def clear(self) -> None:
         for edit in (self.name, self.organization, self.title, self.phone, self.email):

@@ -59,9 +59,11 @@ class WindowMenus(QObject):
         add(desk, "search", self.tr("이름 검색"), "F2", lambda: w.show_side(SIDE_SEARCH))
         add(desk, "walkin", self.tr("현장등록"), "F3", lambda: w.show_side(SIDE_WALKIN))
         add(desk, "recent", self.tr("최근 체크인"), "F4", lambda: w.show_side(SIDE_RECENT))
+        add(desk, "checkout", self.tr("퇴장 모드 켜기/끄기"), "F6", w.toggle_checkout_mode)
         add(desk, "badge", self.tr("배지 출력"), "Ctrl+P", w.print_badge)
         add(desk, "reprint", self.tr("배지 재출력 (책임자)"), "Ctrl+Shift+P", w.supervisor.reprint_badge)
         add(desk, "undo", self.tr("체크인 취소 (책임자)"), "Ctrl+Z", w.undo_selected)
+        add(desk, "override", self.tr("정원 초과 입장 승인 (책임자)"), "Ctrl+O", w.override_capacity)
         add(desk, "vip_ack", self.tr("VIP 알림 확인"), "Ctrl+K", w.vip_alert.acknowledge)
         for n in range(10):
             add(None, f"companions{n}", self.tr("수행원 {0}명").format(n), f"Alt+{n}", lambda k=n: w.set_companions(k))

@@ -152,3 +152,15 @@ def test_decode_bad_files(run_cli, tmp_path: Path) -> None:  # type: ignore[no-u
     assert result.code == 2 and result.out == ""
     assert "파일을 찾을 수 없습니다" in result.err and "이미지를 읽을 수 없습니다" in result.err
     assert "Traceback" not in result.err
+
+
+def test_checkout_says_check_out_and_re_entry_says_reentry(run_cli, desk: CheckInDesk) -> None:  # type: ignore[no-untyped-def]
+    _pid, code = minister_code(desk)
+    first = run_cli("checkin", code)
+    assert first.code == 0 and "입장 확인" in first.out
+    out = run_cli("checkout", code)
+    assert out.code == 0, out.err
+    assert "퇴장 확인" in out.out and "안녕히 가세요" in out.out
+    assert "입장 확인" not in out.out and "환영합니다" not in out.out
+    back = run_cli("checkin", code)
+    assert back.code == 0 and "재입장 확인" in back.out and "이전 입장" in back.out

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kiosk.domain.models import DeliveryState, Event, Participant
 from kiosk.invite.delivery import Security
@@ -120,3 +120,72 @@ def test_template_tab_saves_with_the_event_and_previews(qtbot, db: Database, dem
         assert event.email_body_template == "{호칭}께\n\n<b>꼭</b> 오세요. {오타}"
     text = dialog.template.preview_view.toPlainText()
     assert "혁신도시 시즌2 콘퍼런스 초대장 — 김현미 장관님" in text and "<b>꼭</b>" in text
+
+
+def _smtp(dialog: InviteDialog, port: int, interval: float) -> None:
+    dialog.smtp_radio.setChecked(True)
+    dialog.host_edit.setText("127.0.0.1")
+    dialog.port_spin.setValue(port)
+    dialog.security_combo.setCurrentIndex(dialog.security_combo.findData(Security.NONE.value))
+    dialog.interval_spin.setValue(interval)
+    dialog.sender_edit.setText("사무국 <invite@forum.example>")
+
+
+def test_the_send_button_sends_the_batch_and_resumes_after_a_stop(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    """The real button (clicked(bool) once reached start() as participant_ids=False)."""
+    dialog = _dialog(qtbot, db, demo_event_id)
+    with smtp_server() as (server, handler):
+        _smtp(dialog, server.port, 0.02)
+        assert dialog.only_unsent_check.isChecked()
+        dialog.send_button.click()
+        assert dialog.running, dialog.status.text()
+        qtbot.waitUntil(lambda: dialog.progress.value() >= 3, timeout=30_000)
+        dialog.stop_button.click()
+        qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+        first = len(handler.received)
+        assert 3 <= first < 175 and "중지했습니다" in dialog.status.text()
+        dialog.interval_spin.setValue(0)
+        dialog.send_button.click()  # resume: only the people not sent yet
+        qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+        recipients = [r.rcpt_tos[0] for r in handler.received]
+    assert len(recipients) == 175 and len(set(recipients)) == 175  # everyone once, nobody twice
+    assert dialog.report is not None and len(dialog.report.sent) == 175 - first
+    with db.session() as session:
+        sent = session.scalar(
+            select(func.count()).select_from(Participant).where(Participant.delivery_state == DeliveryState.SENT)
+        )
+    assert sent == 175
+
+
+def test_send_to_several_selected_rows(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+
+    dialog = _dialog(qtbot, db, demo_event_id)
+    with db.session() as session:
+        people = list(session.scalars(
+            select(Participant).where(Participant.email.is_not(None)).order_by(Participant.id).limit(3)
+        ))  # fmt: skip
+        wanted = {p.id: p.email for p in people}
+    model = dialog.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for pid in wanted:
+        model.select(dialog.table.model().index(dialog.table.row_of(pid), 0), flags)
+    assert sorted(dialog.selected_participant_ids()) == sorted(wanted)
+    assert dialog.resend_button.text() == "선택한 3명에게 보내기"
+    with smtp_server() as (server, handler):
+        _smtp(dialog, server.port, 0)
+        dialog.resend_button.click()
+        assert dialog.running, dialog.status.text()
+        qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+    assert sorted(r.rcpt_tos[0] for r in handler.received) == sorted(wanted.values())
+    assert sorted(item.id for item in dialog.report.sent) == sorted(wanted)  # type: ignore[union-attr]
+
+
+def test_the_dialog_fits_a_1366x768_screen(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    dialog = InviteDialog(db, demo_event_id, station="test-desk")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    hint = dialog.minimumSizeHint()
+    # 768 minus a window title bar and a desktop panel.
+    assert hint.height() <= 700 and hint.width() <= 1366
+    assert dialog.height() <= 700

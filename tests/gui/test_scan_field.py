@@ -8,7 +8,8 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.scan.wedge import ScanLineEdit, install_scanner_filter
+from kiosk.scan.burst_filter import install_scanner_filter
+from kiosk.scan.wedge import ScanLineEdit
 
 TOKEN = "K7QW31ABCDEFGHJKMNPQRSTVW7"
 
@@ -207,3 +208,130 @@ def test_five_fast_keys_in_the_search_box_are_still_a_person(qtbot, desk: Desk) 
     QTest.keyClicks(desk.search, "kimhy")  # roll-over at its worst: below the window's threshold
     qtbot.waitUntil(lambda: desk.search.text() == "kimhy", timeout=1000)
     assert desk.scans == []
+
+
+# -- a scanner as X11 delivers it: Shift around every capital, key releases, any focus -------------
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def hid_type(text: str, *, enter: bool = True) -> None:
+    """Type like a USB scanner through X11: Shift press/release around capitals, then Enter."""
+
+    def send(kind: QEvent.Type, key: int, mods: Qt.KeyboardModifier, chars: str = "") -> None:
+        target = QApplication.focusWidget()
+        assert target is not None
+        QApplication.sendEvent(target, QKeyEvent(kind, key, mods, chars))
+
+    for ch in text:
+        key = ord(ch.upper())
+        if ch.isupper():
+            send(QEvent.Type.KeyPress, Qt.Key.Key_Shift, SHIFT)
+            send(QEvent.Type.KeyPress, key, SHIFT, ch)
+            send(QEvent.Type.KeyRelease, key, SHIFT, ch)
+            send(QEvent.Type.KeyRelease, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+        else:
+            send(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, ch)
+            send(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, ch)
+    if enter:
+        send(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+        send(QEvent.Type.KeyRelease, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+
+
+def test_shift_presses_do_not_split_a_burst_in_the_search_box(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    desk.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is desk.search)
+    hid_type(TOKEN)
+    assert desk.scans == [TOKEN]
+    assert desk.search.text() == "" and desk.searches == []
+
+
+def test_shift_presses_do_not_split_a_suffixless_burst_in_the_field(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    hid_type(TOKEN, enter=False)
+    qtbot.waitUntil(lambda: desk.scans == [TOKEN], timeout=1000)
+
+
+def test_a_burst_never_reaches_a_dialog(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    dialog = QDialog(desk)
+    name = QLineEdit(dialog)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, dialog)
+    buttons.accepted.connect(dialog.accept)
+    QVBoxLayout(dialog).addWidget(name)
+    dialog.layout().addWidget(buttons)
+    elsewhere: list[QWidget] = []
+    desk.filter.elsewhere.connect(elsewhere.append)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    name.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is name)
+    hid_type(TOKEN)
+    assert desk.scans == [TOKEN]
+    assert name.text() == "" and dialog.isVisible() and dialog.result() == 0
+    assert elsewhere == [dialog]
+    # A person typing in the dialog is untouched, Enter included.
+    for ch in "Kim":
+        QTest.keyClick(name, ch)
+        qtbot.wait(60)
+    qtbot.waitUntil(lambda: name.text() == "Kim", timeout=1000)
+    QTest.keyClick(name, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and desk.scans == [TOKEN]
+
+
+def test_a_burst_whose_start_went_to_a_widget_is_a_fragment_not_a_scan(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    desk.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is desk.search)
+    fragments: list[QWidget] = []
+    desk.filter.fragment.connect(fragments.append)
+    hid_type("K7Q", enter=False)
+    qtbot.wait(60)  # the machine stalled: the first keys were given to the search box
+    hid_type(TOKEN[3:])
+    assert desk.scans == [] and fragments == [desk]
+
+
+def test_stray_keys_left_in_the_field_are_not_part_of_the_next_scan(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    for ch in "zz":
+        QTest.keyClick(desk.field, ch)
+        qtbot.wait(50)
+    qtbot.wait(700)
+    hid_type(TOKEN)
+    assert desk.scans == [TOKEN]
+
+
+def test_stray_keys_are_cleared_after_idle_time(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    desk.field.stray_clear_ms = 300
+    QTest.keyClick(desk.field, "q")
+    assert desk.field.text() == "q"
+    qtbot.waitUntil(lambda: desk.field.text() == "", timeout=2000)
+    assert desk.scans == []
+
+
+def test_a_dialog_opened_by_a_replayed_key_is_still_sealed(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    """Space on a button is held, then given back; the click opens a dialog with its own event
+    loop inside that replay. A scan typed into that dialog must still go to the door."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    seen: dict[str, object] = {}
+
+    def open_dialog() -> None:
+        dialog = QDialog(desk)
+        edit = QLineEdit(dialog)
+        QVBoxLayout(dialog).addWidget(edit)
+
+        def scan_into_it() -> None:
+            edit.setFocus()
+            hid_type(TOKEN)
+            seen["text"], seen["scans"] = edit.text(), list(desk.scans)
+            dialog.reject()
+
+        QTimer.singleShot(150, scan_into_it)
+        dialog.exec()
+
+    desk.button.clicked.connect(open_dialog)
+    desk.button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is desk.button)
+    QTest.keyClick(desk.button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "scans" in seen, timeout=3000)
+    assert seen == {"text": "", "scans": [TOKEN]}

@@ -158,7 +158,9 @@ def test_check_out_and_re_entry(desk: CheckInDesk) -> None:
     assert desk.check_out(code, station="출구").status is ScanStatus.NOT_CHECKED_IN
     again = desk.scan(code, station="입구2")
     assert again.ok and again.check_in_id != first.check_in_id
-    assert again.extra == {"reentry": True, "entry_number": 2}
+    assert {k: again.extra[k] for k in ("reentry", "entry_number")} == {"reentry": True, "entry_number": 2}
+    # The earlier visit (in, out) comes with it: the desk says 재입장 with those times.
+    assert again.earlier_visits == [(first.checked_in_at, out.checked_out_at)]
     with desk.db.session() as session:
         counts = headcount(session, session.get(Event, desk.event_id))
     assert (counts.checked_in, counts.present) == (1, 1)  # arrived once in total, one inside now
