@@ -70,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args([*args_list, "gui"])
     from kiosk.logsetup import FILE_ONLY, setup_logging
+    from kiosk.storage.private import private_umask
+
+    private_umask()  # every file and folder from here on is owner-only (storage/private.py)
 
     setup_logging(verbose=args.verbose)  # stderr + the rotating, PII-scrubbed file
     from kiosk.cli.context import default_db_target

@@ -10,6 +10,7 @@ from kiosk.cli.context import CliContext, CliError
 from kiosk.storage import backup as backups
 from kiosk.storage.engine import DatabaseTargetError, normalise_target, sqlite_path
 from kiosk.storage.lock import DatabaseInUse, DatabaseLock
+from kiosk.storage.private import private_dir
 
 
 def backup_root() -> Path:
@@ -23,7 +24,10 @@ def backup_root() -> Path:
 
 
 def backup_folder(db_path: Path) -> Path:
-    return backups.folder_for(backup_root(), db_path)
+    root = backup_root()
+    if root.is_dir():
+        private_dir(root)  # copies hold the signing secret: the folder is the owner's alone
+    return backups.folder_for(root, db_path)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -16,6 +16,7 @@ from alembic.script import ScriptDirectory
 
 from kiosk.resources_path import bundled_dir
 from kiosk.storage.engine import Database
+from kiosk.storage.private import private_file
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ def _backup_sqlite(path: Path) -> Path:
     copy = path.with_name(f"{path.name}.pre-migration-{stamp}.bak")
     # The online backup API copies a consistent snapshot, WAL contents included.
     with closing(sqlite3.connect(path)) as src, closing(sqlite3.connect(copy)) as dst:
+        private_file(copy)  # it holds the signing secret like the database itself
         src.backup(dst)
     return copy
 
