@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import require_supervisor
 from kiosk.storage import backup as backups
 from kiosk.storage.engine import DatabaseTargetError, normalise_target, sqlite_path
 from kiosk.storage.lock import DatabaseInUse, DatabaseLock
@@ -75,6 +76,8 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     check = backups.verify(source)
     if not check.ok:
         raise CliError(f"이 파일로는 복원할 수 없습니다 (검증 실패): {check.detail}")
+    if path.is_file() and path.stat().st_size > 0:
+        require_supervisor(ctx, "백업으로 복원")
     try:
         # Nobody may have the database open while its file is replaced.
         with DatabaseLock(path):

@@ -20,7 +20,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
     db = ctx.database()
     if args.reset:
+        from kiosk.cli.roles import require_supervisor
         from kiosk.storage.migrate import reset_database
+
+        require_supervisor(ctx, "데이터베이스 비우기 (demo --reset)")
 
         saved = reset_database(db)
         if saved and not args.json:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import require_supervisor
 from kiosk.domain.purge import preview, purge_personal_data
 
 CONFIRM_WORDS = {"예", "yes", "y", "삭제", "delete"}
@@ -23,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
     db = ctx.database()
+    require_supervisor(ctx, "개인정보 삭제")
     with db.session() as session:
         found = preview(session)
     if not found.anything:

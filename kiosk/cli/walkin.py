@@ -7,6 +7,7 @@ import json
 import sys
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import require_supervisor
 from kiosk.domain.checkin import CheckInDesk, ScanStatus
 from kiosk.domain.events import require_active_event
 from kiosk.domain.models import Category
@@ -36,6 +37,8 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     db = ctx.database()
     with db.session() as session:
         event_id = require_active_event(session).id
+    if args.override:
+        require_supervisor(ctx, "정원 초과 입장 승인 (--override)")
     desk = CheckInDesk(db, event_id)
     request = WalkInRequest(
         name=args.name,

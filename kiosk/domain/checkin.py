@@ -189,6 +189,12 @@ class CheckInDesk:
             return None, ScanStatus.MALFORMED, "not a code"
         return None, ScanStatus.NOT_FOUND, "unknown code"
 
+    def companions_allowed(self, code: str) -> int:
+        """How many companions the invitation behind `code` allows (0 for an unknown code)."""
+        with self.db.session() as session:
+            participant, _problem, _how = self._resolve(session, code)
+            return participant.companions_allowed if participant is not None else 0
+
     def _by_external_code(self, session: Session, raw: str) -> Participant | None:
         # The same key as the roster's duplicate check (domain/codes.py), not a SQL imitation of it.
         return holder_of_code(session, self.event_id, clean_scanned_text(raw))
