@@ -38,7 +38,7 @@ from kiosk.ui.badge import BadgePrinter
 from kiosk.ui.counters import CountersBar
 from kiosk.ui.desk_page import SIDE_CAMERA, SIDE_RECENT, DeskPage
 from kiosk.ui.i18n import install_language
-from kiosk.ui.kiosk_mode import KioskScreen
+from kiosk.ui.kiosk_mode import KioskHold, KioskScreen
 from kiosk.ui.pin_dialog import SupervisorGate
 from kiosk.ui.roster_view import RosterView
 from kiosk.ui.scan_field import route_scanner_to
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.event_id: int | None = None
         self.desk: CheckInDesk | None = None
         self.kiosk_active = False
+        self.kiosk_hold: KioskHold | None = None
         self.last_participant_id: int | None = None
         self._tick = 0
         self.gate = SupervisorGate(db, station, self)
@@ -490,7 +491,9 @@ class MainWindow(QMainWindow):
         self.camera.move_preview(self.kiosk.preview_slot)
         self.kiosk.show_prompt()
         self._route_scanner(self.kiosk.field)
-        self.showFullScreen()
+        if self.kiosk_hold is None:
+            self.kiosk_hold = KioskHold(self)
+        self.kiosk_hold.start()  # full screen, on top, and back at once if the WM takes it away
         return True
 
     def request_leave_kiosk(self) -> None:
@@ -499,6 +502,8 @@ class MainWindow(QMainWindow):
 
     def leave_kiosk_mode(self) -> None:
         self.kiosk_active = False
+        if self.kiosk_hold is not None:
+            self.kiosk_hold.stop()
         self.stack.setCurrentIndex(0)
         self.menuBar().show()
         self.statusBar().show()
