@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -104,21 +106,41 @@ def test_zero_byte_database_is_refused_not_initialised(tmp_path: Path, run_cli) 
     assert empty.stat().st_size == 0
 
 
+def _as_plain_user(cmd: list[str], home: Path) -> list[str]:
+    """Root ignores folder modes: as root, run the command as `nobody` (setpriv, util-linux)."""
+    if os.geteuid() != 0:
+        return cmd
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: folder modes cannot be tested")
+    subprocess.run(["chown", "-R", "nobody:nogroup", str(home)], check=True)
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
+
+
 @posix_only
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores folder modes")
-def test_read_only_folder_gets_a_clear_message(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_folder_gets_a_clear_message(tmp_path: Path) -> None:
     """Old code: 'unable to open database file' and nothing more."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    assert run_cli("demo", db=folder / "kiosk.db").code == 0
-    folder.chmod(0o500)
+    home = Path(tempfile.mkdtemp(prefix="kiosk-ro-"))  # not under root's 0700 pytest folder
     try:
+        home.chmod(0o755)
+        folder = home / "ro"
+        folder.mkdir()
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+               "KIOSK_LOG_DIR": str(home / "logs"), "KIOSK_BACKUP_DIR": str(home / "b")}  # fmt: skip
+
+        def kiosk(target: Path, *args: str) -> subprocess.CompletedProcess[str]:
+            cmd = _as_plain_user([sys.executable, "-m", "kiosk", "--db", str(target), *args], home)
+            return subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+
+        assert kiosk(folder / "kiosk.db", "demo").returncode == 0
+        folder.chmod(0o555)
         for target in (folder / "kiosk.db", folder / "new.db"):
-            r = run_cli("status", db=target)
-            assert r.code == 2
-            assert "읽기 전용" in r.err and "unable to open" not in r.err
+            r = kiosk(target, "status")
+            assert r.returncode == 2, r.stderr
+            lines = r.stderr.strip().splitlines()
+            assert len(lines) == 1 and "읽기 전용" in lines[0] and "unable to open" not in lines[0]
     finally:
-        folder.chmod(0o700)
+        folder.chmod(0o755)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def test_mask_pii_masks_notes_on_every_sheet_and_format(tmp_path: Path, run_cli, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
