@@ -91,3 +91,24 @@ def test_dropped_trigger_on_postgres_is_reported_and_restored(pg_db: Database) -
     assert not report.ok and report.restored_triggers
     assert report.broken_id is not None
     assert check_audit(pg_db).missing_triggers == ()
+
+
+def test_purge_on_postgres_scrubs_rows_and_audit_and_keeps_the_chain(pg_db: Database) -> None:
+    """Old code: the purge left typed codes in the audit log and old row versions on the server."""
+    from sqlalchemy import func, select
+
+    from kiosk.domain.models import AuditEntry, Participant
+    from kiosk.domain.purge import purge_personal_data
+
+    with pg_db.write() as s:
+        event_id = load_demo(s).id
+    desk = CheckInDesk(pg_db, event_id)
+    desk.scan("010-0022-2079", station="desk")  # a phone typed into the scan field
+    desk.scan("seokis@molit.example", station="desk")
+    purge_personal_data(pg_db, station="desk")
+    with pg_db.session() as s:
+        assert s.scalar(select(func.count(Participant.id)).where(Participant.phone.is_not(None))) == 0
+        details = " ".join(s.scalars(select(AuditEntry.detail)))
+    assert "0022-2079" not in details and "seokis" not in details
+    report = check_audit(pg_db)
+    assert report.ok, report.problem
