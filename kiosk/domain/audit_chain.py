@@ -75,6 +75,7 @@ class ChainReport:
     problem: str = ""
     missing_triggers: tuple[str, ...] = ()
     restored_triggers: bool = False
+    chain_problem: str = ""  # what the hash chain alone says ("" when it is whole)
 
 
 def verify_chain(session: Session) -> ChainReport:
@@ -155,5 +156,18 @@ def check_audit(db: Database) -> ChainReport:
     return ChainReport(
         report.ok and not missing, report.entries, report.broken_id,
         report.problem or (f"트리거가 없어 다시 만들었습니다: {', '.join(missing)} (triggers restored)" if missing else ""),
-        missing, bool(missing),
+        missing, bool(missing), report.problem,
     )  # fmt: skip
+
+
+def missing_heads(session: Session, heads: list[tuple[str, str]]) -> list[str]:
+    """Labels of recorded heads (from backups) that are no longer links of this chain.
+
+    The hashes carry no secret, so someone who deletes an entry could recompute every hash after
+    it; a head saved in an earlier backup then no longer appears in the chain, which shows it.
+    """
+    wanted = {h for _label, h in heads if h and h != GENESIS}
+    if not wanted:
+        return []
+    present = set(session.scalars(select(AuditEntry.entry_hash).where(AuditEntry.entry_hash.in_(wanted))))
+    return [label for label, h in heads if h and h != GENESIS and h not in present]

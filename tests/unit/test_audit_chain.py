@@ -119,3 +119,29 @@ def test_migration_chains_existing_entries(tmp_path: Path) -> None:
         assert check_audit(db).ok
     finally:
         db.dispose()
+
+
+def test_a_recomputed_chain_is_caught_by_the_heads_in_backups(db: Database, db_path: Path, logged: list[int], run_cli) -> None:  # type: ignore[no-untyped-def]
+    """The hashes hold no secret: delete an entry and recompute every hash after it, and the chain
+    alone looks whole. The newest hash each backup kept is then missing from it."""
+    from kiosk.domain.audit_chain import entry_digest
+
+    assert run_cli("backup").code == 0
+    victim = logged[2]
+    _tamper(db_path, f"DELETE FROM audit_entries WHERE id = {victim}")
+    with db.session() as s:  # the forger re-chains everything from the gap
+        rows = list(s.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+        prev = GENESIS
+        fixes = []
+        for e in rows:
+            digest = entry_digest(prev, e)
+            fixes.append((prev, digest, e.id))
+            prev = digest
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.executemany("UPDATE audit_entries SET prev_hash = ?, entry_hash = ? WHERE id = ?", fixes)
+        conn.execute("UPDATE settings SET value = ? WHERE key = ?", (prev, HEAD_KEY))
+        conn.commit()
+    with db.session() as s:
+        assert verify_chain(s).ok  # the chain alone is fooled
+    r = run_cli("audit", "verify")
+    assert r.code == 1 and "백업" in r.err
