@@ -63,8 +63,8 @@ def _backup_sqlite(path: Path) -> Path:
     copy = path.with_name(f"{path.name}.pre-migration-{stamp}.bak")
     # The online backup API copies a consistent snapshot, WAL contents included.
     with closing(sqlite3.connect(path)) as src, closing(sqlite3.connect(copy)) as dst:
-        private_file(copy)  # it holds the signing secret like the database itself
         src.backup(dst)
+    private_file(copy)  # it holds the signing secret like the database itself
     return copy
 
 
