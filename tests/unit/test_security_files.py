@@ -178,3 +178,25 @@ def test_mask_pii_masks_notes_on_every_sheet_and_format(tmp_path: Path, run_cli,
             text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
         for leaked in ("9876", "당뇨", "2222-3333", "secret.guest", "7777-8888", "typed.at.desk"):
             assert leaked not in text, (ext, leaked)
+
+
+@posix_only
+def test_migration_copy_and_restore_leftovers_are_owner_only(tmp_path: Path) -> None:
+    """The .bak and .before-restore copies hold the signing secret too."""
+    from kiosk.storage import backup as backups
+    from kiosk.storage import migrate
+
+    old = os.umask(0o022)
+    try:
+        db = Database.open(tmp_path / "old.db")
+        migrate.upgrade(db, "0002_invitations_badges")
+        copy = migrate.upgrade(db)
+        db.dispose()
+        assert copy is not None and _mode(Path(copy)) == 0o600
+        info = backups.take_backup(tmp_path / "old.db", tmp_path / "b", "manual")
+        aside = backups.restore(info.path, tmp_path / "old.db")
+        assert aside is not None
+        assert _mode(info.path) == _mode(aside) == _mode(tmp_path / "old.db") == 0o600
+        assert _mode(tmp_path / "b") == 0o700
+    finally:
+        os.umask(old)
