@@ -81,7 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ctx = CliContext(db_target=args.db or default_db_target(), station=args.station or default_station())
     try:
-        return int(args.func(ctx, args) or 0)
+        code = int(args.func(ctx, args) or 0)
+        if ctx.warned_no_pin:
+            from kiosk.cli.roles import NO_PIN_WARNING
+
+            print(NO_PIN_WARNING, file=sys.stderr)
+        return code
     except CliError as exc:
         logging.getLogger("kiosk.cli").info("%s: %s", args.command, exc)
         print(f"kiosk: {exc}", file=sys.stderr)

@@ -56,9 +56,8 @@ def require_supervisor(ctx: CliContext, action: str) -> None:
     with db.session() as session:
         has_pin = roles.pin_is_set(session)
     if not has_pin:
-        if not ctx.warned_no_pin:
-            print(NO_PIN_WARNING, file=sys.stderr)
-            ctx.warned_no_pin = True
+        # Said once the command has done its work (cli/__init__.py): a refusal stays one line.
+        ctx.warned_no_pin = True
         return
     pin = read_secret(f"책임자 PIN ({action}): ")
     with db.write() as session:
