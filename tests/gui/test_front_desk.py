@@ -466,10 +466,10 @@ def test_first_supervisor_action_chooses_the_pin_and_supervisor_mode_times_out(
     press(qtbot, window, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: window.gate.dialog is not None)
     assert window.gate.dialog.mode == "set"
-    enter_pin(qtbot, window, "13579")
+    enter_pin(qtbot, window, "135790")
     assert window.gate.is_supervisor and window.role_label.text() == "책임자"
     with db.session() as s:
-        assert roles.pin_is_set(s) and "13579" not in s.get(roles.Setting, roles.PIN_HASH_KEY).value
+        assert roles.pin_is_set(s) and "135790" not in s.get(roles.Setting, roles.PIN_HASH_KEY).value
     window.gate.idle.setInterval(50)  # five idle minutes, shortened
     window.gate.touch()
     qtbot.waitUntil(lambda: not window.gate.is_supervisor)
