@@ -98,8 +98,9 @@ class KioskHold(QObject):
             self.window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.window.showFullScreen()
         self.window.activateWindow()
-        self.window.installEventFilter(self)
-        self.timer.start()
+        if self._managed():  # without a window manager nobody but the program moves the window
+            self.window.installEventFilter(self)
+            self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
@@ -122,11 +123,8 @@ class KioskHold(QObject):
         w = self.window
         if w.isMinimized() or not w.isVisible() or not w.isFullScreen():
             return True
-        if QApplication.activeModalWidget() is not None or QApplication.activeWindow() is not None:
-            return False  # ours is active (the kiosk, or a PIN box over it)
-        # Covered: another program's window is active. Platforms without a window manager
-        # (offscreen, used by tests) never make any window active, so there is nothing to take back.
-        return QGuiApplication.platformName() not in ("offscreen", "minimal")
+        # Covered: no window of ours (the kiosk, or a PIN box over it) is active.
+        return QApplication.activeModalWidget() is None and QApplication.activeWindow() is None
 
     def check(self) -> None:
         if not self.timer.isActive() or not self.lost():

@@ -1328,13 +1328,9 @@
         <translation>Enter the supervisor PIN</translation>
     </message>
     <message>
-        <source>숫자 4~12자리</source>
-        <translation type="vanished">4 to 12 digits</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/pin_dialog.py" line="45"/>
         <source>아직 책임자 PIN이 없습니다. 지금 PIN을 정하는 사람이 이 행사의 책임자가 됩니다 — 책임자가 직접 정하세요.</source>
-        <translation>No supervisor PIN yet. Whoever sets the PIN now becomes this event's supervisor — the supervisor should set it personally.</translation>
+        <translation>No supervisor PIN yet. Whoever sets the PIN now becomes this event&apos;s supervisor — the supervisor should set it personally.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/pin_dialog.py" line="56"/>
@@ -1370,14 +1366,6 @@
         <location filename="../../kiosk/ui/pin_dialog.py" line="98"/>
         <source>PIN을 여러 번 틀려 잠겼습니다. {0}초 뒤에 다시 시도하세요.</source>
         <translation>Too many wrong PINs: locked. Try again in {0} seconds.</translation>
-    </message>
-    <message>
-        <source>PIN은 숫자 4~12자리입니다</source>
-        <translation type="vanished">A PIN is 4 to 12 digits</translation>
-    </message>
-    <message>
-        <source>PIN을 5번 틀려 잠겼습니다. {0}초 뒤에 다시 시도하세요.</source>
-        <translation type="vanished">Locked after 5 wrong PINs. Try again in {0} seconds.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/pin_dialog.py" line="101"/>
@@ -1733,10 +1721,6 @@ A cancelled QR code is refused at the door.</translation>
         <translation>The PIN is 6–12 digits</translation>
     </message>
     <message>
-        <source>바꿀 때만 입력 (숫자 4~12자리)</source>
-        <translation type="vanished">Only to change it (4 to 12 digits)</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="165"/>
         <source>새 PIN 한 번 더</source>
         <translation>New PIN again</translation>
@@ -1765,10 +1749,6 @@ A cancelled QR code is refused at the door.</translation>
         <location filename="../../kiosk/ui/settings_dialog.py" line="189"/>
         <source>두 PIN이 다릅니다</source>
         <translation>The two PINs differ</translation>
-    </message>
-    <message>
-        <source>PIN은 숫자 4~12자리입니다</source>
-        <translation type="vanished">A PIN is 4 to 12 digits</translation>
     </message>
 </context>
 <context>
