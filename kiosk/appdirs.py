@@ -14,6 +14,6 @@ def data_dir() -> Path:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName("")
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    path = Path(location)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    from kiosk.storage.private import private_dir
+
+    return private_dir(Path(location))

@@ -105,11 +105,16 @@ def setup_logging(verbose: bool = False, *, to_file: bool = True) -> Path | None
     if not to_file:
         return None
     try:
+        from kiosk.storage.private import private_dir, private_file, private_umask
+
+        private_umask()  # rotated files are created later by the handler: owner-only too
         path = log_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
+        for old in path.parent.glob(f"{LOG_NAME}*"):
+            private_file(old)
     except OSError as exc:
         logging.getLogger(__name__).warning("로그 파일을 쓸 수 없습니다 (log file unavailable): %s", exc)
         return None

@@ -32,6 +32,8 @@ COMMAND_MODULES = [
     "backup",
     "purge",
     "report",
+    "pin",
+    "audit",
 ]
 
 
@@ -71,13 +73,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args([*args_list, "gui"])
     from kiosk.logsetup import FILE_ONLY, setup_logging
+    from kiosk.storage.private import private_umask
+
+    private_umask()  # every file and folder from here on is owner-only (storage/private.py)
 
     setup_logging(verbose=args.verbose)  # stderr + the rotating, PII-scrubbed file
     from kiosk.cli.context import default_db_target
 
     ctx = CliContext(db_target=args.db or default_db_target(), station=args.station or default_station())
     try:
-        return int(args.func(ctx, args) or 0)
+        code = int(args.func(ctx, args) or 0)
+        if ctx.warned_no_pin:
+            from kiosk.cli.roles import NO_PIN_WARNING
+
+            print(NO_PIN_WARNING, file=sys.stderr)
+        return code
     except CliError as exc:
         logging.getLogger("kiosk.cli").info("%s: %s", args.command, exc)
         print(f"kiosk: {exc}", file=sys.stderr)

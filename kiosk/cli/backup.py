@@ -7,10 +7,12 @@ import os
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import require_supervisor
 from kiosk.domain.timefmt import local
 from kiosk.storage import backup as backups
 from kiosk.storage.engine import DatabaseTargetError, normalise_target, sqlite_path
 from kiosk.storage.lock import DatabaseInUse, DatabaseLock
+from kiosk.storage.private import private_dir
 
 
 def backup_root() -> Path:
@@ -24,7 +26,10 @@ def backup_root() -> Path:
 
 
 def backup_folder(db_path: Path) -> Path:
-    return backups.folder_for(backup_root(), db_path)
+    root = backup_root()
+    if root.is_dir():
+        private_dir(root)  # copies hold the signing secret: the folder is the owner's alone
+    return backups.folder_for(root, db_path)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -72,6 +77,8 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     check = backups.verify(source)
     if not check.ok:
         raise CliError(f"이 파일로는 복원할 수 없습니다 (검증 실패): {check.detail}")
+    if path.is_file() and path.stat().st_size > 0:
+        require_supervisor(ctx, "백업으로 복원")
     try:
         # Nobody may have the database open while its file is replaced.
         with DatabaseLock(path):

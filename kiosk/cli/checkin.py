@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.cli.decode import print_json_line
+from kiosk.cli.roles import require_supervisor
 
 STATUS_TEXT = {
     "ok": "입장 확인",
@@ -101,6 +102,9 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
             if args.checkout:
                 verdict = desk.check_out(code, station=ctx.station, operator=operator)
             else:
+                if args.companions and args.companions > desk.companions_allowed(code):
+                    # More companions than the invitation allows: the supervisor's call, as in the GUI.
+                    require_supervisor(ctx, f"허용 인원을 넘는 동반 {args.companions}명")
                 verdict = desk.scan(code, station=ctx.station, operator=operator, companions=args.companions)
             # desk.scan/check_out return only after their transaction committed and was flushed.
             all_ok = all_ok and verdict.ok

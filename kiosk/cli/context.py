@@ -37,6 +37,8 @@ class CliContext:
     db_target: str
     station: str
     _db: Database | None = field(default=None, repr=False)
+    supervisor_ok: bool = False  # the PIN was given once in this command (cli/roles.py)
+    warned_no_pin: bool = False
 
     def database(self, *, migrate: bool = True) -> Database:
         """Open the database, bringing its schema up to date first (a copy is taken before)."""

@@ -30,6 +30,10 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         return 0
     if not args.reset:
         return _create(db, args)
+    if exists:
+        from kiosk.cli.roles import require_supervisor
+
+        require_supervisor(ctx, "데이터베이스 비우기 (demo --reset)")
     # Refused while a console has the database; on a server only with --yes and the event's name.
     with guarded(ctx, db, args, "데모 초기화 (demo --reset)"):
         saved = _safety_copy(ctx, db) if exists else None

@@ -144,7 +144,12 @@ def run_show(ctx: CliContext, args: argparse.Namespace) -> int:
 
 @_guard
 def run_edit(ctx: CliContext, args: argparse.Namespace) -> int:
+    from kiosk.cli.roles import require_supervisor
+
     db = ctx.database()
+    with db.session() as session:
+        require_active_event(session)  # a file without an event: say how to make one, before a PIN
+    require_supervisor(ctx, "행사 정보 변경")
     with db.write() as session:
         event = require_active_event(session)
         spec = spec_of(event)

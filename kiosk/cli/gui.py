@@ -155,7 +155,7 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
                 kiosk_mode=args.kiosk_mode,
                 screenshot=args.screenshot,
                 language=language,
-                setup_window=_connection_badge(db),
+                setup_window=_both(_connection_badge(db), _audit_notice(db)),
             )
         finally:
             if watch is not None:
@@ -207,6 +207,39 @@ def _connection_badge(db):  # type: ignore[no-untyped-def]
     return setup
 
 
+def _audit_notice(db):  # type: ignore[no-untyped-def]
+    """Verify the audit chain at start (restoring missing triggers); a notice, never a stop."""
+    from kiosk.domain.audit_chain import check_audit
+
+    try:
+        report = check_audit(getattr(db, "active", db))  # a station link: the database it serves from
+    except Exception:  # noqa: BLE001 - a check that cannot run must not keep the door shut
+        log.exception("audit check failed")
+        return None
+    if report.ok:
+        return None
+    log.warning("audit log: %s", report.problem)
+
+    def setup(window) -> None:  # type: ignore[no-untyped-def]
+        from kiosk.ui.window_parts import audit_warning_label
+
+        window.add_status_widget(audit_warning_label(report.problem))
+
+    return setup
+
+
+def _both(*setups):  # type: ignore[no-untyped-def]
+    found = [s for s in setups if s is not None]
+    if not found:
+        return None
+
+    def setup(window) -> None:  # type: ignore[no-untyped-def]
+        for one in found:
+            one(window)
+
+    return setup
+
+
 def _close_link(db) -> None:  # type: ignore[no-untyped-def]
     from kiosk.sync.linked import LinkedDatabase
 
@@ -224,8 +257,10 @@ def _quit_on_termination_signals() -> None:
     app = QApplication.instance()
     if app is None:
         return
+    # exit(), not quit(): Qt 6's quit() first asks every window to close, and the kiosk window
+    # answers a close with the PIN box, so a log-out would hang there and skip the exit backup.
     for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_args: QApplication.quit())
+        signal.signal(sig, lambda *_args: QApplication.exit(0))
     if app.property("kioskSignalsInstalled"):
         return
     # Python runs signal handlers only when it gets control: a light tick gives it that.

@@ -10,6 +10,7 @@ import argparse
 import json
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import require_supervisor
 from kiosk.domain.roster_files import RosterFileError
 from kiosk.domain.roster_import import ImportReport, import_roster
 
@@ -44,6 +45,8 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
     db = ctx.database()
+    if not args.dry_run:
+        require_supervisor(ctx, "명단 변경")
     try:
         report = import_roster(
             db, args.file, dry_run=args.dry_run, overrides=_overrides(args.column), station=ctx.station

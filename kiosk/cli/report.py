@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import require_supervisor
 from kiosk.domain.events import require_active_event
 
 
@@ -33,6 +34,8 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     except ReportTargetError as exc:
         raise CliError(str(exc)) from exc
     db = ctx.database()
+    if not args.mask_pii:
+        require_supervisor(ctx, "전화번호·이메일 전체 표시 보고서")
     with db.session() as session:
         event = require_active_event(session)
         event_id = event.id

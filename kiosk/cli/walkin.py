@@ -7,6 +7,7 @@ import json
 import sys
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import require_supervisor
 from kiosk.domain.checkin import CheckInDesk, ScanStatus
 from kiosk.domain.models import Category
 from kiosk.domain.timefmt import hhmm
@@ -34,6 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
     from kiosk.sync.linked import door_desk
 
+    if args.override:
+        require_supervisor(ctx, "정원 초과 입장 승인 (--override)")
     request = WalkInRequest(
         name=args.name,
         organization=args.organization,

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from kiosk.domain import audit_chain  # noqa: F401 - registers the hook that chains new entries
 from kiosk.domain.models import AuditEntry
 
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.domain import audit, token
+from kiosk.domain.codes import external_code_key, holder_of_code
 from kiosk.domain.headcount import present_count
 from kiosk.domain.honorific import greeting
 from kiosk.domain.keyboard import clean_scanned_text
@@ -203,18 +204,15 @@ class CheckInDesk:
             return None, ScanStatus.MALFORMED, "not a code"
         return None, ScanStatus.NOT_FOUND, "unknown code"
 
+    def companions_allowed(self, code: str) -> int:
+        """How many companions the invitation behind `code` allows (0 for an unknown code)."""
+        with self.db.session() as session:
+            participant, _problem, _how = self._resolve(session, code)
+            return participant.companions_allowed if participant is not None else 0
+
     def _by_external_code(self, session: Session, raw: str) -> Participant | None:
-        wanted = normalise_external_code(raw)
-        if not wanted:
-            return None
-        return session.scalars(
-            select(Participant).where(
-                Participant.event_id == self.event_id,
-                Participant.external_code.is_not(None),
-                func.upper(func.replace(func.replace(Participant.external_code, "-", ""), " ", ""))
-                == wanted,
-            )
-        ).first()
+        # The same key as the roster's duplicate check (domain/codes.py), not a SQL imitation of it.
+        return holder_of_code(session, self.event_id, clean_scanned_text(raw))
 
     # -- deciding -----------------------------------------------------------------------------
 
@@ -511,4 +509,4 @@ def active_check_in(session: Session, participant_id: int) -> CheckIn | None:
 
 def normalise_external_code(raw: str) -> str:
     """External registration codes compare case-insensitively, ignoring hyphens and spaces."""
-    return clean_scanned_text(raw).upper().replace("-", "").replace(" ", "")[:64]
+    return external_code_key(clean_scanned_text(raw))

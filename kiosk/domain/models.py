@@ -260,7 +260,7 @@ class CheckIn(Base):
 
 
 class AuditEntry(Base):
-    """Append-only: database triggers refuse UPDATE and DELETE on this table."""
+    """Append-only: triggers refuse UPDATE and DELETE, and a hash chain shows any that got through."""
 
     __tablename__ = "audit_entries"
 
@@ -274,6 +274,9 @@ class AuditEntry(Base):
     participant_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
     check_in_id: Mapped[str | None] = mapped_column(String(36), default=None)
     detail: Mapped[str] = mapped_column(Text, default="")
+    # The hash chain (domain/audit_chain.py): filled in just before the row is written.
+    prev_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    entry_hash: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class BadgePrint(Base):

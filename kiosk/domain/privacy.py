@@ -46,6 +46,23 @@ def mask_email(value: str | None) -> str:
     return f"{local[0]}***@{domain}"
 
 
+NOTES_MASK = "(가림)"
+_EMAIL_IN_TEXT = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?82[-. ]?)?0?1[016789][-. ]?\d{3,4}[-. ]?\d{4}(?!\d)"
+                            r"|(?<!\d)0\d{1,2}[-. )]\d{3,4}[-. ]\d{4}(?!\d)")
+
+
+def mask_notes(value: str | None) -> str:
+    """Notes are free text (a phone number, a health remark): masked, nothing of them shows."""
+    return NOTES_MASK if value and str(value).strip() else ""
+
+
+def mask_free_text(text: str) -> str:
+    """Phones and e-mails inside free text (an audit detail quoting a typed code) masked."""
+    text = _EMAIL_IN_TEXT.sub(lambda m: mask_email(m.group(0)), text)
+    return _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), text)
+
+
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 

@@ -13,8 +13,11 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain import audit
-from kiosk.domain.models import CheckIn, Participant
+from kiosk.domain.models import CheckIn, Participant, Setting, utcnow
+from kiosk.domain.purge_audit import scrub_audit
 from kiosk.storage.engine import Database
+
+PURGE_REQUESTED_KEY = "purge_requested_at"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,27 @@ def preview(session: Session) -> PurgePreview:
     )
 
 
+def purge_requested(session: Session) -> str:
+    """When a purge was asked for and has not finished yet ("" when none is pending)."""
+    row = session.get(Setting, PURGE_REQUESTED_KEY)
+    return row.value if row is not None else ""
+
+
+def mark_purge_requested(db: Database) -> None:
+    """Remember, before anything is removed, that a purge was asked for: an interrupted purge is
+    finished by the next run instead of saying "nothing to purge" over old backups and logs."""
+    with db.write() as session:
+        if session.get(Setting, PURGE_REQUESTED_KEY) is None:
+            session.add(Setting(key=PURGE_REQUESTED_KEY, value=utcnow().isoformat()))
+
+
+def mark_purge_finished(db: Database) -> None:
+    with db.write() as session:
+        row = session.get(Setting, PURGE_REQUESTED_KEY)
+        if row is not None:
+            session.delete(row)
+
+
 def purge_personal_data(db: Database, station: str = "", operator: str = "") -> PurgePreview:
     """Remove the personal data in one transaction; return what was removed."""
     with db.write() as session:
@@ -53,18 +77,24 @@ def purge_personal_data(db: Database, station: str = "", operator: str = "") -> 
             update(Participant).values(phone=None, email=None, notes="", delivery_error=""),
             execution_options={"synchronize_session": False},
         )
+        scrubbed = scrub_audit(session)
         audit.record(
             session, action="purge_personal_data", outcome="ok", station=station, operator=operator,
             phones=before.phones, emails=before.emails, notes=before.notes,
-            participants=before.participants, check_ins=before.check_ins,
+            participants=before.participants, check_ins=before.check_ins, audit_scrubbed=scrubbed,
         )  # fmt: skip
     compact(db)
     return before
 
 
 def compact(db: Database) -> None:
-    """Rewrite the SQLite file so the removed values are not left in free pages or the WAL."""
+    """Rewrite the file (SQLite) or the tables (PostgreSQL) so removed values are not left behind.
+
+    PostgreSQL keeps old row versions until a vacuum: VACUUM FULL rewrites the tables now.
+    """
     if not db.is_sqlite:
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM FULL participants, audit_entries, settings")
         return
     # The raw connection runs in autocommit (see engine.py): VACUUM refuses to run in a transaction.
     raw = db.engine.raw_connection()

@@ -1,5 +1,11 @@
 """Steward and supervisor: the supervisor PIN, stored as a salted scrypt hash, with a lockout.
 
+A PIN is at least 6 digits. Five wrong PINs in a row lock it; each lockout is longer than the one
+before (1, 5, 15, 60, 60 … minutes) and the ladder only goes back to the start when the right
+PIN is entered (the supervisor's reset): waiting out the lockouts buys a guesser 5 tries an hour.
+The failure count is read and written under a row lock (SELECT … FOR UPDATE on PostgreSQL, the
+write lock on SQLite), so four stations guessing at once still get five tries between them.
+
 Stewards scan, search and register walk-ins; the supervisor's PIN unlocks undo, capacity
 overrides, settings, export and leaving kiosk mode. The hash and the lockout live in the shared
 `settings` table, so every station on one database knows the same PIN, and restarting the
@@ -15,6 +21,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.domain import audit
@@ -24,15 +31,21 @@ PIN_HASH_KEY = "supervisor_pin_hash"
 FAILURES_KEY = "supervisor_pin_failures"
 LOCKED_UNTIL_KEY = "supervisor_pin_locked_until"
 
+LOCKOUTS_KEY = "supervisor_pin_lockouts"
+
 MAX_FAILURES = 5
-LOCKOUT = timedelta(minutes=1)
-MIN_PIN_LENGTH = 4
+LOCKOUT_STEPS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(minutes=60))
+LOCKOUT = LOCKOUT_STEPS[0]
+MIN_PIN_LENGTH = 6
 MAX_PIN_LENGTH = 12
 
-# scrypt cost: n=2**14, r=8 uses 16 MB and takes a few tens of milliseconds on a laptop (190 ms on
-# the busy 2-core build machine): slow enough that guessing every 4-digit PIN from a stolen
-# database file takes minutes rather than milliseconds, fast enough for one Enter key.
-_N, _R, _P = 2**14, 8, 1
+# scrypt cost, chosen by measurement (docs/security.md): on the 2-core build machine one check
+# took 91 ms at n=2**14, 187 ms at 2**15 and 405 ms at 2**16 (r=8, p=1). n=2**16 needs 64 MiB per
+# guess, which is what starves a GPU; all 10**6 six-digit PINs then cost about 110 core-hours
+# offline from a stolen database file (every 4-digit PIN used to fall in 8 minutes), and one
+# Enter key at the desk still answers in well under half a second.
+_N, _R, _P = 2**16, 8, 1
+_MAXMEM = 256 * 1024 * 1024  # OpenSSL's default cap (32 MiB) is below what n=2**16, r=8 needs
 
 
 class Role(enum.StrEnum):
@@ -68,7 +81,7 @@ class PinFormatError(ValueError):
 
 
 def validate_pin(pin: str) -> str:
-    """A PIN is 4-12 digits (a number pad is all a kiosk keyboard may offer)."""
+    """A PIN is 6-12 ASCII digits (a number pad is all a kiosk keyboard may offer)."""
     pin = (pin or "").strip()
     if not pin.isdigit() or not pin.isascii():
         raise PinFormatError("PIN은 숫자만 쓸 수 있습니다")
@@ -80,7 +93,7 @@ def validate_pin(pin: str) -> str:
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
     """'scrypt$n$r$p$salt-hex$hash-hex' (parameters stored so they can change later)."""
     salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32, maxmem=_MAXMEM)
     return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
 
 
@@ -89,12 +102,24 @@ def verify_pin(pin: str, stored: str) -> bool:
         scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
         if scheme != "scrypt":
             return False
+        if int(n) > 2**20 or int(r) > 32 or int(p) > 4:
+            return False  # a planted hash must not make one check eat gigabytes
         digest = hashlib.scrypt(
-            (pin or "").encode(), salt=bytes.fromhex(salt_hex), n=int(n), r=int(r), p=int(p), dklen=32
+            (pin or "").encode(), salt=bytes.fromhex(salt_hex), n=int(n), r=int(r), p=int(p), dklen=32,
+            maxmem=_MAXMEM,
         )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(digest.hex(), digest_hex)
+
+
+def needs_rehash(stored: str) -> bool:
+    """A hash made with a weaker cost than today's (upgraded on the next right PIN)."""
+    try:
+        _scheme, n, r, p, *_ = stored.split("$")
+        return (int(n), int(r), int(p)) != (_N, _R, _P)
+    except ValueError:
+        return True
 
 
 # -- the shared settings table ------------------------------------------------------------------
@@ -122,7 +147,27 @@ def set_pin(session: Session, pin: str, *, station: str = "", operator: str = ""
     put_setting(session, PIN_HASH_KEY, hash_pin(validate_pin(pin)))
     put_setting(session, FAILURES_KEY, "0")
     put_setting(session, LOCKED_UNTIL_KEY, "")
+    put_setting(session, LOCKOUTS_KEY, "0")
     audit.record(session, action="pin_set", outcome="ok", station=station, operator=operator)
+
+
+def lockout_for(level: int) -> timedelta:
+    """The length of the `level`-th lockout in a row (0-based): 1, 5, 15, 60, 60 … minutes."""
+    return LOCKOUT_STEPS[min(level, len(LOCKOUT_STEPS) - 1)]
+
+
+def _lock_pin_row(session: Session) -> str:
+    """Take the row lock every PIN check serialises on; the stored hash ("" when none).
+
+    On PostgreSQL two stations checking at once would otherwise both read "4 failures" and both
+    write 5; FOR UPDATE makes the second wait for the first's commit and read its count.
+    """
+    row = session.execute(
+        select(Setting).where(Setting.key == PIN_HASH_KEY).with_for_update().execution_options(populate_existing=True)
+    ).scalar_one_or_none()
+    for key in (FAILURES_KEY, LOCKED_UNTIL_KEY, LOCKOUTS_KEY):  # re-read after the lock
+        session.get(Setting, key, populate_existing=True)
+    return row.value if row is not None else ""
 
 
 def lock_state(session: Session, now: datetime | None = None) -> PinResult | None:
@@ -137,7 +182,7 @@ def lock_state(session: Session, now: datetime | None = None) -> PinResult | Non
 
 
 def check_pin(session: Session, pin: str, *, station: str = "", now: datetime | None = None) -> PinResult:
-    """Verify the supervisor PIN, counting failures; 5 wrong in a row lock it for a minute.
+    """Verify the supervisor PIN, counting failures; 5 wrong in a row lock it (1, 5, 15, 60 min…).
 
     Call inside a write transaction: the failure count is shared by every station.
     """
@@ -145,6 +190,7 @@ def check_pin(session: Session, pin: str, *, station: str = "", now: datetime | 
     stored = get_setting(session, PIN_HASH_KEY)
     if not stored:
         return PinResult(PinCheck.NOT_SET)
+    stored = _lock_pin_row(session)
     locked = lock_state(session, now)
     if locked is not None:
         # A locked PIN is not even checked, so guessing during the lockout learns nothing.
@@ -153,14 +199,19 @@ def check_pin(session: Session, pin: str, *, station: str = "", now: datetime | 
     if verify_pin(pin, stored):
         put_setting(session, FAILURES_KEY, "0")
         put_setting(session, LOCKED_UNTIL_KEY, "")
+        put_setting(session, LOCKOUTS_KEY, "0")  # the supervisor's own PIN resets the ladder
+        if needs_rehash(stored):
+            put_setting(session, PIN_HASH_KEY, hash_pin(pin))
         audit.record(session, action="pin", outcome="ok", station=station)
         return PinResult(PinCheck.OK)
     failures = int(get_setting(session, FAILURES_KEY, "0") or 0) + 1
     if failures >= MAX_FAILURES:
-        until = now + LOCKOUT
+        level = int(get_setting(session, LOCKOUTS_KEY, "0") or 0)
+        until = now + lockout_for(level)
         put_setting(session, FAILURES_KEY, "0")
         put_setting(session, LOCKED_UNTIL_KEY, until.isoformat())
-        audit.record(session, action="pin", outcome="locked", station=station, failures=failures)
+        put_setting(session, LOCKOUTS_KEY, str(level + 1))
+        audit.record(session, action="pin", outcome="locked", station=station, failures=failures, lockout=level + 1)
         return PinResult(PinCheck.LOCKED, failures, until)
     put_setting(session, FAILURES_KEY, str(failures))
     audit.record(session, action="pin", outcome="wrong", station=station, failures=failures)

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.domain import audit
+from kiosk.domain.codes import holder_of_code
 from kiosk.domain.models import (
     Category,
     CheckIn,
@@ -245,7 +246,8 @@ def _check_unique(session: Session, event_id: int, f: ParticipantFields, own_id:
     others = select(Participant.id).where(Participant.event_id == event_id)
     if own_id is not None:
         others = others.where(Participant.id != own_id)
-    if f.external_code and session.scalar(others.where(Participant.external_code == f.external_code)):
+    if f.external_code and holder_of_code(session, event_id, f.external_code, exclude_id=own_id) is not None:
+        # REG-001 and "reg 001" are one code (domain/codes.py): a scan of one would admit the other.
         raise RosterError(f"등록번호 {f.external_code}은(는) 이미 다른 사람에게 있습니다")
     if f.email and session.scalar(others.where(Participant.email == f.email)):
         raise RosterError("이 이메일은 이미 다른 참석자에게 등록되어 있습니다")

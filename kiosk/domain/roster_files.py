@@ -20,6 +20,7 @@ from xml.etree.ElementTree import ParseError
 
 from kiosk.domain.roster_columns import field_for_header
 from kiosk.domain.roster_xlsx import XlsxBook, XlsxLayoutError
+from kiosk.domain.xlsx_limits import MAX_TABLE_CHARS, XlsxLimitError, too_much_text
 from kiosk.storage.protected import is_database_file
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -207,14 +208,34 @@ def _cell_text(value: object) -> str:
 
 def _read_xlsx(path: Path, progress: Progress | None) -> RosterTable:
     try:
-        return _read_xlsx_fast(path, progress)
-    except (XlsxLayoutError, ParseError, UnicodeDecodeError, ValueError):
-        # A layout the fast reader does not know: openpyxl reads anything Excel writes.
-        return _read_xlsx_openpyxl(path, progress)
+        try:
+            return _read_xlsx_fast(path, progress)
+        except XlsxLimitError:
+            raise
+        except (XlsxLayoutError, ParseError, UnicodeDecodeError, ValueError):
+            # A layout the fast reader does not know: openpyxl reads anything Excel writes, but
+            # builds whole rows itself, so the sheets are streamed through the caps first.
+            _prescan(path)
+            return _read_xlsx_openpyxl(path, progress)
+    except XlsxLimitError as exc:
+        raise RosterFileError(f"이 Excel 파일은 가져오지 않습니다 — {exc}") from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError) as exc:
         raise RosterFileError(
             f"Excel(.xlsx) 파일을 열 수 없습니다 — 손상되었거나 다른 형식입니다 ({type(exc).__name__})."
         ) from exc
+
+
+def _prescan(path: Path) -> None:
+    from kiosk.domain.xlsx_limits import check_archive, prescan_sheet
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            check_archive(book)
+            for name in book.namelist():
+                if name.lower().startswith("xl/worksheets/") and name.lower().endswith(".xml"):
+                    prescan_sheet(book, name)
+    except (zipfile.BadZipFile, ParseError, OSError, EOFError):
+        return  # openpyxl reports the damage in its own words
 
 
 def _best_sheet(sheets: list[tuple[str, Callable[[], RosterTable]]]) -> RosterTable:
@@ -287,9 +308,14 @@ def _collect_rows(
 ) -> RosterTable:
     rows: list[tuple[int, list[str]]] = []
     blank_run = 0
+    chars = 0
     try:
         for number, values in source:
             cells = [_cell_text(v) for v in values]
+            chars += sum(len(c) for c in cells)
+            if chars > MAX_TABLE_CHARS:
+                # One huge shared string referenced from every cell costs nothing in the file.
+                raise too_much_text()
             if not any(cells):
                 # Formatting can stretch a sheet to a million empty rows; stop well after the data.
                 blank_run += 1
@@ -302,7 +328,7 @@ def _collect_rows(
                 raise RosterFileError(f"행이 너무 많습니다 (최대 {MAX_ROWS:,}행). 파일을 나누어 가져오세요.")
             if progress and len(rows) % 2000 == 0:
                 progress(len(rows))
-    except (RosterFileError, XlsxLayoutError):
+    except (RosterFileError, XlsxLayoutError, XlsxLimitError):
         raise
     except Exception as exc:  # noqa: BLE001 - a corrupt sheet XML
         raise RosterFileError(f"Excel 시트 '{title}'를 읽을 수 없습니다: {type(exc).__name__}") from exc

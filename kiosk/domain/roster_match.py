@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from kiosk.domain.codes import external_code_key
 from kiosk.domain.models import Category, DeliveryState, InvitationStatus, Participant, utcnow
 from kiosk.domain.roster import ParticipantFields, speaker_sessions
 
@@ -62,7 +63,7 @@ _IDENTITY = ("external_code", "email")
 
 
 def _code_key(code: str | None) -> str:
-    return (code or "").upper().replace("-", "").replace(" ", "")
+    return external_code_key(code)
 
 
 def plan_import(session: Session, event_id: int, parsed: ParsedRoster) -> ImportPlan:

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element, ParseError, iterparse
 
+from kiosk.domain import xlsx_limits as limits
+
 Cell = str | float | int | bool | dt.datetime | None
 
 # Built-in number formats that show dates (27-36 and 50-58 are the CJK ones Korean Excel uses).
@@ -65,6 +67,11 @@ class XlsxBook:
     def __init__(self, path: str) -> None:
         self.zip = zipfile.ZipFile(path)
         try:
+            limits.check_archive(self.zip)  # a zip bomb is refused before any part is inflated
+        except limits.XlsxLimitError:
+            self.zip.close()
+            raise
+        try:
             workbook = _parse(self.zip, "xl/workbook.xml")
             rels = _parse(self.zip, "xl/_rels/workbook.xml.rels")
         except ParseError as exc:
@@ -111,7 +118,10 @@ class XlsxBook:
                 with self.zip.open("xl/sharedStrings.xml") as fh:
                     for _event, elem in iterparse(fh, events=("end",)):
                         if _local(elem.tag) == "si":
-                            self._strings.append(_rich_text(elem))
+                            text = _rich_text(elem)
+                            if len(text) > limits.MAX_STRING_CHARS or len(self._strings) >= limits.MAX_SHARED_STRINGS:
+                                raise limits.too_many_strings()
+                            self._strings.append(text)
                             elem.clear()
         return self._strings
 
@@ -146,7 +156,19 @@ class XlsxBook:
             raise XlsxLayoutError(f"missing {sheet.path}") from exc
         with fh:
             number = 0
-            for _event, elem in iterparse(fh, events=("end",)):
+            in_row = 0
+            for event, elem in iterparse(fh, events=("start", "end")):
+                if event == "start":
+                    if elem.tag == row_tag:
+                        in_row = 0
+                    continue
+                if elem.tag == cell_tag:
+                    # Counted as they stream in: a 30-million-cell row is refused at cell 2,001,
+                    # not after ElementTree has built all of it (11 GB in the trial).
+                    in_row += 1
+                    if in_row > limits.MAX_CELLS_PER_ROW:
+                        raise limits.too_many_cells(number + 1)
+                    continue
                 if elem.tag != row_tag:
                     continue
                 number = int(elem.get("r") or number + 1)

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.invite.message import Invitation
+from kiosk.storage.private import private_dir, private_file
+from kiosk.storage.written import record_written
 
 _EMAIL_LIKE = re.compile(r"[^\s<>()\"',;:]+@[^\s<>()\"',;:]+")
 
@@ -71,7 +73,8 @@ class EmlFolderDelivery(Transport):
 
     def open(self) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            private_dir(self.folder, tighten_existing=False)
+            record_written(self.folder)
         except OSError as exc:
             raise SendError(
                 f"폴더를 만들 수 없습니다: {self.folder} ({exc.strerror or exc})", fatal=True
@@ -84,7 +87,10 @@ class EmlFolderDelivery(Transport):
         target = self.path_for(invitation.participant_id)
         partial = target.with_suffix(".eml.part")
         try:
-            partial.write_bytes(invitation.as_bytes())
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(invitation.as_bytes())
+            private_file(partial)
             os.replace(partial, target)  # a half-written file never carries the .eml name
         except OSError as exc:
             raise SendError(f"파일을 쓸 수 없습니다: {target} ({exc.strerror or exc})", fatal=True) from exc

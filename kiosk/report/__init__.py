@@ -14,6 +14,8 @@ from pathlib import Path
 
 from kiosk.report.data import ReportData, gather
 from kiosk.storage.engine import Database
+from kiosk.storage.private import private_file
+from kiosk.storage.written import record_written
 
 FORMATS = {".xlsx": "Excel", ".csv": "CSV", ".pdf": "PDF"}
 
@@ -57,12 +59,13 @@ def write_report(data: ReportData, path: str | Path) -> Path:
     """
     target = check_target(path)
     fmt = report_format(target)
-    # Not mkstemp: the writer creates the file, so it gets the user's usual permissions.
+    # Owner-only: a full report carries guests' phones and e-mails (see storage/private.py).
     tmp = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.tmp{fmt}")
     try:
         # Creating the file here turns "cannot write there" into one plain OSError, whatever
         # the writer (Qt's PDF writer would only print a warning).
-        tmp.open("wb").close()
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        private_file(tmp)
         if fmt == ".xlsx":
             from kiosk.report.xlsx import write_xlsx
 
@@ -75,7 +78,9 @@ def write_report(data: ReportData, path: str | Path) -> Path:
             from kiosk.report.pdf import write_pdf
 
             write_pdf(data, tmp)
+        private_file(tmp)  # writers that replace the file (zipfile, Qt) made it afresh
         os.replace(tmp, target)
+        record_written(target)
     finally:
         with suppress(FileNotFoundError):
             tmp.unlink()

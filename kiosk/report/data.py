@@ -25,7 +25,7 @@ from kiosk.domain.labels import (
     region_label,
 )
 from kiosk.domain.models import AuditEntry, Category, CheckIn, Event, InvitationStatus, Participant, utcnow
-from kiosk.domain.privacy import mask_email, mask_phone
+from kiosk.domain.privacy import mask_email, mask_free_text, mask_notes, mask_phone
 from kiosk.domain.speakers import protocol_reason_of
 from kiosk.domain.timefmt import event_when
 
@@ -221,7 +221,7 @@ def gather(session: Session, event_id: int, *, mask_pii: bool = False) -> Report
         by_category=_by(rows, lambda p: p.category_label, [category_label(c) for c in CATEGORY_ORDER]),
         by_region=_by(rows, lambda p: p.region, None),
         arrivals=_arrivals(attendees, event.starts_at.astimezone(zone), event.ends_at.astimezone(zone)),
-        audit=_audit(session, event_id, names, zone),
+        audit=_audit(session, event_id, names, zone, mask_pii),
     )
 
 
@@ -287,6 +287,8 @@ def _people(
     )  # fmt: skip
     phone = mask_phone if mask_pii else (lambda v: v or "")
     email = mask_email if mask_pii else (lambda v: v or "")
+    # Notes are free text: a phone number, a health remark. Masked means not shown at all.
+    note = mask_notes if mask_pii else (lambda v: v or "")
     labels = {c: category_label(c) for c in Category}
     regions: dict[str, str] = {}
     people: dict[int, PersonRow] = {}
@@ -315,7 +317,7 @@ def _people(
         people[pid] = PersonRow(
             pid, name, org or "", title or "", category.value, labels[category], shown_region, phone(tel),
             email(mail), bool(vip), bool(speaker), bool(walk_in), status == InvitationStatus.CANCELLED,
-            code or "", notes or "",
+            code or "", note(notes),
             *((v.first_arrival, v.station, v.method, v.operator, v.companions, v.entries, v.left_at) if v else ()),
         )  # fmt: skip
     return people
@@ -382,7 +384,9 @@ def _arrivals(attendees: list[PersonRow], starts: datetime, ends: datetime) -> l
     return buckets
 
 
-def _audit(session: Session, event_id: int, names: dict[int, str], zone: ZoneInfo) -> list[AuditRow]:
+def _audit(
+    session: Session, event_id: int, names: dict[int, str], zone: ZoneInfo, mask_pii: bool = False
+) -> list[AuditRow]:
     a = AuditEntry
     result = session.execute(
         select(a.at, a.station, a.operator, a.action, a.outcome, a.participant_id, a.check_in_id, a.detail)
@@ -394,7 +398,8 @@ def _audit(session: Session, event_id: int, names: dict[int, str], zone: ZoneInf
         rows.append(
             AuditRow(
                 at.astimezone(zone), station or "", operator or "", action_label(action), outcome_label(outcome or ""),
-                pid, names.get(pid, "") if pid else "", check_in_id or "", _detail_text(detail),
+                pid, names.get(pid, "") if pid else "", check_in_id or "",
+                mask_free_text(_detail_text(detail)) if mask_pii else _detail_text(detail),
             )
         )  # fmt: skip
     return rows

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk.storage.private import private_dir, private_file
+
 log = logging.getLogger(__name__)
 
 SUFFIX = ".kiosk-backup.db"
@@ -81,7 +83,7 @@ def take_backup(db_path: Path, folder: Path, reason: str = "manual", *, rotate_a
     if not db_path.is_file():
         raise BackupError(f"백업할 데이터베이스 파일이 없습니다: {db_path}")
     reason = re.sub(r"[^a-z-]", "", reason.lower()) or "manual"
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     taken_at = datetime.now(UTC)
     final = folder / f"{db_path.stem}-{taken_at.strftime(_STAMP)}-{reason}{SUFFIX}"
     partial = final.with_name(final.name + ".partial")
@@ -92,6 +94,7 @@ def take_backup(db_path: Path, folder: Path, reason: str = "manual", *, rotate_a
             src.backup(dst, pages=256)  # in steps, so writers are not held up for long
             # A standalone copy: no -wal beside it when it is moved or mailed to support.
             dst.execute("PRAGMA journal_mode = DELETE")
+        private_file(partial)
         _fsync_file(partial)
         check = verify(partial)
         if not check.ok:
@@ -223,10 +226,13 @@ def set_aside(db_path: Path, label: str = "before-restore") -> Path | None:
     stamp = datetime.now(UTC).strftime(_STAMP)
     aside = db_path.with_name(f"{db_path.name}.{label}-{stamp}")
     _keep(db_path, aside)
+    private_file(aside)
     for side in _sidecars(db_path):
         if side.exists():
             # The WAL may hold the newest check-ins of a "corrupt" file: keep it with its copy.
-            _keep(side, Path(str(aside) + side.name[len(db_path.name) :]))
+            side_copy = Path(str(aside) + side.name[len(db_path.name) :])
+            _keep(side, side_copy)
+            private_file(side_copy)
     _fsync_dir(aside.parent)
     return aside
 
@@ -244,6 +250,7 @@ def restore(backup: Path, db_path: Path) -> Path | None:
     incoming = db_path.with_name(db_path.name + ".restoring")
     try:
         shutil.copy2(backup, incoming)
+        private_file(incoming)
         _fsync_file(incoming)
         aside = set_aside(db_path)
         # The old WAL belongs to the old file: replayed onto the restored one it would corrupt it.

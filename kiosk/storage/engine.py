@@ -13,6 +13,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.storage.private import private_dir, private_sqlite
+
 
 class DatabaseTargetError(ValueError):
     """The --db target is neither a usable file path nor a valid SQLAlchemy URL."""
@@ -47,7 +49,25 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, with one clear line, a file SQLite would silently turn into a new database or
+    could not open: a 0-byte file (a failed copy, a truncated download) and a read-only folder."""
+    import os
+
+    if path.is_file() and path.stat().st_size == 0:
+        raise DatabaseTargetError(
+            f"데이터베이스 파일이 비어 있습니다 (0바이트): {path} — 새 데이터베이스로 만들지 않습니다. "
+            "백업에서 복원하거나 다른 파일을 지정하세요 (empty database file refused)"
+        )
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseTargetError(
+            f"데이터베이스 폴더에 쓸 수 없습니다 (읽기 전용): {folder} — 쓰기 권한이 있는 폴더를 지정하세요 "
+            "(read-only folder: SQLite needs to write its journal beside the file)"
+        )
+
+
+def _configure_sqlite(engine: Engine, path: Path | None = None) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # Let SQLAlchemy, not the driver, decide when a transaction begins (see _on_begin).
@@ -59,6 +79,9 @@ def _configure_sqlite(engine: Engine) -> None:
         # FULL: a check-in shown on screen survives a pulled power cord, not only a crash.
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
+        if path is not None:
+            # The file holds the signing secret and guests' personal data: owner-only.
+            private_sqlite(path)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
@@ -73,16 +96,17 @@ def make_engine(target: str | Path, *, echo: bool = False) -> Engine:
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
         path = sqlite_path(url)
-        if path is not None and not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
         if path is not None:
+            if not path.parent.exists():
+                private_dir(path.parent)
+            check_sqlite_file(path)
             from kiosk.storage.protected import protect
 
             protect(path)  # from now on only SQLite may open it in this process
         engine = create_engine(
             url, echo=echo, connect_args={"check_same_thread": False, "timeout": 10}
         )
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, path)
         return engine
     return create_engine(
         url,

@@ -17,6 +17,7 @@ from alembic.script import ScriptDirectory
 
 from kiosk.resources_path import bundled_dir
 from kiosk.storage.engine import Database
+from kiosk.storage.private import private_file
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ def _backup_sqlite(path: Path) -> Path:
     # The online backup API copies a consistent snapshot, WAL contents included.
     with closing(sqlite3.connect(path)) as src, closing(sqlite3.connect(copy)) as dst:
         src.backup(dst)
+    private_file(copy)  # it holds the signing secret like the database itself
     return copy
 
 

@@ -31,7 +31,10 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from kiosk.domain import audit
+from kiosk.domain import (
+    audit,
+    audit_chain,  # noqa: F401 - copied entries join this database's chain
+)
 from kiosk.domain.checkin import active_check_in, normalise_external_code
 from kiosk.domain.events import active_event
 from kiosk.domain.headcount import present_count

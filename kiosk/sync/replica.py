@@ -22,7 +22,7 @@ from kiosk.storage.postgres import change_marker
 
 PENDING_PREFIX = "station_sync.pending."  # + check-in UUID: journal rows the server lacks
 EVENT_TAG_KEY = "station_sync.event_tag"
-_LOCAL_ONLY = ("station_sync.", "merge.")  # settings never copied down from the server
+_LOCAL_ONLY = ("station_sync.", "merge.", "audit_chain_")  # settings never copied down from the server (each database chains its own audit log)
 
 
 class NoEventOnServer(LookupError):

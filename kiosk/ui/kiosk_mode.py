@@ -7,15 +7,18 @@ few seconds, then the prompt returns. Leaving needs the supervisor PIN (Ctrl+Shi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.checkin import CheckInVerdict
 from kiosk.ui.companions import CompanionsBar
 from kiosk.ui.scan_field import make_scan_field
 from kiosk.ui.verdict_panel import VerdictPanel
 
+log = logging.getLogger(__name__)
 RESET_MS = 6000
 STRAY_CLEAR_MS = 2000
 EXIT_KEYS = "Ctrl+Shift+Q"
@@ -90,3 +93,69 @@ class KioskScreen(QWidget):
         self.reset.start()
         self.field.setFocus()
         return kind
+
+
+class KioskHold(QObject):
+    """Keeps the kiosk window full screen, on top and active while kiosk mode is on.
+
+    A guest can reach the window manager without the program: openbox's Alt+Space menu →
+    Iconify, a click on another window, a keyboard shortcut of the desktop. Nothing of that goes
+    through the program's PIN, so the window puts itself back: at once on a state change, and
+    every quarter second for what the window manager does without telling (another window
+    raised over it). The program's own dialogs (the PIN box) are left alone.
+    """
+
+    INTERVAL_MS = 250
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.restores = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        if self._managed():
+            # Changing a flag hides the window: shown again below, full screen, focus back.
+            self.window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self.window.showFullScreen()
+        self.window.activateWindow()
+        if self._managed():  # without a window manager nobody but the program moves the window
+            self.window.installEventFilter(self)
+            self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.window.removeEventFilter(self)
+        if self._managed():
+            self.window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)
+        self.window.activateWindow()
+
+    @staticmethod
+    def _managed() -> bool:
+        """A real window system (a window manager decides stacking and activation)."""
+        return QGuiApplication.platformName() not in ("offscreen", "minimal")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() in (QEvent.Type.WindowStateChange, QEvent.Type.Hide):
+            QTimer.singleShot(0, self.check)
+        return False
+
+    def lost(self) -> bool:
+        w = self.window
+        if w.isMinimized() or not w.isVisible() or not w.isFullScreen():
+            return True
+        # Covered: no window of ours (the kiosk, or a PIN box over it) is active.
+        return QApplication.activeModalWidget() is None and QApplication.activeWindow() is None
+
+    def check(self) -> None:
+        if not self.timer.isActive() or not self.lost():
+            return
+        self.restores += 1
+        log.warning("kiosk mode: window taken back (minimised, covered or not full screen; %d)", self.restores)
+        w = self.window
+        w.setWindowState((w.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowFullScreen)
+        w.showFullScreen()
+        w.raise_()
+        w.activateWindow()

@@ -44,7 +44,7 @@ from kiosk.ui.counters import CountersBar
 from kiosk.ui.desk_page import SIDE_CAMERA, SIDE_RECENT, SIDE_WALKIN, DeskPage
 from kiosk.ui.event_files import EventFileActions
 from kiosk.ui.i18n import install_language
-from kiosk.ui.kiosk_mode import KioskScreen
+from kiosk.ui.kiosk_mode import KioskHold, KioskScreen
 from kiosk.ui.pin_dialog import SupervisorGate
 from kiosk.ui.roster_view import RosterView
 from kiosk.ui.scan_field import route_scanner_to
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.desk: CheckInDesk | None = None
         self.kiosk_active = False
         self.checkout_mode = False  # F6: scans check guests out
+        self.kiosk_hold: KioskHold | None = None
         self.last_participant_id: int | None = None
         self._tick = 0
         self.gate = SupervisorGate(db, station, self)
@@ -661,7 +662,9 @@ class MainWindow(QMainWindow):
         self.kiosk.show_prompt()
         self._route_scanner(self.kiosk.field)
         if full_screen:
-            self.showFullScreen()
+            if self.kiosk_hold is None:
+                self.kiosk_hold = KioskHold(self)
+            self.kiosk_hold.start()  # full screen, on top, and back at once if the WM takes it away
             screens = QGuiApplication.screens()
             if len(screens) > 1:
                 here = self.screen()
@@ -693,6 +696,8 @@ class MainWindow(QMainWindow):
     def leave_kiosk_mode(self) -> None:
         self.kiosk_active = False
         self._close_staff_window()
+        if self.kiosk_hold is not None:
+            self.kiosk_hold.stop()
         self.stack.setCurrentIndex(0)
         self.menuBar().show()
         self.statusBar().show()

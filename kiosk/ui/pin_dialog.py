@@ -40,12 +40,20 @@ class PinDialog(QDialog):
         self.reason = QLabel(reason)
         self.reason.setWordWrap(True)
         layout.addWidget(self.reason)
+        # Whoever chooses the PIN holds every supervisor right: say so before anyone types one.
+        self.warning = QLabel(self.tr(
+            "아직 책임자 PIN이 없습니다. 지금 PIN을 정하는 사람이 이 행사의 책임자가 됩니다 — "
+            "책임자가 직접 정하세요."))  # fmt: skip
+        self.warning.setObjectName("errorText")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(mode == "set")
+        layout.addWidget(self.warning)
         validator = QRegularExpressionValidator(r"\d{0,12}")
         self.pin = QLineEdit()
         self.pin.setObjectName("pinField")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setValidator(validator)
-        self.pin.setPlaceholderText(self.tr("숫자 4~12자리"))
+        self.pin.setPlaceholderText(self.tr("숫자 6~12자리"))
         layout.addWidget(self.pin)
         self.confirm = QLineEdit()
         self.confirm.setObjectName("pinField")
@@ -64,7 +72,7 @@ class PinDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(420, 260)
+        self.resize(460, 300)
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
@@ -77,7 +85,7 @@ class PinDialog(QDialog):
                 with self.db.write() as session:
                     roles.set_pin(session, pin, station=self.station, operator=Role.SUPERVISOR.value)
             except roles.PinFormatError:
-                self.message.setText(self.tr("PIN은 숫자 4~12자리입니다"))
+                self.message.setText(self.tr("PIN은 숫자 6~12자리입니다"))
                 return
             self.accept()
             return
@@ -87,7 +95,7 @@ class PinDialog(QDialog):
         if result.ok:
             self.accept()
         elif result.outcome is PinCheck.LOCKED:
-            self.message.setText(self.tr("PIN을 5번 틀려 잠겼습니다. {0}초 뒤에 다시 시도하세요.").format(
+            self.message.setText(self.tr("PIN을 여러 번 틀려 잠겼습니다. {0}초 뒤에 다시 시도하세요.").format(
                 result.seconds_left()))  # fmt: skip
         elif result.outcome is PinCheck.NOT_SET:
             self.message.setText(self.tr("아직 책임자 PIN이 없습니다. 설정에서 정하세요."))

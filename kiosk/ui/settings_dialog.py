@@ -171,7 +171,7 @@ class SettingsDialog(QDialog):
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setValidator(validator)
-        self.pin.setPlaceholderText(self.tr("바꿀 때만 입력 (숫자 4~12자리)"))
+        self.pin.setPlaceholderText(self.tr("바꿀 때만 입력 (숫자 6~12자리)"))
         self.pin_confirm = QLineEdit()
         self.pin_confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_confirm.setValidator(validator)
@@ -204,7 +204,7 @@ class SettingsDialog(QDialog):
             try:
                 roles.validate_pin(pin)
             except roles.PinFormatError:
-                self.message.setText(self.tr("PIN은 숫자 4~12자리입니다"))
+                self.message.setText(self.tr("PIN은 숫자 6~12자리입니다"))
                 return
         with self.db.write() as session:
             set_capacity(session, self.event_id, self.capacity.value(), station=station, operator=operator)

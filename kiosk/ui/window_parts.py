@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLayout, QWidget
 
@@ -137,3 +137,13 @@ class WindowShortcutsFirst(QObject):
             if combo in self.keys:
                 return True  # not accepted by the line edit: the shortcut fires
         return False
+
+
+def audit_warning_label(problem: str) -> QWidget:
+    """A red status-bar note: the audit log was tampered with (the door keeps working)."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(QCoreApplication.translate("AuditNotice", "감사 기록 손상: {0} — 책임자에게 알리세요").format(problem))
+    label.setObjectName("errorText")
+    label.setToolTip(problem)
+    return label

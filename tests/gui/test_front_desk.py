@@ -23,7 +23,7 @@ from kiosk.ui.desk_page import SIDE_RECENT, SIDE_SEARCH, SIDE_WALKIN
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.settings_dialog import LocalSettings
 
-PIN = "2468"
+PIN = "246813"
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -282,7 +282,7 @@ def test_vip_alert_companions_and_undo(qtbot, window: MainWindow, db: Database, 
 def test_wrong_pins_lock_the_supervisor_out(qtbot, window: MainWindow, db: Database, with_pin: str) -> None:  # type: ignore[no-untyped-def]
     window.supervisor.toggle()
     for _ in range(5):
-        enter_pin(qtbot, window, "0000")
+        enter_pin(qtbot, window, "000000")
     assert "잠겼습니다" in window.gate.dialog.message.text()
     enter_pin(qtbot, window, PIN)  # right PIN, but locked for a minute
     assert not window.gate.is_supervisor
@@ -329,7 +329,7 @@ def test_kiosk_mode_needs_a_pin_to_leave(qtbot, window: MainWindow, db: Database
     assert window.kiosk_active and window.stack.currentWidget() is window.kiosk
     window.close()  # Alt+F4 by a guest asks for the PIN instead
     assert window.kiosk_active
-    enter_pin(qtbot, window, "1111")
+    enter_pin(qtbot, window, "111111")
     assert window.kiosk_active and "틀렸습니다" in window.gate.dialog.message.text()
     window.gate.dialog.reject()
 
@@ -466,10 +466,10 @@ def test_first_supervisor_action_chooses_the_pin_and_supervisor_mode_times_out(
     press(qtbot, window, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: window.gate.dialog is not None)
     assert window.gate.dialog.mode == "set"
-    enter_pin(qtbot, window, "13579")
+    enter_pin(qtbot, window, "135790")
     assert window.gate.is_supervisor and window.role_label.text() == "책임자"
     with db.session() as s:
-        assert roles.pin_is_set(s) and "13579" not in s.get(roles.Setting, roles.PIN_HASH_KEY).value
+        assert roles.pin_is_set(s) and "135790" not in s.get(roles.Setting, roles.PIN_HASH_KEY).value
     window.gate.idle.setInterval(50)  # five idle minutes, shortened
     window.gate.touch()
     qtbot.waitUntil(lambda: not window.gate.is_supervisor)

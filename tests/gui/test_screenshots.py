@@ -38,7 +38,7 @@ def window(qtbot, db: Database, demo_event_id: int, tmp_path: Path):  # type: ig
 
     make_application("ko")
     with db.write() as s:
-        roles.set_pin(s, "2468")
+        roles.set_pin(s, "246813")
     w = MainWindow(db, "정문-1", local_settings=LocalSettings(tmp_path / "station.ini"), pdf_folder=tmp_path)
     w.sounds.enabled = False
     qtbot.addWidget(w)

@@ -103,3 +103,91 @@ def test_random_command_lines_end_in_an_exit_code(workspace: Path, argv: list[st
     except AssertionError:
         FAILURES[TARGET] += 1
         raise
+
+
+# -- with a supervisor PIN set (issue 16) -----------------------------------------------------
+
+PIN_TARGET = "cli.argv.with_pin"
+GUARDED = {"walkin", "checkin", "report", "restore", "purge-personal-data", "import", "demo", "pin"}
+
+
+@pytest.fixture
+def pinned(workspace: Path) -> Path:
+    from kiosk.domain import roles
+    from kiosk.storage.engine import Database
+
+    db = Database.open(workspace)
+    with db.write() as s:
+        roles.set_pin(s, "246813")
+    db.dispose()
+    return workspace
+
+
+def _protected_state(path: Path) -> tuple:  # type: ignore[type-arg]
+    """What no command may change without the PIN: people, contact data, overrides, the PIN."""
+    from sqlalchemy import func, select
+
+    from kiosk.domain import roles
+    from kiosk.domain.models import CheckIn, Participant
+    from kiosk.storage.engine import Database
+
+    db = Database.open(path)
+    try:
+        with db.session() as s:
+            over = s.scalar(
+                select(func.count(CheckIn.id)).join(Participant, CheckIn.participant_id == Participant.id)
+                .where(CheckIn.companions > Participant.companions_allowed)
+            )  # fmt: skip
+            return (
+                s.scalar(select(func.count(Participant.id))),
+                s.scalar(select(func.count(Participant.id)).where(Participant.phone.is_not(None))),
+                over,
+                roles.get_setting(s, roles.PIN_HASH_KEY),
+            )
+    finally:
+        db.dispose()
+
+
+@pytest.mark.slow
+@bounded(60)
+@given(argv=command_lines())
+def test_random_command_lines_with_a_wrong_pin_change_nothing_protected(pinned: Path, argv: list[str]) -> None:
+    """Whatever the command line, a wrong PIN on stdin never unlocks a supervisor action."""
+    counted(PIN_TARGET)
+    full = ["--db", str(pinned), *argv]
+    before = _protected_state(pinned)
+    out, err = io.StringIO(), io.StringIO()
+    stdin = sys.stdin
+    sys.stdin = io.StringIO("000000\n000000\n000000\nK000\n")
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli_main(full)
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 2
+    except BaseException:
+        FAILURES[PIN_TARGET] += 1
+        raise
+    finally:
+        sys.stdin = stdin
+    try:
+        assert code in ALLOWED_EXITS, (full, code, err.getvalue())
+        assert "Traceback" not in err.getvalue(), (full, err.getvalue())
+        if Path(str(pinned)).is_file() and Path(str(pinned)).stat().st_size:
+            after = _protected_state(pinned)
+            assert after[0] <= before[0] or "walkin" in argv, (full, before, after)  # a walk-in adds one, no more
+            assert after[1:] == before[1:] or (after[1] >= before[1] and "walkin" in argv), (full, before, after)
+        full_reports = [p for p in pinned.parent.glob("r.*") if p.is_file()]
+        assert not full_reports or "--mask-pii" in argv, (full, full_reports)
+    except AssertionError:
+        FAILURES[PIN_TARGET] += 1
+        raise
+    finally:
+        for p in pinned.parent.glob("r.*"):
+            p.unlink()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_pin():
+    yield
+    report([PIN_TARGET])

@@ -100,6 +100,11 @@ def test_offline_scan_is_journaled_and_synced_back(server, link: StationLink, pr
     link.sync()
     with db.session() as s:
         assert s.scalar(select(func.count(CheckIn.id))) == 3  # syncing again adds nothing
+    # Each database keeps its own unbroken audit chain: the server's head is never copied down.
+    from kiosk.domain.audit_chain import check_audit
+
+    assert check_audit(db).ok
+    assert check_audit(link.local).ok
 
 
 def test_same_person_at_two_stations_while_apart(server, link: StationLink, proxy: CuttableProxy) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,56 @@
+"""kiosk pin set: choose or change the supervisor PIN (never given on the command line).
+
+The new PIN is typed twice at a terminal, or given as lines of standard input (old PIN first
+when one is set, then the new PIN twice). Changing a PIN asks for the old one, which counts
+toward the lockout like any other attempt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import describe_refusal, read_secret
+from kiosk.domain import roles
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("pin", help="책임자 PIN 관리 (supervisor PIN)")
+    sub = p.add_subparsers(dest="pin_command", metavar="ACTION", required=True)
+    s = sub.add_parser(
+        "set",
+        help="책임자 PIN 정하기·바꾸기 (터미널 또는 표준 입력; 명령줄 인자로는 받지 않음)",
+        description="PIN은 숫자 6~12자리. 처음 정하는 사람이 책임자가 됩니다. 바꿀 때는 이전 PIN을 묻습니다.",
+    )
+    s.set_defaults(func=run_set)
+
+
+def run_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    db = ctx.database()
+    with db.session() as session:
+        has_pin = roles.pin_is_set(session)
+    if has_pin:
+        old = read_secret("현재 책임자 PIN: ")
+        with db.write() as session:
+            result = roles.check_pin(session, old, station=ctx.station)
+        if not result.ok:
+            raise CliError(describe_refusal(result))
+    else:
+        print(
+            "kiosk: 책임자 PIN을 처음 정합니다 — 정하는 사람이 이 행사의 책임자가 됩니다 "
+            "(whoever sets the PIN becomes the supervisor)",
+            file=sys.stderr,
+        )
+    new = read_secret("새 PIN (숫자 6~12자리): ")
+    again = read_secret("새 PIN 한 번 더: ")
+    if new != again:
+        raise CliError("두 PIN이 다릅니다 — 바꾸지 않았습니다 (PINs differ)")
+    try:
+        roles.validate_pin(new)
+    except roles.PinFormatError as exc:
+        raise CliError(f"{exc} — 바꾸지 않았습니다") from exc
+    with db.write() as session:
+        roles.set_pin(session, new, station=ctx.station, operator=roles.Role.SUPERVISOR.value)
+    print("책임자 PIN을 바꿨습니다." if has_pin else "책임자 PIN을 정했습니다.")
+    return 0

@@ -1,0 +1,67 @@
+"""The supervisor's PIN on the command line: one guard every protected command calls.
+
+`require_supervisor(ctx, action)` before anything the GUI reserves for the supervisor (override,
+companions above the allowance, undo, restore, purge, full-data reports, roster edits, settings,
+event edits). The PIN is read from the terminal without echo, or as the first line of standard
+input when that is not a terminal (scripts), never from the command line where `ps` and the
+shell history would show it. Without a PIN set the command goes ahead, so scripts keep working,
+and stderr says that nothing protects this event.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+from kiosk.cli.context import CliContext, CliError
+from kiosk.domain import roles
+
+NO_PIN_WARNING = (
+    "kiosk: 경고: 책임자 PIN이 없어 이 행사는 보호되지 않습니다 — 'kiosk pin set'으로 정하세요 "
+    "(warning: no supervisor PIN protects this event)"
+)
+
+
+def read_secret(prompt: str) -> str:
+    """One PIN: from the terminal without echo, else the next line of standard input."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        try:
+            return getpass.getpass(prompt)
+        except (EOFError, KeyboardInterrupt) as exc:
+            raise CliError("PIN을 입력하지 않았습니다 (no PIN given)") from exc
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise CliError("책임자 PIN이 필요합니다: 터미널에서 입력하거나 표준 입력 첫 줄로 주세요 (supervisor PIN required)")
+    return line.rstrip("\r\n")
+
+
+def describe_refusal(result: roles.PinResult) -> str:
+    if result.outcome is roles.PinCheck.LOCKED:
+        return (
+            f"PIN을 여러 번 틀려 잠겼습니다: {result.seconds_left()}초 뒤에 다시 시도하세요 "
+            "(supervisor PIN locked)"
+        )
+    left = roles.MAX_FAILURES - result.failures
+    return f"책임자 PIN이 틀렸습니다 (남은 시도 {left}번) (wrong supervisor PIN)"
+
+
+def require_supervisor(ctx: CliContext, action: str) -> None:
+    """Ask for and check the supervisor PIN once per command; CliError when refused.
+
+    `action` names what is being unlocked (Korean), for the prompt and the audit log.
+    """
+    if ctx.supervisor_ok:
+        return
+    db = ctx.database()
+    with db.session() as session:
+        has_pin = roles.pin_is_set(session)
+    if not has_pin:
+        # Said once the command has done its work (cli/__init__.py): a refusal stays one line.
+        ctx.warned_no_pin = True
+        return
+    pin = read_secret(f"책임자 PIN ({action}): ")
+    with db.write() as session:
+        result = roles.check_pin(session, pin, station=ctx.station)
+    if not result.ok:
+        raise CliError(describe_refusal(result))
+    ctx.supervisor_ok = True
