@@ -197,8 +197,8 @@ class _Flow:
         painter = _TablePainter(columns)
         done = 0
         while done < len(rows):
-            if self.y + mm(2 * ROW_MM) > self.bottom:
-                self.new_page()
+            if done or self.y + mm(2 * ROW_MM) > self.bottom:
+                self.new_page()  # a chunk ends only where its page (or the table) ends
             fits = int((self.bottom - self.y) / mm(ROW_MM)) - 1  # one row for the header
             left_over = len(rows) - done - fits
             if 0 < left_over < MIN_ROWS and fits > MIN_ROWS:
