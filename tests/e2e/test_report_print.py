@@ -65,7 +65,7 @@ def test_pdf_group_rows_add_up_with_walk_ins_apart(
         total = rows.pop("합계")
         assert len(rows) >= 5, heading
         n = [[int(v.replace(",", "")) if v.replace(",", "").isdigit() else v for v in r] for r in rows.values()]
-        for (invited, came, rate, others), label in zip(n, rows, strict=True):
+        for (invited, came, rate, _others), label in zip(n, rows, strict=True):
             assert came <= invited, (heading, label)  # the attended bar never outgrows the invited one
             if invited:
                 assert rate == f"{round(came * 100 / invited)}%", (heading, label)
