@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from email.utils import formataddr
 from typing import Any
 
 from sqlalchemy import select
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kiosk.domain import audit
 from kiosk.domain.models import DeliveryState, Event, InvitationStatus, Participant, Setting, utcnow
-from kiosk.invite.message import DEFAULT_SENDER, AddressError, InvitationComposer, valid_address
+from kiosk.invite.message import DEFAULT_SENDER, AddressError, InvitationComposer, parse_sender, valid_address
 
 # The transports live in their own module; importing them from here keeps one front door.
 from kiosk.invite.transports import (  # noqa: F401 - re-exported
@@ -102,7 +103,37 @@ def skip_reason(p: Participant) -> str | None:
     return None
 
 
-def default_sender(session: Session) -> str:
+NO_SENDER = "보내는 사람 주소가 정해지지 않았습니다: SMTP로 보내려면 실제 보내는 사람이 필요합니다"
+
+
+def is_placeholder_sender(sender: str) -> bool:
+    """The built-in example sender: a real relay rejects it or files it as spam."""
+    return parse_sender(sender).domain.lower().endswith("kiosk.example")
+
+
+def event_sender(session: Session, event_id: int) -> str | None:
+    """The event's own sender ("사무국 <invite@example.org>"), or None when none is set.
+
+    The one place that reads it: the event's sender fields, where the event model has them,
+    else the sender the console saved last."""
+    event = session.get(Event, event_id)
+    email = (getattr(event, "sender_email", "") or "").strip()
+    if email:
+        return formataddr(((getattr(event, "sender_name", "") or "").strip(), email))
+    stored = session.get(Setting, SENDER_SETTING)
+    value = stored.value.strip() if stored is not None else ""
+    try:
+        return value if value and not is_placeholder_sender(value) else None
+    except AddressError:
+        return None
+
+
+def default_sender(session: Session, event_id: int | None = None) -> str:
+    """The sender for .eml files: the event's, else the built-in example (files are an export)."""
+    return (event_sender(session, event_id) if event_id is not None else None) or _stored_or_default(session)
+
+
+def _stored_or_default(session: Session) -> str:
     stored = session.get(Setting, SENDER_SETTING)
     return stored.value if stored is not None and stored.value.strip() else DEFAULT_SENDER
 
@@ -130,7 +161,8 @@ def send_invitations(
         event = session.scalars(
             select(Event).where(Event.id == event_id).options(selectinload(Event.program))
         ).one()
-        sender_text = sender or default_sender(session)
+        real_sender = sender or event_sender(session, event_id)
+        sender_text = real_sender or default_sender(session)
         people = list(
             session.scalars(
                 select(Participant).where(Participant.event_id == event_id).order_by(Participant.id)
@@ -149,6 +181,13 @@ def send_invitations(
             report.already_sent += 1
         else:
             targets.append(p)
+    if isinstance(transport, SmtpDelivery) and targets and (
+        real_sender is None or is_placeholder_sender(real_sender)
+    ):
+        report.error = NO_SENDER
+        report.remaining = [DeliveryItem(p.id, p.name) for p in targets]
+        report.seconds = time.perf_counter() - started
+        return report
     total = len(targets)
     if on_progress:
         on_progress(0, total, "")

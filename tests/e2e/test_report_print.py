@@ -64,7 +64,9 @@ def test_pdf_group_rows_add_up_with_walk_ins_apart(
         rows = _group_rows(text, heading, following)
         total = rows.pop("합계")
         assert len(rows) >= 5, heading
-        n = [[int(v.replace(",", "")) if v.replace(",", "").isdigit() else v for v in r] for r in rows.values()]
+        n = [
+            [int(v.replace(",", "")) if v.replace(",", "").isdigit() else v for v in r] for r in rows.values()
+        ]
         for (invited, came, rate, _others), label in zip(n, rows, strict=True):
             assert came <= invited, (heading, label)  # the attended bar never outgrows the invited one
             if invited:
@@ -81,7 +83,9 @@ def _words(pdf: Path) -> list[tuple[str, float, float, float]]:
     out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
                          text=True, check=True).stdout  # fmt: skip
     words = []
-    for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out):
+    for m in re.finditer(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out
+    ):
         x0, y0, x1, y1, w = float(m[1]), float(m[2]), float(m[3]), float(m[4]), m[5]
         words.append((w, (x0 + x1) / 2, (y0 + y1) / 2, 1.0))
     return words
@@ -107,7 +111,9 @@ def test_chart_axes_share_gridlines_and_capacity_reads_on_its_own_axis(
     ys = {v: y for y, v in right}
     lower = max(v for v in ys if v <= 150)
     upper = min(v for v in ys if v >= 150)
-    expected = ys[lower] + (ys[upper] - ys[lower]) * ((150 - lower) / (upper - lower) if upper != lower else 0)
+    expected = ys[lower] + (ys[upper] - ys[lower]) * (
+        (150 - lower) / (upper - lower) if upper != lower else 0
+    )
     assert abs(cap_y - expected) < 12  # the label is drawn just above its line
     text = _text(out)
     assert "정원 150명 (오른쪽 축)" in text

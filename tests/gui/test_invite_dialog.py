@@ -96,6 +96,7 @@ def test_stop_keeps_the_rest_for_later(qtbot, db: Database, demo_event_id: int) 
         dialog.port_spin.setValue(server.port)
         dialog.security_combo.setCurrentIndex(dialog.security_combo.findData(Security.NONE.value))
         dialog.interval_spin.setValue(0.05)  # throttled: the stop lands mid-batch
+        dialog.sender_edit.setText("사무국 <invite@forum.example>")
         assert dialog.start()
         qtbot.waitUntil(lambda: dialog.progress.value() >= 3, timeout=30_000)
         dialog.stop_button.click()
@@ -120,3 +121,19 @@ def test_template_tab_saves_with_the_event_and_previews(qtbot, db: Database, dem
         assert event.email_body_template == "{호칭}께\n\n<b>꼭</b> 오세요. {오타}"
     text = dialog.template.preview_view.toPlainText()
     assert "혁신도시 시즌2 콘퍼런스 초대장 — 김현미 장관님" in text and "<b>꼭</b>" in text
+
+
+def test_smtp_without_a_real_sender_is_refused_inline(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18: mail from invitation@kiosk.example is rejected or spam-filed by a real relay."""
+    dialog = _dialog(qtbot, db, demo_event_id)
+    with smtp_server() as (server, handler):
+        dialog.smtp_radio.setChecked(True)
+        dialog.host_edit.setText("127.0.0.1")
+        dialog.port_spin.setValue(server.port)
+        dialog.security_combo.setCurrentIndex(dialog.security_combo.findData(Security.NONE.value))
+        assert dialog.sender_edit.text() == ""  # no made-up sender is offered
+        for sender in ("", "행사 사무국 <invitation@kiosk.example>"):
+            dialog.sender_edit.setText(sender)
+            assert not dialog.start()
+            assert not dialog.running
+        assert handler.received == []
