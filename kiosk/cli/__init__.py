@@ -31,6 +31,8 @@ COMMAND_MODULES = [
     "backup",
     "purge",
     "report",
+    "badges",
+    "certificates",
 ]
 
 
