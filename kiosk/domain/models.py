@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -279,6 +280,26 @@ class BadgePrint(Base):
     operator: Mapped[str] = mapped_column(String(64), default="")
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class CertificateSerial(Base):
+    """The ledger of certificates of attendance: one serial per person and event, never reused.
+
+    Rows are never deleted, and participant_id is a plain number rather than a foreign key, so a
+    serial stays taken (and its certificate verifiable) even if the person is later removed."""
+
+    __tablename__ = "certificate_serials"
+    __table_args__ = (UniqueConstraint("event_id", "serial"), UniqueConstraint("event_id", "participant_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))  # as printed on the latest issue
+    attended_at: Mapped[datetime] = mapped_column(UTCDateTime())  # first arrival; signed in the code
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    issue_count: Mapped[int] = mapped_column(Integer, default=1)
+    last_issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Setting(Base):
