@@ -128,7 +128,8 @@ def issue(session: Session, event: Event, who: Attendance, now: datetime | None 
                 select(func.max(CertificateSerial.serial)).where(CertificateSerial.event_id == event.id)
             )
             row = CertificateSerial(
-                event_id=event.id, participant_id=who.participant_id, serial=(highest or 0) + 1, name=who.name,
+                event_id=event.id, participant_id=who.participant_id, signed_participant=who.participant_id,
+                serial=(highest or 0) + 1, name=who.name,
                 attended_at=who.arrived_at, issued_at=now, issue_count=1, last_issued_at=now,
             )  # fmt: skip
             try:
@@ -153,7 +154,7 @@ def issue(session: Session, event: Event, who: Attendance, now: datetime | None 
         reissue=row.issue_count > 1,
         issue_count=row.issue_count,
         first_issued_at=row.issued_at.astimezone(zone),
-        code=make_code(event, row.serial, who.participant_id, row.attended_at),
+        code=make_code(event, row.serial, row.signed_participant, row.attended_at),
         participant_id=who.participant_id,
         name=who.name,
         organization=who.organization,
@@ -217,7 +218,7 @@ def verify_code(session: Session, event_id: int, text: str) -> Verification:
     ).one_or_none()
     if row is None:
         return Verification(False)
-    expected = make_code(event, row.serial, row.participant_id, row.attended_at)
+    expected = make_code(event, row.serial, row.signed_participant, row.attended_at)
     if not hmac.compare_digest(expected, normalise_code(text)):
         return Verification(False)
     zone = ZoneInfo(event.timezone or "Asia/Seoul")

@@ -196,8 +196,7 @@ class CheckInDesk:
             select(Participant).where(
                 Participant.event_id == self.event_id,
                 Participant.external_code.is_not(None),
-                func.upper(func.replace(func.replace(Participant.external_code, "-", ""), " ", ""))
-                == wanted,
+                func.upper(func.replace(func.replace(Participant.external_code, "-", ""), " ", "")) == wanted,
             )
         ).first()
 
@@ -229,7 +228,9 @@ class CheckInDesk:
                 )  # fmt: skip
                 return CheckInVerdict(code=shown, status=problem, detail=how)
             method = CheckInMethod.QR if how == "token" else CheckInMethod.CODE
-            return self.admit_in(session, participant.id, shown, station, operator, method, companions, override)
+            return self.admit_in(
+                session, participant.id, shown, station, operator, method, companions, override
+            )
 
         return self._in_write(attempt)
 
@@ -400,7 +401,9 @@ class CheckInDesk:
                 action="undo", event_id=self.event_id, station=station, operator=operator, reason=reason
             )
             if entry is None or entry.event_id != self.event_id:
-                audit.record(session, outcome="not_found", check_in_id=audit.printable(check_in_id, 36), **log)
+                audit.record(
+                    session, outcome="not_found", check_in_id=audit.printable(check_in_id, 36), **log
+                )
                 return False
             if entry.undone_at is not None:
                 audit.record(
