@@ -9,7 +9,7 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter, QPen
 
 from kiosk.documents.paint import fit_text, font, paint_qr, wrap_lines
@@ -109,7 +109,12 @@ def paint_certificate(painter: QPainter, device: QPaintDevice, c: Certificate) -
 
 
 def _writer(path: Path, title: str) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
+    return _writer_for(str(path), title)
+
+
+def _writer_for(target: str | QIODevice, title: str) -> QPdfWriter:
+    """A QPdfWriter on a file name or an open QIODevice (an in-memory buffer for e-mail)."""
+    writer = QPdfWriter(target)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))  # fmt: skip
