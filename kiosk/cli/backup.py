@@ -41,7 +41,9 @@ def _sqlite_file(ctx: CliContext) -> Path:
     except DatabaseTargetError as exc:
         raise CliError(str(exc)) from exc
     if path is None:
-        raise CliError("백업·복원은 SQLite 파일 데이터베이스에서만 됩니다 (서버 데이터베이스는 pg_dump를 쓰세요)")
+        raise CliError(
+            "백업·복원은 SQLite 파일 데이터베이스에서만 됩니다 (서버 데이터베이스는 pg_dump를 쓰세요)"
+        )
     return path
 
 
@@ -59,7 +61,9 @@ def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     found = backups.list_backups(folder)
     print(f"백업 폴더: {folder} ({len(found)}개)")
     for b in found:
-        print(f"{b.taken_at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}  {b.reason:<8} {b.size:>10,d}  {b.path}")
+        print(
+            f"{b.taken_at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}  {b.reason:<8} {b.size:>10,d}  {b.path}"
+        )
     return 0
 
 

@@ -43,6 +43,7 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         raise CliError(f"폴더가 아니라 파일입니다 (PDF 하나로 받으려면 .pdf로 끝나는 이름을 주세요): {out}")
     elif out.suffix:
         raise CliError(f"파일 이름은 .pdf로 끝나야 합니다 (폴더라면 확장자 없이): {out.name}")
+    _check_writable(out)  # before serials are taken: a failed write would mark the next run 재발급
     from kiosk.documents.certificates import write_certificates
     from kiosk.domain.certificates import NotAttended, issue_certificates
 
@@ -71,6 +72,17 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     where = written[0] if len(written) == 1 else out.resolve()
     print(f"참석확인증 {len(issued)}장 (새로 발급 {len(issued) - again}, 재발급 {again}): {where}")
     return 0
+
+
+def _check_writable(out: Path) -> None:
+    folder = out.parent if out.suffix.lower() == ".pdf" else out
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".kiosk-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise CliError(f"참석확인증을 저장할 수 없습니다: {folder} ({exc.strerror or exc})") from exc
 
 
 def verify(ctx: CliContext, code: str) -> int:

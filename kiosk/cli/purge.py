@@ -68,7 +68,9 @@ def purge_copies(path: Path) -> int:
     fresh = backups.take_backup(path, folder, "purged", rotate_after=False)
     old = [b.path for b in backups.list_backups(folder) if b.path != fresh.path]
     # Safety copies of migrations and restores sit beside the database file.
-    old += [p for p in path.parent.glob(f"{path.name}.*") if ".pre-migration-" in p.name or ".before-" in p.name]
+    old += [
+        p for p in path.parent.glob(f"{path.name}.*") if ".pre-migration-" in p.name or ".before-" in p.name
+    ]
     for copy in old:
         copy.unlink(missing_ok=True)
     return len(old)

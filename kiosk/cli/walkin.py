@@ -48,7 +48,11 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     )
     try:
         result = register_walk_in(
-            desk, request, ctx.station, operator="cli-supervisor" if args.override else "cli", override=args.override
+            desk,
+            request,
+            ctx.station,
+            operator="cli-supervisor" if args.override else "cli",
+            override=args.override,
         )
     except WalkInInvalid as exc:
         raise CliError(str(exc)) from exc

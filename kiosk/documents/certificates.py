@@ -149,7 +149,8 @@ def write_pdf(certificates: list[Certificate], path: Path) -> Path:
 
 
 def file_name(c: Certificate) -> str:
-    safe = re.sub(r"[^\w가-힣-]+", "_", c.name).strip("_") or str(c.participant_id)
+    # 40 characters at most: a 300-character name would exceed the file system's 255 bytes.
+    safe = re.sub(r"[^\w가-힣-]+", "_", c.name).strip("_")[:40] or str(c.participant_id)
     return f"참석확인증-{c.serial_text}-{safe}.pdf"
 
 

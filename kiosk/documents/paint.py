@@ -17,6 +17,12 @@ def font(family: str | None, point_size: float, *, bold: bool = False) -> QFont:
     return f
 
 
+def flat(text: str) -> str:
+    """One line: tabs, line breaks and other control characters from a roster cell become spaces,
+    so a name never runs onto a second line over the text below it."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text or "").split())
+
+
 def fit_text(
     device: QPaintDevice,
     family: str | None,
@@ -29,6 +35,7 @@ def fit_text(
 ) -> tuple[QFont, str]:
     """The largest font (max_pt down to min_pt, half a point at a time) in which the text fits
     the width; if even min_pt is too wide, the text at min_pt cut with an ellipsis."""
+    text = flat(text)
     size = max_pt
     while True:
         f = font(family, size, bold=bold)
@@ -46,7 +53,7 @@ def wrap_lines(device: QPaintDevice, f: QFont, text: str, width_px: float, max_l
     metrics = QFontMetricsF(f, device)
     lines: list[str] = []
     current = ""
-    words = text.split()
+    words = flat(text).split()
     for i, word in enumerate(words):
         candidate = f"{current} {word}" if current else word
         if metrics.horizontalAdvance(candidate) <= width_px or not current:

@@ -112,7 +112,7 @@ class BadgePrinter(QObject):
         data = badge_data(self.db, participant_id)
         if not QPrinterInfo.availablePrinters():
             folder = self.pdf_folder or badges_folder()
-            safe = re.sub(r"[^\w가-힣-]+", "_", data.name)
+            safe = re.sub(r"[^\w가-힣-]+", "_", data.name)[:40]  # file names have 255 bytes at most
             path = write_badge_pdf(data, folder / f"badge-{participant_id}-{safe}.pdf")
             self._log(participant_id, operator, reason, "pdf")
             self.printed.emit(participant_id, str(path))

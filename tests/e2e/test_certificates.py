@@ -194,3 +194,59 @@ def test_verify_genuine_tampered_and_another_events_code(
     assert run_cli("certificates", "verify", foreign, db=tmp_path / "other.db").code == 0
     refused = run_cli("certificates", "verify", foreign)
     assert refused.code == 1 and json.loads(refused.out)["valid"] is False
+
+
+def test_unwritable_target_takes_no_serial(
+    run_cli, db: Database, demo_event_id: int, came, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where a folder should be")
+    for target in (blocked / "sub", blocked / "c.pdf"):
+        result = run_cli("certificates", "--out", str(target))
+        assert result.code == 2 and len(result.err.strip().splitlines()) == 1
+    with db.session() as session:
+        assert session.scalar(select(func.count(CertificateSerial.id))) == 0
+
+
+def test_hostile_names_render_whole_pages(run_cli, db: Database, demo_event_id: int, tmp_path: Path) -> None:
+    """Formulas, control characters, 300-character names and organisations, emoji: one page each,
+    nothing spills off the page, and the badges take them too."""
+    hostile = [
+        ('=HYPERLINK("http://evil.example")' * 4, "+cmd|' /C calc'!A0"),
+        ("김" * 300, "한국" * 150),
+        ("이\n름\t\x0b탭", "조직\r\n줄바꿈"),
+        ("🎉🎉 파티 🎉", "😀" * 40),
+    ]
+    with db.write() as session:
+        for name, org in hostile:
+            person = Participant(event_id=demo_event_id, name=name, organization=org, title="직" * 80)
+            session.add(person)
+            session.flush()
+            session.add(CheckIn(event_id=demo_event_id, participant_id=person.id, station="s",
+                                method=CheckInMethod.MANUAL, checked_in_at=DOORS_OPEN))  # fmt: skip
+    out = tmp_path / "c.pdf"
+    assert run_cli("certificates", "--out", str(out)).code == 0
+    assert len(_pages(out)) == 4
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert (
+        max(float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)) < 595.3 - 12 / 25.4 * 72
+    )  # inside the frame
+    assert run_cli("certificates", "--out", str(tmp_path / "dir")).code == 0
+    assert len(list((tmp_path / "dir").glob("*.pdf"))) == 4
+    badges = tmp_path / "b.pdf"
+    assert run_cli("badges", "--out", str(badges), "--layout", "single").code == 0
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(badges), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert max(float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)) < 311.8
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "2", str(out), str(tmp_path / "h")], check=True
+    )
+
+
+def test_control_characters_in_a_name_stay_on_one_line(db: Database, demo_event_id: int) -> None:
+    from kiosk.documents.paint import flat
+
+    assert flat("이\n름\t\x0b탭\r\n") == "이 름 탭"
