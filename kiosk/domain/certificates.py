@@ -123,7 +123,11 @@ def issue(session: Session, event: Event, who: Attendance, now: datetime | None 
         )
     ).one_or_none()
     if row is None:
-        for _attempt in range(3):  # another station may take the same number at the same moment
+        # Stations issuing at the same moment queue here: on PostgreSQL the event's row lock
+        # serialises "highest + 1" (SQLite's write transaction already does). The unique
+        # constraint stays the last word, with a retry should anything slip past.
+        session.execute(select(Event.id).where(Event.id == event.id).with_for_update())
+        for _attempt in range(5):
             highest = session.scalar(
                 select(func.max(CertificateSerial.serial)).where(CertificateSerial.event_id == event.id)
             )
