@@ -110,6 +110,7 @@ def summary_items(data: ReportData) -> list[tuple[str, Any, str]]:
         ("총 입장 인원 (동반인 포함)", f.total_people, "int"),
         ("VIP 참석", f"{f.vip_arrived} / {f.vip_invited}명", "text"),
         ("최대 재실 인원 (동반인 포함)", peak, "text"),
+        ("행사일 밖의 체크인 (도착 표에서 제외, 명단에는 포함)", f.outside_day, "int"),
         ("보고서 작성 시각", data.generated_at, "datetime"),
         (
             "시간대",

@@ -188,6 +188,7 @@ def test_summary_arrivals_have_columns_of_their_own(
     assert ws["D1"].value.startswith("시각") and ws["G1"].value.startswith("누적")
     key_values = [r for r in ws.iter_rows(min_row=2, max_col=2, values_only=True) if r[0]]
     assert all(isinstance(k, str) for k, _v in key_values)  # no time cell among the labels
+    assert dict(key_values)["행사일 밖의 체크인 (도착 표에서 제외, 명단에는 포함)"] == OUTSIDE_DAY
     times = [r for r in ws.iter_rows(min_row=2, min_col=4, max_col=8, values_only=True) if r[0]]
     assert times[0][0].strftime("%H:%M") == "13:30"
     assert ws.cell(2, 4).number_format == "yyyy-mm-dd hh:mm"
