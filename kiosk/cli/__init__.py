@@ -34,6 +34,8 @@ COMMAND_MODULES = [
     "report",
     "pin",
     "audit",
+    "badges",
+    "certificates",
 ]
 
 
@@ -50,11 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLite 파일 경로 또는 SQLAlchemy URL (기본: 사용자 데이터 폴더, 환경 변수 KIOSK_DB)",
     )
     parser.add_argument(
-        "--station", metavar="NAME", default=None, help="이 체크인 PC의 이름 (기본: 호스트 이름, KIOSK_STATION)"
+        "--station",
+        metavar="NAME",
+        default=None,
+        help="이 체크인 PC의 이름 (기본: 호스트 이름, KIOSK_STATION)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="자세한 로그 출력")
     parser.add_argument(
-        "--self-test", action="store_true", help="설치 상태 자가 진단 후 종료 (DB, 디코더, 멀티미디어, 글꼴, 번역)"
+        "--self-test",
+        action="store_true",
+        help="설치 상태 자가 진단 후 종료 (DB, 디코더, 멀티미디어, 글꼴, 번역)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

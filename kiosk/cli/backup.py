@@ -47,7 +47,9 @@ def _sqlite_file(ctx: CliContext) -> Path:
     except DatabaseTargetError as exc:
         raise CliError(str(exc)) from exc
     if path is None:
-        raise CliError("백업·복원은 SQLite 파일 데이터베이스에서만 됩니다 (서버 데이터베이스는 pg_dump를 쓰세요)")
+        raise CliError(
+            "백업·복원은 SQLite 파일 데이터베이스에서만 됩니다 (서버 데이터베이스는 pg_dump를 쓰세요)"
+        )
     return path
 
 

@@ -62,7 +62,9 @@ def _create(db: Database, args: argparse.Namespace) -> int:
         counts = headcount(session, event)
         name, capacity = event.name, event.capacity
     if args.json:
-        print(json.dumps({"event": name, "capacity": capacity, "invited": counts.invited}, ensure_ascii=False))
+        print(
+            json.dumps({"event": name, "capacity": capacity, "invited": counts.invited}, ensure_ascii=False)
+        )
     else:
         print(f"시연 행사를 만들었습니다: {name} — 초청 {counts.invited}명 / 정원 {capacity}명")
     return 0

@@ -71,7 +71,9 @@ def _guarded(ctx: CliContext, args: argparse.Namespace, language: str, path: Pat
         return EXIT_FAULT
     try:
         if lock.took_over is not None:
-            log.warning("previous run did not close cleanly (%s); checking the database", lock.took_over.describe())
+            log.warning(
+                "previous run did not close cleanly (%s); checking the database", lock.took_over.describe()
+            )
         return _open_and_run(ctx, args, language, path=path)
     finally:
         lock.release()
@@ -115,7 +117,9 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
                     backups.take_backup(path, folder, "start")  # before migrations touch it
                 except backups.BackupError as exc:
                     # The database itself is fine (checked above): say so, and go on without a copy.
-                    faults.show_fault(classify(exc.__cause__ or exc, folder), diagnostics=diagnostics, fatal=False)
+                    faults.show_fault(
+                        classify(exc.__cause__ or exc, folder), diagnostics=diagnostics, fatal=False
+                    )
             try:
                 db = _open_database(ctx, args)
             except Exception as exc:  # noqa: BLE001 - every start-up failure becomes a dialog

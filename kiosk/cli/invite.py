@@ -24,6 +24,8 @@ from kiosk.invite.delivery import (
     SmtpDelivery,
     SmtpSettings,
     Transport,
+    event_sender,
+    is_placeholder_sender,
     send_invitations,
 )
 from kiosk.invite.message import AddressError, parse_sender
@@ -139,6 +141,14 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     sender = args.sender
     if sender is None and isinstance(transport, SmtpDelivery) and "@" in transport.settings.user:
         sender = transport.settings.user  # most servers refuse any other envelope sender
+    if isinstance(transport, SmtpDelivery):
+        with db.session() as session:
+            real = sender or event_sender(session, event_id)
+        if real is None or is_placeholder_sender(real):
+            raise CliError(
+                '보내는 사람 주소가 없습니다: --from "사무국 <invite@example.org>"로 실제 주소를 지정하세요 '
+                "(예시 주소 invitation@kiosk.example로는 보내지 않습니다)"
+            )
     report = send_invitations(
         db,
         event_id,

@@ -242,7 +242,9 @@ class CheckInDesk:
                 )  # fmt: skip
                 return CheckInVerdict(code=shown, status=problem, detail=how)
             method = CheckInMethod.QR if how == "token" else CheckInMethod.CODE
-            return self.admit_in(session, participant.id, shown, station, operator, method, companions, override)
+            return self.admit_in(
+                session, participant.id, shown, station, operator, method, companions, override
+            )
 
         return self._in_write(attempt)
 
@@ -446,7 +448,9 @@ class CheckInDesk:
                 action="undo", event_id=self.event_id, station=station, operator=operator, reason=reason
             )
             if entry is None or entry.event_id != self.event_id:
-                audit.record(session, outcome="not_found", check_in_id=audit.printable(check_in_id, 36), **log)
+                audit.record(
+                    session, outcome="not_found", check_in_id=audit.printable(check_in_id, 36), **log
+                )
                 return False
             if entry.undone_at is not None:
                 audit.record(

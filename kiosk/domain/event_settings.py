@@ -10,7 +10,9 @@ from kiosk.domain.models import Event
 MAX_CAPACITY = 99_999  # the same bound as a new event (kiosk.domain.event_setup)
 
 
-def set_capacity(session: Session, event_id: int, capacity: int, *, station: str = "", operator: str = "") -> bool:
+def set_capacity(
+    session: Session, event_id: int, capacity: int, *, station: str = "", operator: str = ""
+) -> bool:
     """Change the capacity (inside a write transaction); returns False when nothing changed."""
     if not 1 <= int(capacity) <= MAX_CAPACITY:
         raise ValueError(f"정원은 1~{MAX_CAPACITY}명입니다")

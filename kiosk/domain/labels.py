@@ -77,6 +77,7 @@ ACTION_KO: dict[str, str] = {
     "walk_in": "현장등록",
     "badge": "명찰 출력",
     "capacity": "정원 변경",
+    "certificate": "참석확인증 메일",
     "import": "명단 가져오기",
     "invite": "초청 메일",
     "merge": "기록 병합",

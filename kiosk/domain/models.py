@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -242,9 +243,7 @@ class CheckIn(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    participant_id: Mapped[int] = mapped_column(
-        ForeignKey("participants.id", ondelete="CASCADE"), index=True
-    )
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
     checked_in_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
     station: Mapped[str] = mapped_column(String(64))
     method: Mapped[CheckInMethod] = mapped_column(_enum(CheckInMethod))
@@ -283,14 +282,36 @@ class BadgePrint(Base):
     __tablename__ = "badge_prints"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    participant_id: Mapped[int] = mapped_column(
-        ForeignKey("participants.id", ondelete="CASCADE"), index=True
-    )
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
     printed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     station: Mapped[str] = mapped_column(String(64), default="")
     operator: Mapped[str] = mapped_column(String(64), default="")
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class CertificateSerial(Base):
+    """The ledger of certificates of attendance: one serial per person and event, never reused.
+
+    Rows are never deleted: when a person is removed their row loses its participant_id (a new
+    person who gets the same id later must not inherit the number) but keeps the serial, the
+    signed person number and the name, so the number stays taken and the certificate verifiable."""
+
+    __tablename__ = "certificate_serials"
+    __table_args__ = (UniqueConstraint("event_id", "serial"), UniqueConstraint("event_id", "participant_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL"), default=None
+    )
+    signed_participant: Mapped[int] = mapped_column(Integer)  # the id the code was signed with
+    serial: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))  # as printed on the latest issue
+    attended_at: Mapped[datetime] = mapped_column(UTCDateTime())  # first arrival; signed in the code
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    issue_count: Mapped[int] = mapped_column(Integer, default=1)
+    last_issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Setting(Base):

@@ -17,7 +17,7 @@ def digits_of(text: str) -> str:
 
 
 def normalise_phone(text: str | None) -> str | None:
-    """"01012345678", "+82 10 1234 5678" -> "010-1234-5678"; None when there is no number.
+    """ "01012345678", "+82 10 1234 5678" -> "010-1234-5678"; None when there is no number.
 
     Numbers that are not Korean mobile or landline shapes are kept as written (trimmed),
     so nothing an office typed is thrown away.

@@ -155,7 +155,13 @@ def vip_arrivals(session: Session, event_id: int) -> list[VipArrival]:
 
 
 def record_vip_alert(
-    session: Session, event_id: int, participant_id: int, *, outcome: str, station: str, operator: str = "",
+    session: Session,
+    event_id: int,
+    participant_id: int,
+    *,
+    outcome: str,
+    station: str,
+    operator: str = "",
     reason: str = "",
 ) -> None:
     """The protocol alert in the audit log: "shown" when it appeared, "acknowledged" when dismissed."""

@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from kiosk.domain import audit
 from kiosk.domain.models import DeliveryState, Event, InvitationStatus, Participant, Setting, utcnow
-from kiosk.invite.message import DEFAULT_SENDER, AddressError, InvitationComposer, event_sender, valid_address
+from kiosk.invite.message import DEFAULT_SENDER, AddressError, InvitationComposer, parse_sender, valid_address
+from kiosk.invite.message import event_sender as own_sender_of
 
 # The transports live in their own module; importing them from here keeps one front door.
 from kiosk.invite.transports import (  # noqa: F401 - re-exported
@@ -102,16 +103,38 @@ def skip_reason(p: Participant) -> str | None:
     return None
 
 
-def default_sender(session: Session, event: Event | None = None) -> str:
-    """The sender last used on this database, else the event's own sender, else a placeholder."""
-    stored = session.get(Setting, SENDER_SETTING)
-    if stored is not None and stored.value.strip():
-        return stored.value
-    if event is None:
-        from kiosk.domain.events import active_event
+NO_SENDER = "보내는 사람 주소가 정해지지 않았습니다: SMTP로 보내려면 실제 보내는 사람이 필요합니다"
 
-        event = active_event(session)
-    return event_sender(event) or DEFAULT_SENDER
+
+def is_placeholder_sender(sender: str) -> bool:
+    """The built-in example sender: a real relay rejects it or files it as spam."""
+    return parse_sender(sender).domain.lower().endswith("kiosk.example")
+
+
+def event_sender(session: Session, event_id: int) -> str | None:
+    """The event's own sender ("사무국 <invite@example.org>"), or None when none is set.
+
+    The one place that reads it: the event's sender fields (행사 정보 편집), else the sender the
+    console saved last."""
+    own = own_sender_of(session.get(Event, event_id))
+    if own:
+        return own
+    stored = session.get(Setting, SENDER_SETTING)
+    value = stored.value.strip() if stored is not None else ""
+    try:
+        return value if value and not is_placeholder_sender(value) else None
+    except AddressError:
+        return None
+
+
+def default_sender(session: Session, event_id: int | None = None) -> str:
+    """The sender for .eml files: the event's, else the built-in example (files are an export)."""
+    return (event_sender(session, event_id) if event_id is not None else None) or _stored_or_default(session)
+
+
+def _stored_or_default(session: Session) -> str:
+    stored = session.get(Setting, SENDER_SETTING)
+    return stored.value if stored is not None and stored.value.strip() else DEFAULT_SENDER
 
 
 def send_invitations(
@@ -137,7 +160,8 @@ def send_invitations(
         event = session.scalars(
             select(Event).where(Event.id == event_id).options(selectinload(Event.program))
         ).one()
-        sender_text = sender or default_sender(session, event)
+        real_sender = sender or event_sender(session, event_id)
+        sender_text = real_sender or default_sender(session)
         people = list(
             session.scalars(
                 select(Participant).where(Participant.event_id == event_id).order_by(Participant.id)
@@ -156,6 +180,13 @@ def send_invitations(
             report.already_sent += 1
         else:
             targets.append(p)
+    if isinstance(transport, SmtpDelivery) and targets and (
+        real_sender is None or is_placeholder_sender(real_sender)
+    ):
+        report.error = NO_SENDER
+        report.remaining = [DeliveryItem(p.id, p.name) for p in targets]
+        report.seconds = time.perf_counter() - started
+        return report
     total = len(targets)
     if on_progress:
         on_progress(0, total, "")

@@ -101,6 +101,16 @@ def display_code(code: str) -> str:
     return "-".join(code[i : i + 5] for i in range(0, len(code), 5))
 
 
+# The template speaks of the QR "below", which is true of the HTML part only; a reader of the
+# plain-text part finds it in the attachment.
+_QR_BELOW = re.compile(r"(?:바로\s*)?(?:아래|하단)(?:의|에\s*있는)?\s*QR\s*코드")
+
+
+def text_part_wording(text: str) -> str:
+    """The body for the plain-text part: the QR is in the attached 입장QR.png, not "below"."""
+    return _QR_BELOW.sub(f"첨부 파일({QR_FILENAME})의 QR 코드", text)
+
+
 @dataclass(frozen=True)
 class Invitation:
     participant_id: int
@@ -176,17 +186,18 @@ class InvitationComposer:
 
     # -- the two bodies ------------------------------------------------------------------------
 
-    def _details(self, values: dict[str, str]) -> list[tuple[str, str]]:
+    def _details(self, values: dict[str, str], *, code: bool = True) -> list[tuple[str, str]]:
         rows = [("행사", values["행사명"]), ("일시", values["일시"]), ("장소", values["장소"])]
         if values["주최"]:
             rows.append(("주최", values["주최"]))
-        rows.append(("입장 코드", values["등록코드"]))
+        if code:  # the HTML shows it in the QR's frame, on one line, where a table cell would wrap it
+            rows.append(("입장 코드", values["등록코드"]))
         if values["등록번호"]:
             rows.append(("등록번호", values["등록번호"]))
         return rows
 
     def _text(self, values: dict[str, str]) -> str:
-        parts = [tpl.render_text(self.template, values), "", "─" * 30]
+        parts = [text_part_wording(tpl.render_text(self.template, values)), "", "─" * 30]
         parts += [f"{label}: {value}" for label, value in self._details(values)]
         if self.program:
             parts += ["", "[프로그램]", *self.program]
@@ -202,10 +213,13 @@ class InvitationComposer:
     def _html(self, values: dict[str, str], cid: str) -> str:
         esc = html.escape
         body = tpl.render_html_paragraphs(self.template, values)
+        code = esc(values["등록코드"])
+        # The code breaks at its hyphens otherwise: one line wherever the template puts it.
+        body = body.replace(code, f'<span style="white-space:nowrap">{code}</span>')
         details = "".join(
             f'<tr><th style="text-align:left;padding:4px 16px 4px 0;color:#5f6b7a;font-weight:normal;'
             f'white-space:nowrap">{esc(label)}</th><td style="padding:4px 0">{esc(value)}</td></tr>'
-            for label, value in self._details(values)
+            for label, value in self._details(values, code=False)
         )
         program = "".join(f'<li style="margin:2px 0">{esc(line)}</li>' for line in self.program)
         program_block = (
@@ -222,16 +236,17 @@ class InvitationComposer:
         return f"""<!DOCTYPE html>
 <html lang="ko"><head><meta charset="utf-8"><title>{esc(values["행사명"])}</title></head>
 <body style="margin:0;padding:0;background:#f4f6f8">
-<div style="max-width:640px;margin:0 auto;padding:24px;background:#ffffff;color:#1d232a;
-font-family:'Malgun Gothic','Apple SD Gothic Neo','Noto Sans KR',sans-serif;font-size:15px;line-height:1.6">
+<div style="max-width:640px;margin:0 auto;padding:24px 16px;background:#ffffff;color:#1d232a;
+font-family:'Malgun Gothic','Apple SD Gothic Neo','Noto Sans KR',sans-serif;font-size:15px;line-height:1.6;
+word-break:keep-all;overflow-wrap:break-word">
 <h2 style="font-size:20px;margin:0 0 20px 0;color:#0b5cad">{esc(values["행사명"])}</h2>
 {body}
-<div style="text-align:center;margin:24px 0;padding:16px;border:1px solid #dde3ea;border-radius:8px">
-<img src="cid:{esc(cid[1:-1])}" width="264" height="264" alt="입장 QR 코드"
- style="display:block;margin:0 auto;width:264px;height:264px;image-rendering:pixelated">
+<div style="text-align:center;margin:24px 0;padding:12px 8px;border:1px solid #dde3ea;border-radius:8px">
+<img src="cid:{esc(cid[1:-1])}" width="264" alt="입장 QR 코드"
+ style="display:block;margin:0 auto;width:100%;max-width:264px;height:auto;image-rendering:pixelated">
 <p style="margin:12px 0 0 0;color:#5f6b7a">입장 코드 (직접 입력용)</p>
-<p style="margin:4px 0 0 0;font-family:Consolas,'Courier New',monospace;font-size:20px;
-letter-spacing:1px">{esc(values["등록코드"])}</p>
+<p style="margin:4px 0 0 0;font-family:Consolas,'Courier New',monospace;font-size:13px;
+white-space:nowrap;word-break:keep-all">{esc(values["등록코드"])}</p>
 </div>
 <table style="border-collapse:collapse;margin:0">{details}</table>
 {program_block}

@@ -2,7 +2,7 @@
 
 - arrivals: bars of people arriving per 10 minutes (left axis), the cumulative count as a line
   and the room's capacity as a dashed line (right axis);
-- groups: one bar per guest group or region, arrived over invited.
+- groups: one row per guest group or region: invited, invited who came, their rate, walk-ins.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ BAR = QColor("#0b5cad")
 BAR_LIGHT = QColor("#dfe6ee")
 LINE = QColor("#1b7f3b")
 CAPACITY = QColor("#b3261e")
+TICKS = 5  # gridlines above zero, shared by both axes
 MAX_BARS = 72  # beyond this (arrivals over more than 12 hours) buckets are merged for drawing
 
 LEFT = Qt.AlignmentFlag.AlignLeft
@@ -33,18 +34,22 @@ VCENTER = Qt.AlignmentFlag.AlignVCenter
 HCENTER = Qt.AlignmentFlag.AlignHCenter
 
 
-def nice_ceiling(value: float, ticks: int = 5) -> tuple[float, float]:
-    """An axis maximum at or above value and its tick step, both round numbers (1, 2, 2.5, 5 ×10ⁿ)."""
+def nice_step(value: float, ticks: int = 5) -> float:
+    """The smallest round step (1, 2, 2.5, 5 ×10ⁿ, at least 1) with ticks × step >= value."""
     if value <= 0:
-        return float(ticks), 1.0
+        return 1.0
     raw = value / ticks
     power = 10 ** math.floor(math.log10(raw))
     for factor in (1, 2, 2.5, 5, 10):
         step = factor * power
         if step >= raw:
             break
-    step = max(step, 1.0)  # people come whole
-    return step * math.ceil(value / step), step
+    return max(step, 1.0)  # people come whole
+
+
+def number(value: float) -> str:
+    """9600 -> "9,600": thousands separators, no trailing ".0"."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
 def merge_buckets(buckets: Sequence[ArrivalBucket], limit: int = MAX_BARS) -> tuple[list[ArrivalBucket], int]:
@@ -72,7 +77,7 @@ def draw_arrivals(
     bars, minutes = merge_buckets(buckets)
     small = font(7.5)
     p.setFont(small)
-    plot = r.adjusted(mm(12), mm(9), -mm(14), -mm(8))
+    plot = r.adjusted(mm(12), mm(14), -mm(14), -mm(8))
     if not bars or bars[-1].cumulative == 0:
         p.setPen(QPen(GRID, mm(0.3)))
         p.drawRect(plot)
@@ -80,8 +85,11 @@ def draw_arrivals(
         p.setFont(font(10))
         p.drawText(plot, HCENTER | VCENTER, "아직 도착 기록이 없습니다.")
         return
-    left_max, left_step = nice_ceiling(max(b.people for b in bars))
-    right_max, right_step = nice_ceiling(max(capacity, bars[-1].cumulative) * 1.05)
+    # Both axes get the same number of ticks, so every gridline is a round number on each
+    # side and a reader can follow one line to either axis.
+    left_step = nice_step(max(b.people for b in bars), TICKS)
+    right_step = nice_step(max(capacity, bars[-1].cumulative) * 1.05, TICKS)
+    left_max, right_max = left_step * TICKS, right_step * TICKS
     slot = plot.width() / len(bars)
 
     def y_left(v: float) -> float:
@@ -90,22 +98,22 @@ def draw_arrivals(
     def y_right(v: float) -> float:
         return plot.bottom() - plot.height() * v / right_max
 
-    # grid and the left axis (per bar)
-    ticks = round(left_max / left_step)
-    for i in range(ticks + 1):
-        v = i * left_step
-        y = y_left(v)
+    for i in range(TICKS + 1):
+        y = y_left(i * left_step)  # == y_right(i * right_step)
         p.setPen(QPen(GRID, mm(0.2)))
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         p.setPen(BAR)
-        p.drawText(QRectF(r.left(), y - mm(2.5), mm(10.5), mm(5)), RIGHT | VCENTER, f"{v:g}")
-    # the right axis (cumulative, capacity)
-    p.setPen(LINE)
-    for i in range(round(right_max / right_step) + 1):
-        v = i * right_step
+        p.drawText(QRectF(r.left(), y - mm(2.5), mm(10.5), mm(5)), RIGHT | VCENTER, number(i * left_step))
+        p.setPen(LINE)
         p.drawText(
-            QRectF(plot.right() + mm(1.5), y_right(v) - mm(2.5), mm(12), mm(5)), LEFT | VCENTER, f"{v:g}"
+            QRectF(plot.right() + mm(1.5), y - mm(2.5), mm(12), mm(5)), LEFT | VCENTER, number(i * right_step)
         )
+    p.setPen(BAR)
+    p.drawText(QRectF(r.left(), plot.top() - mm(5.5), mm(30), mm(4)), LEFT | VCENTER, "명 / 10분")
+    p.setPen(LINE)
+    p.drawText(
+        QRectF(plot.right() - mm(30), plot.top() - mm(5.5), mm(44), mm(4)), RIGHT | VCENTER, "누적 (명)"
+    )
     # bars
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(BAR)
@@ -113,16 +121,18 @@ def draw_arrivals(
         if b.people:
             x = plot.left() + i * slot + slot * 0.15
             p.drawRect(QRectF(x, y_left(b.people), slot * 0.7, plot.bottom() - y_left(b.people)))
-    # capacity line
+    # capacity line: on the right axis, labelled there in its own colour, never read off the left
     cap_y = y_right(capacity)
     pen = QPen(CAPACITY, mm(0.45))
     pen.setStyle(Qt.PenStyle.DashLine)
     p.setPen(pen)
     p.drawLine(QPointF(plot.left(), cap_y), QPointF(plot.right(), cap_y))
     p.setPen(CAPACITY)
-    p.drawText(
-        QRectF(plot.left() + mm(1), cap_y - mm(5), mm(40), mm(4.5)), LEFT | VCENTER, f"정원 {capacity}명"
-    )
+    p.setBrush(QColor("white"))
+    label = f"정원 {number(capacity)}명 (오른쪽 축)"
+    box = QRectF(plot.right() - mm(42), cap_y - mm(5), mm(41), mm(4.5))
+    p.drawText(box, RIGHT | VCENTER, label)
+    p.setBrush(Qt.BrushStyle.NoBrush)
     # cumulative line: the count at the end of each slot
     path = QPainterPath(QPointF(plot.left(), plot.bottom()))
     for i, b in enumerate(bars):
@@ -168,25 +178,42 @@ def _legend(p: QPainter, r: QRectF, minutes: int, mm: Mm) -> None:
     p.drawText(QRectF(x + mm(7.5), r.top(), mm(40), r.height()), LEFT | VCENTER, "정원")
 
 
+GROUP_COLUMNS = ("초청", "초청자 참석", "참석률", "현장등록 등")
+OTHERS = QColor("#e0a030")
+
+
 def draw_group_bars(
-    p: QPainter, r: QRectF, groups: Sequence[GroupCount], font: FontFactory, mm: Mm, row_mm: float = 6.0
+    p: QPainter,
+    r: QRectF,
+    groups: Sequence[GroupCount],
+    font: FontFactory,
+    mm: Mm,
+    row_mm: float = 6.0,
+    total: GroupCount | None = None,
 ) -> None:
-    label_w, number_w = mm(38), mm(40)
+    """One row per group: invited, invited who came, the rate over the invited only, and who
+    came without an invitation (walk-ins) in a column and a bar segment of their own, so each
+    row adds up by hand and no bar of attendance outgrows the invitation it is compared with."""
+    label_w, col_w = mm(38), mm(17)
+    numbers_w = col_w * len(GROUP_COLUMNS)
     bar_left = r.left() + label_w
-    bar_w = r.width() - label_w - number_w
+    bar_w = r.width() - label_w - numbers_w - mm(2)
+    numbers_left = r.right() - numbers_w
     row = mm(row_mm)
     small = font(8.5)
     p.setFont(small)
     # legend line
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(BAR)
-    p.drawRect(QRectF(bar_left, r.top() + mm(1.5), mm(4), mm(3)))
-    p.setBrush(BAR_LIGHT)
-    p.drawRect(QRectF(bar_left + mm(30), r.top() + mm(1.5), mm(4), mm(3)))
-    p.setPen(MUTED)
-    p.drawText(QRectF(bar_left + mm(5.5), r.top(), mm(24), mm(6)), LEFT | VCENTER, "참석")
-    p.drawText(QRectF(bar_left + mm(35.5), r.top(), mm(40), mm(6)), LEFT | VCENTER, "초청 (현장등록 제외)")
-    p.drawText(QRectF(bar_left + bar_w, r.top(), number_w, mm(6)), RIGHT | VCENTER, "참석 / 초청 (참석률)")
+    legend = [(BAR, "초청자 참석"), (BAR_LIGHT, "초청"), (OTHERS, "현장등록 등")]
+    x = bar_left
+    for colour, text in legend:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawRect(QRectF(x, r.top() + mm(1.5), mm(4), mm(3)))
+        p.setPen(MUTED)
+        p.drawText(QRectF(x + mm(5.5), r.top(), mm(24), mm(6)), LEFT | VCENTER, text)
+        x += mm(26)
+    for i, header in enumerate(GROUP_COLUMNS):
+        p.drawText(QRectF(numbers_left + i * col_w, r.top(), col_w, mm(6)), RIGHT | VCENTER, header)
     if not groups:
         return
     top = r.top() + mm(8)
@@ -199,11 +226,26 @@ def draw_group_bars(
         if g.invited:
             p.setBrush(BAR_LIGHT)
             p.drawRect(QRectF(bar_left, y + row * 0.18, bar_w * g.invited / biggest, row * 0.64))
-        if g.arrived:
+        came = bar_w * g.invited_arrived / biggest
+        if g.invited_arrived:
             p.setBrush(BAR)
-            p.drawRect(QRectF(bar_left, y + row * 0.3, bar_w * g.arrived / biggest, row * 0.4))
-        rate = f" ({g.rate * 100:.0f}%)" if g.rate is not None else ""
-        p.setPen(INK)
-        p.drawText(
-            QRectF(bar_left + bar_w, y, number_w, row), RIGHT | VCENTER, f"{g.arrived} / {g.invited}{rate}"
-        )
+            p.drawRect(QRectF(bar_left, y + row * 0.3, came, row * 0.4))
+        if g.others:
+            p.setBrush(OTHERS)
+            p.drawRect(QRectF(bar_left + came, y + row * 0.3, bar_w * g.others / biggest, row * 0.4))
+        _numbers(p, g, QRectF(numbers_left, y, numbers_w, row), col_w)
+    if total is not None:
+        y = top + len(groups) * row
+        p.setPen(QPen(INK, mm(0.25)))
+        p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
+        bold = font(8.5, True)
+        p.setFont(bold)
+        p.drawText(QRectF(r.left(), y, label_w - mm(2), row), LEFT | VCENTER, total.label)
+        _numbers(p, total, QRectF(numbers_left, y, numbers_w, row), col_w)
+
+
+def _numbers(p: QPainter, g: GroupCount, r: QRectF, col_w: float) -> None:
+    rate = f"{g.rate * 100:.0f}%" if g.rate is not None else "–"
+    p.setPen(INK)
+    for j, text in enumerate((number(g.invited), number(g.invited_arrived), rate, number(g.others))):
+        p.drawText(QRectF(r.left() + j * col_w, r.top(), col_w, r.height()), RIGHT | VCENTER, text)

@@ -76,6 +76,11 @@ class GroupCount:
     companions: int = 0
 
     @property
+    def others(self) -> int:
+        """Who came without being on the roster: walk-ins (and anyone whose invitation was cancelled)."""
+        return self.arrived - self.invited_arrived
+
+    @property
     def no_shows(self) -> int:
         return self.invited - self.invited_arrived
 
@@ -139,6 +144,10 @@ class Figures:
     present_now: int  # inside at report time, companions included
     peak_present: int  # most people inside at once, companions included
     peak_at: datetime | None
+    # Arrivals dated outside the event's own day(s): a clock set wrong, a rehearsal, a re-used
+    # database. They stay in every list and count but are flagged, and kept out of the chart
+    # unless nothing else is left to draw.
+    outside_day: int = 0
 
     @property
     def total_people(self) -> int:
@@ -182,6 +191,8 @@ def gather(session: Session, event_id: int, *, mask_pii: bool = False) -> Report
     # The desk's protocol rule, not the VIP flag alone: whoever the door announced is listed.
     vips = [p for p in rows if not p.cancelled and protocol_reason_of(p.category, p.title, p.is_vip)]
     peak, peak_at, present = _occupancy(events, zone)
+    starts, ends = event.starts_at.astimezone(zone), event.ends_at.astimezone(zone)
+    on_day = [p for p in attendees if _on_event_day(p, starts, ends)]
     figures = Figures(
         invited=len(invited),
         arrived=len(attendees),
@@ -195,6 +206,7 @@ def gather(session: Session, event_id: int, *, mask_pii: bool = False) -> Report
         present_now=present,
         peak_present=peak,
         peak_at=peak_at,
+        outside_day=len(attendees) - len(on_day),
     )
     return ReportData(
         event=EventInfo(
@@ -204,8 +216,8 @@ def gather(session: Session, event_id: int, *, mask_pii: bool = False) -> Report
             theme=event.theme,
             venue=event.venue,
             when=event_when(event.starts_at, event.ends_at, zone),
-            starts_at=event.starts_at.astimezone(zone),
-            ends_at=event.ends_at.astimezone(zone),
+            starts_at=starts,
+            ends_at=ends,
             timezone=zone.key,
             capacity=event.capacity,
             hosts=event.hosts,
@@ -220,7 +232,7 @@ def gather(session: Session, event_id: int, *, mask_pii: bool = False) -> Report
         vips=vips,
         by_category=_by(rows, lambda p: p.category_label, [category_label(c) for c in CATEGORY_ORDER]),
         by_region=_by(rows, lambda p: p.region, None),
-        arrivals=_arrivals(attendees, event.starts_at.astimezone(zone), event.ends_at.astimezone(zone)),
+        arrivals=_arrivals(on_day or attendees, starts, ends),
         audit=_audit(session, event_id, names, zone, mask_pii),
     )
 
@@ -355,6 +367,11 @@ def _by(rows: list[PersonRow], key, order: list[str] | None) -> list[GroupCount]
     else:
         ordered = [lb for lb in order if lb in labels] + sorted(labels - set(order))
     return [GroupCount(lb, invited[lb], arrived[lb], invited_arrived[lb], companions[lb]) for lb in ordered]
+
+
+def _on_event_day(person: PersonRow, starts: datetime, ends: datetime) -> bool:
+    assert person.first_arrival is not None
+    return starts.date() <= person.first_arrival.date() <= ends.date()
 
 
 def _floor(dt: datetime) -> datetime:

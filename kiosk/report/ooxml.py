@@ -16,10 +16,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.domain.privacy import strip_control_chars
+from kiosk.domain.privacy import FORMULA_TRIGGERS, strip_control_chars
 
 # Cell styles: indexes into <cellXfs> below.
-PLAIN, HEADER, DATETIME, PERCENT, MINUTES, BOLD, LEFT, LEFT_DATETIME, LEFT_PERCENT = range(9)
+PLAIN, HEADER, DATETIME, PERCENT, MINUTES, BOLD, LEFT, LEFT_DATETIME, LEFT_PERCENT, QUOTED, LEFT_QUOTED = (
+    range(11)
+)
+# Text that a spreadsheet would take for a formula once someone edits the cell gets the
+# quotePrefix style (what Excel sets for text typed as '=...): the cell shows the text as it is,
+# with no apostrophe in it, and stays text when edited. Inline strings are never evaluated.
+_QUOTED = {PLAIN: QUOTED, LEFT: LEFT_QUOTED}
 MAX_CELL_TEXT = 32_767  # Excel's limit per cell
 _EPOCH = datetime(1899, 12, 30)
 
@@ -34,7 +40,7 @@ _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <fill><patternFill patternType="solid"><fgColor rgb="FF2D3E50"/><bgColor indexed="64"/></patternFill></fill></fills>\
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-<cellXfs count="9">\
+<cellXfs count="11">\
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
 <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">\
 <alignment vertical="center"/></xf>\
@@ -46,6 +52,9 @@ _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">\
 <alignment horizontal="left"/></xf>\
 <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">\
+<alignment horizontal="left"/></xf>\
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>\
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1" quotePrefix="1">\
 <alignment horizontal="left"/></xf>\
 </cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
 </styleSheet>"""
@@ -85,6 +94,7 @@ class Sheet:
     widths: Sequence[float] = ()
     freeze_header: bool = True
     autofilter: tuple[int, int] | None = None  # (columns, rows incl. header) of the filtered range
+    title_rows: int = 1  # repeated at the top of every printed page
     rows: list[str] = field(default_factory=list)
 
     def append(self, cells: Iterable[tuple[Any, int]]) -> None:
@@ -106,6 +116,8 @@ class Sheet:
                 text = str(value)
                 if not text.isprintable():  # rare: only then look for characters XML cannot hold
                     text = strip_control_chars(text)
+                if text.startswith(FORMULA_TRIGGERS):
+                    s = f' s="{_QUOTED.get(style, QUOTED)}"'
                 text = _escape(text[:MAX_CELL_TEXT])
                 space = ' xml:space="preserve"' if text != text.strip() else ""
                 parts.append(f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>')
@@ -114,6 +126,7 @@ class Sheet:
 
     def xml(self) -> Iterable[str]:
         yield f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_NS_MAIN}">'
+        yield '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'  # print: fit to the width below
         width = max(len(self.widths), 1)
         yield f'<dimension ref="A1:{_letters(width - 1)}{max(len(self.rows), 1)}"/>'
         if self.freeze_header:
@@ -140,7 +153,13 @@ class Sheet:
         yield "</sheetData>"
         if self.autofilter:
             yield f'<autoFilter ref="{self.filter_ref}"/>'
-        yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+        yield '<printOptions horizontalCentered="1"/>'
+        yield '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+        # A4 landscape, one page wide and as many pages long as it takes; "3 / 12" at the foot.
+        yield '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+        title = _escape(self.title.replace("&", "&&"))  # "&" starts a header code: "&&" is one "&"
+        yield f"<headerFooter><oddFooter>&amp;L{title}&amp;R&amp;P / &amp;N</oddFooter></headerFooter>"
+        yield "</worksheet>"
 
     @property
     def filter_ref(self) -> str:
@@ -196,6 +215,11 @@ def save_workbook(
         f"{_escape(_quote_sheet(s.title))}!{_absolute(s.filter_ref)}</definedName>"
         for i, s in enumerate(sheets)
         if s.autofilter
+    ) + "".join(
+        f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
+        f"{_escape(_quote_sheet(s.title))}!$1:${s.title_rows}</definedName>"
+        for i, s in enumerate(sheets)
+        if s.title_rows
     )
     workbook = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_NS_MAIN}" xmlns:r="{_NS_REL}">'

@@ -27,9 +27,10 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QPen,
 )
 
-from kiosk.report.charts import draw_arrivals, draw_group_bars
+from kiosk.report.charts import draw_arrivals, draw_group_bars, number
 from kiosk.report.data import GroupCount, PersonRow, ReportData
 from kiosk.report.xlsx import display_width
 
@@ -45,6 +46,9 @@ INK = QColor("#1d232a")
 MUTED = QColor("#5f6b7a")
 HEADER_FILL = QColor("#2d3e50")
 STRIPE = QColor("#f4f6f8")
+ALERT = QColor("#b3261e")
+ALERT_FILL = QColor("#fbe9e7")
+MIN_ROWS = 3  # no page starts or ends a table with fewer rows than this (unless it has fewer)
 
 _app: QGuiApplication | None = None  # kept alive for the process once the CLI made one
 
@@ -185,7 +189,7 @@ class _Flow:
         self, title: str, columns: Sequence[TableColumn], rows: Sequence[PersonRow], empty: str
     ) -> None:
         self.space(4)
-        self.keep(8 + 2 * ROW_MM)  # the title with its header and a first row
+        self.keep(8 + (1 + min(len(rows), MIN_ROWS)) * ROW_MM)  # the title with its header and first rows
         self.text(title, 13, bold=True, height_mm=8)
         if not rows:
             self.text(empty, 10, color=MUTED)
@@ -193,9 +197,12 @@ class _Flow:
         painter = _TablePainter(columns)
         done = 0
         while done < len(rows):
-            if self.y + mm(2 * ROW_MM) > self.bottom:
-                self.new_page()
+            if done or self.y + mm(2 * ROW_MM) > self.bottom:
+                self.new_page()  # a chunk ends only where its page (or the table) ends
             fits = int((self.bottom - self.y) / mm(ROW_MM)) - 1  # one row for the header
+            left_over = len(rows) - done - fits
+            if 0 < left_over < MIN_ROWS and fits > MIN_ROWS:
+                fits -= min(MIN_ROWS - left_over, fits - MIN_ROWS)  # no last page of one row
             chunk = rows[done : done + fits]
             first = done + 1
             self.block(
@@ -272,7 +279,7 @@ def _hhmm(person: PersonRow) -> str:
 RIGHT = Qt.AlignmentFlag.AlignRight
 CENTER = Qt.AlignmentFlag.AlignHCenter
 ATTENDEE_TABLE = [
-    TableColumn("번호", 10, lambda i, p: str(i), RIGHT),
+    TableColumn("번호", 10, lambda i, p: f"{i:,}", RIGHT),
     TableColumn("성명", 22, lambda i, p: p.name),
     TableColumn("소속", 52, lambda i, p: p.organization),
     TableColumn("직위", 30, lambda i, p: p.title),
@@ -282,7 +289,7 @@ ATTENDEE_TABLE = [
     TableColumn("동반", 12, lambda i, p: str(p.companions) if p.companions else "", RIGHT),
 ]
 NO_SHOW_TABLE = [
-    TableColumn("번호", 10, lambda i, p: str(i), RIGHT),
+    TableColumn("번호", 10, lambda i, p: f"{i:,}", RIGHT),
     TableColumn("성명", 24, lambda i, p: p.name),
     TableColumn("소속", 62, lambda i, p: p.organization),
     TableColumn("직위", 36, lambda i, p: p.title),
@@ -303,23 +310,28 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.1f}%"
 
 
+def over_capacity(data: ReportData) -> bool:
+    return bool(data.event.capacity) and data.figures.peak_present > data.event.capacity
+
+
 def _key_figures(data: ReportData) -> list[tuple[str, str]]:
     f = data.figures
-    peak = f"{f.peak_present} / {data.event.capacity}"
+    peak = f"{number(f.peak_present)} / {number(data.event.capacity)}"
     return [
-        ("초청", f"{f.invited}명"),
-        ("참석 (현장등록 포함)", f"{f.arrived}명"),
+        ("초청", f"{number(f.invited)}명"),
+        ("참석 (현장등록 포함)", f"{number(f.arrived)}명"),
         ("참석률 (초청자 기준)", _percent(f.rate)),
-        ("현장등록", f"{f.walk_ins}명"),
-        ("불참", f"{f.no_shows}명"),
-        ("동반인", f"{f.companions}명"),
-        ("총 입장 인원 (동반 포함)", f"{f.total_people}명"),
-        ("최대 재실 / 정원", peak),
+        ("현장등록", f"{number(f.walk_ins)}명"),
+        ("불참", f"{number(f.no_shows)}명"),
+        ("동반인", f"{number(f.companions)}명"),
+        ("총 입장 인원 (동반 포함)", f"{number(f.total_people)}명"),
+        ("최대 재실 / 정원 — 정원 초과" if over_capacity(data) else "최대 재실 / 정원", peak),
     ]
 
 
 def _draw_figures(data: ReportData) -> Callable[[QPainter, QRectF], None]:
     items = _key_figures(data)
+    alert = {len(items) - 1} if over_capacity(data) else set()
     label_font, value_font = report_font(8.5), report_font(17, True)
 
     def draw(p: QPainter, r: QRectF) -> None:
@@ -328,14 +340,15 @@ def _draw_figures(data: ReportData) -> Callable[[QPainter, QRectF], None]:
         h = (r.height() - gap) / 2
         for i, (label, value) in enumerate(items):
             cell = QRectF(r.left() + (i % cols) * (w + gap), r.top() + (i // cols) * (h + gap), w, h)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QBrush(STRIPE))
+            warn = i in alert
+            p.setPen(QPen(ALERT, mm(0.5)) if warn else Qt.PenStyle.NoPen)
+            p.setBrush(QBrush(ALERT_FILL if warn else STRIPE))
             p.drawRoundedRect(cell, mm(2), mm(2))
             inner = cell.adjusted(mm(3), mm(1.5), -mm(3), -mm(1.5))
-            p.setPen(MUTED)
+            p.setPen(ALERT if warn else MUTED)
             p.setFont(label_font)
             p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
-            p.setPen(INK)
+            p.setPen(ALERT if warn else INK)
             p.setFont(value_font)
             p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, value)
 
@@ -357,6 +370,12 @@ def _at_most(groups: list[GroupCount], limit: int = 30) -> list[GroupCount]:
     return [*groups[: limit - 1], other]
 
 
+def _outside_day_note(outside: int, arrived: int, day: str) -> str:
+    if outside == arrived:
+        return f"주의: 체크인 {number(outside)}건 모두 행사일({day}) 밖의 날짜입니다 (시계 설정 또는 시험 데이터 확인)"
+    return f"주의: 행사일({day}) 밖의 체크인 {number(outside)}건 — 도착 차트에서 제외, 명단과 합계에는 포함"
+
+
 def _layout(flow: _Flow, data: ReportData) -> None:
     e, f = data.event, data.figures
     flow.text(e.name, 20, bold=True, height_mm=11)
@@ -372,6 +391,9 @@ def _layout(flow: _Flow, data: ReportData) -> None:
     if data.masked:
         note += " · 연락처 가림"
     flow.text(note, 8.5, color=MUTED, height_mm=5.5)
+    if f.outside_day:
+        day = f"{e.starts_at:%Y-%m-%d}"
+        flow.text(_outside_day_note(f.outside_day, f.arrived, day), 9.5, bold=True, color=ALERT, height_mm=6)
     flow.space(3)
     flow.block(32, _draw_figures(data))
     flow.space(5)
@@ -379,23 +401,35 @@ def _layout(flow: _Flow, data: ReportData) -> None:
     flow.text("10분 단위 도착 인원과 누적 인원 (동반인 포함)", 13, bold=True, height_mm=8)
     flow.block(80, lambda p, r: draw_arrivals(p, r, data.arrivals, e.capacity, report_font, mm))
     for heading, groups in (("구분별 참석", data.by_category), ("지역별 참석", _at_most(data.by_region))):
-        height = 8 + BAR_ROW_MM * max(len(groups), 1)
+        height = 8 + BAR_ROW_MM * (max(len(groups), 1) + 1)  # and the 합계 row
+        total = GroupCount(
+            "합계",
+            sum(g.invited for g in groups),
+            sum(g.arrived for g in groups),
+            sum(g.invited_arrived for g in groups),
+            sum(g.companions for g in groups),
+        )
         flow.space(4)
         flow.keep(8 + height)
         flow.text(heading, 13, bold=True, height_mm=8)
         flow.block(
-            height, lambda p, r, groups=groups: draw_group_bars(p, r, groups, report_font, mm, BAR_ROW_MM)
+            height,
+            lambda p, r, groups=groups, total=total: draw_group_bars(
+                p, r, groups, report_font, mm, BAR_ROW_MM, total
+            ),
         )
     flow.table(
-        f"VIP ({f.vip_arrived} / {f.vip_invited}명 도착)",
+        f"VIP ({number(f.vip_arrived)} / {number(f.vip_invited)}명 도착)",
         VIP_TABLE,
         data.vips,
         "VIP로 지정된 사람이 없습니다.",
     )
     flow.new_page()
-    flow.table(f"참석자 명단 ({f.arrived}명, 도착 순)", ATTENDEE_TABLE, data.attendees, "참석자가 없습니다.")
+    flow.table(
+        f"참석자 명단 ({number(f.arrived)}명, 도착 순)", ATTENDEE_TABLE, data.attendees, "참석자가 없습니다."
+    )
     flow.space(4)
-    flow.table(f"불참자 명단 ({f.no_shows}명)", NO_SHOW_TABLE, data.no_shows, "불참자가 없습니다.")
+    flow.table(f"불참자 명단 ({number(f.no_shows)}명)", NO_SHOW_TABLE, data.no_shows, "불참자가 없습니다.")
     flow.finish()
 
 

@@ -13,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.domain.privacy import neutralise_cell
 from kiosk.report import ooxml
 from kiosk.report.columns import (
     ATTENDEE_COLUMNS,
@@ -40,13 +39,12 @@ def display_width(text: str) -> int:
 
 
 def cell_value(value: Any, kind: str) -> Any:
-    """A Python value as Excel should hold it: naive local datetimes, inert text."""
+    """A Python value as Excel should hold it: naive local datetimes; text as it is (the sheet
+    writer drops control characters and gives formula-like text the quotePrefix style)."""
     if value is None:
         return None
     if kind == "datetime" and isinstance(value, datetime):
         return value.replace(tzinfo=None, microsecond=0)
-    if isinstance(value, str):
-        return neutralise_cell(value)  # control characters are dropped by the sheet writer
     return value
 
 
@@ -112,6 +110,7 @@ def summary_items(data: ReportData) -> list[tuple[str, Any, str]]:
         ("총 입장 인원 (동반인 포함)", f.total_people, "int"),
         ("VIP 참석", f"{f.vip_arrived} / {f.vip_invited}명", "text"),
         ("최대 재실 인원 (동반인 포함)", peak, "text"),
+        ("행사일 밖의 체크인 (도착 표에서 제외, 명단에는 포함)", f.outside_day, "int"),
         ("보고서 작성 시각", data.generated_at, "datetime"),
         (
             "시간대",
@@ -122,27 +121,37 @@ def summary_items(data: ReportData) -> list[tuple[str, Any, str]]:
     ]
 
 
+ARRIVAL_HEADERS = ("시각 (10분 단위)", "도착 (명)", "동반인 (명)", "누적 (명, 동반인 포함)", "정원 대비")
+ARRIVAL_FIRST_COLUMN = 3  # D: the key/value block is A–B, C stays empty between the two tables
+
+
 def summary_sheet(data: ReportData) -> ooxml.Sheet:
-    sheet = ooxml.Sheet("요약", widths=[38, 64, 12, 12, 12])
-    sheet.append([("항목", ooxml.HEADER), ("내용", ooxml.HEADER)])
+    """The key figures in A–B and the 10-minute arrivals in D–H, side by side from row 1, so
+    each table has columns of its own (sorting or filtering one never scrambles the other)."""
+    sheet = ooxml.Sheet("요약", widths=[38, 64, 3, 19, 10, 12, 24, 11])
     left = {"datetime": ooxml.LEFT_DATETIME, "percent": ooxml.LEFT_PERCENT}
-    for label, value, kind in summary_items(data):
-        sheet.append([(label, ooxml.PLAIN), (cell_value(value, kind), left.get(kind, ooxml.LEFT))])
-    sheet.append([])
-    sheet.append([("10분 단위 도착 인원 (동반인 포함 누적, 정원 대비)", ooxml.BOLD)])
-    sheet.append((h, ooxml.BOLD) for h in ("시각", "도착 (명)", "동반인 (명)", "누적 (명)", "정원 대비"))
+    items = [
+        ((label, ooxml.PLAIN), (cell_value(v, kind), left.get(kind, ooxml.LEFT)))
+        for label, v, kind in summary_items(data)
+    ]
     capacity = data.event.capacity or 0
-    for b in data.arrivals:
-        share = b.cumulative / capacity if capacity else None
-        sheet.append(
-            [
-                (b.start.replace(tzinfo=None), ooxml.MINUTES),
-                (b.guests, ooxml.PLAIN),
-                (b.companions, ooxml.PLAIN),
-                (b.cumulative, ooxml.PLAIN),
-                (share, ooxml.PERCENT),
-            ]
+    arrivals = [
+        (
+            (b.start.replace(tzinfo=None), ooxml.MINUTES),
+            (b.guests, ooxml.PLAIN),
+            (b.companions, ooxml.PLAIN),
+            (b.cumulative, ooxml.PLAIN),
+            (b.cumulative / capacity if capacity else None, ooxml.PERCENT),
         )
+        for b in data.arrivals
+    ]
+    sheet.append([("항목", ooxml.HEADER), ("내용", ooxml.HEADER), (None, ooxml.PLAIN),
+                  *((h, ooxml.HEADER) for h in ARRIVAL_HEADERS)])  # fmt: skip
+    empty = ((None, ooxml.PLAIN),) * 2
+    for i in range(max(len(items), len(arrivals))):
+        pair = items[i] if i < len(items) else empty
+        times = arrivals[i] if i < len(arrivals) else ()
+        sheet.append([*pair, (None, ooxml.PLAIN), *times])
     return sheet
 
 

@@ -47,11 +47,12 @@ from kiosk.invite.delivery import (
     SmtpDelivery,
     SmtpSettings,
     Transport,
-    default_sender,
+    event_sender,
+    is_placeholder_sender,
     send_invitations,
     skip_reason,
 )
-from kiosk.invite.message import AddressError, parse_sender
+from kiosk.invite.message import DEFAULT_SENDER, AddressError
 from kiosk.storage.engine import Database
 from kiosk.ui.file_dialogs import existing_directory
 from kiosk.ui.invite_table import DeliveryTable
@@ -257,7 +258,7 @@ class InviteDialog(QDialog):
 
     def _load_settings(self) -> None:
         with self.db.session() as session:
-            self.sender_edit.setText(default_sender(session))
+            self.sender_edit.setText(event_sender(session, self.event_id) or "")
             stored = session.get(Setting, SMTP_SETTING)
             try:
                 smtp = json.loads(stored.value) if stored is not None and stored.value else {}
@@ -370,10 +371,16 @@ class InviteDialog(QDialog):
             return False
         transport, settings = chosen
         sender = self.sender_edit.text().strip()
+        if not sender and isinstance(transport, EmlFolderDelivery):
+            sender = DEFAULT_SENDER  # files are an export; whoever mails them sets the sender
         try:
-            parse_sender(sender)
+            placeholder = not sender or is_placeholder_sender(sender)
         except AddressError as exc:
             self._say(str(exc), error=True)
+            return False
+        if placeholder and isinstance(transport, SmtpDelivery):
+            self._say(self.tr("SMTP로 보내려면 실제 보내는 사람 주소를 적어 주세요 (예: 사무국 <invite@example.org>)."),
+                      error=True)  # fmt: skip
             return False
         self._save_settings(settings, sender)
         only_unsent = (

@@ -94,6 +94,12 @@ class SupervisorActions(QObject):
                        lambda: self._open("kiosk.ui.invite_dialog", "InviteDialog", w.db, w.event_id,
                                           station=w.station))  # fmt: skip
 
+    def open_certificate_mail(self) -> None:
+        w = self.window
+        w.gate.require(self.tr("참석확인증 발송은 책임자만 할 수 있습니다."),
+                       lambda: self._open("kiosk.ui.certificate_mail_dialog", "CertificateMailDialog", w.db,
+                                          w.event_id, station=w.station))  # fmt: skip
+
     def open_export(self) -> None:
         w = self.window
         w.gate.require(self.tr("내보내기는 책임자만 할 수 있습니다."),

@@ -82,6 +82,7 @@ class WindowMenus(QObject):
         add(boss, "import", self.tr("명단 가져오기"), "Ctrl+I", s.open_import)
         add(boss, "invite", self.tr("초대장 보내기"), None, s.open_invites)
         add(boss, "export", self.tr("참석 보고서 내보내기"), "Ctrl+E", s.open_export)
+        add(boss, "certificate_mail", self.tr("참석확인증 메일 보내기"), None, s.open_certificate_mail)
         add(boss, "backup", self.tr("백업 · 복원"), None, s.open_backups)
         return self.actions
 

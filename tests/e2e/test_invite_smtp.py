@@ -220,7 +220,9 @@ def test_cli_smtp_json_then_only_unsent(run_cli, db: Database, demo_event_id: in
     # The envelope sender defaults to the login, which most servers insist on.
     assert {item.mail_from for item in handler.received} == {"organiser@forum.example"}
 
-    refused = run_cli("invite", "--smtp", f"127.0.0.1:{free_port()}")
+    refused = run_cli(
+        "invite", "--smtp", f"127.0.0.1:{free_port()}", "--from", "사무국 <office@forum.example>"
+    )
     assert refused.code == 2 and "연결할 수 없습니다" in refused.err and "Traceback" not in refused.err
 
 
@@ -228,16 +230,23 @@ def test_interrupted_resend_to_everyone_never_doubles(db: Database, demo_event_i
     some = sorted(_eligible(db, demo_event_id).values())[:12]
     handler = RecordingHandler()
     with smtp_server(handler) as (server, _):
-        assert len(send_invitations(db, demo_event_id, _smtp(server.port), participant_ids=some).sent) == 12
+        assert (
+            len(
+                send_invitations(
+                    db, demo_event_id, _smtp(server.port), sender=SENDER, participant_ids=some
+                ).sent
+            )
+            == 12
+        )
         handler.fail_after = 12 + 5  # sending everyone again, the server drops out after five
-        again = send_invitations(db, demo_event_id, _smtp(server.port), participant_ids=some)
+        again = send_invitations(db, demo_event_id, _smtp(server.port), sender=SENDER, participant_ids=some)
         assert len(again.sent) == 5 and len(again.failed) == 1 and len(again.remaining) == 6
         states = _states(db, demo_event_id)
         assert states[DeliveryState.SENT] == 11 and states[DeliveryState.FAILED] == 1
         assert states[DeliveryState.QUEUED] == 0  # those who had their mail keep `sent`
         handler.fail_after = None
         resumed = send_invitations(
-            db, demo_event_id, _smtp(server.port), participant_ids=some, only_unsent=True
+            db, demo_event_id, _smtp(server.port), sender=SENDER, participant_ids=some, only_unsent=True
         )
     assert [item.id for item in resumed.sent] == [again.failed[0].id] and resumed.already_sent == 11
 
@@ -255,21 +264,33 @@ def test_starttls_and_ssl_with_verified_certificates(db: Database, demo_event_id
 
     with smtp_server(starttls=server_context) as (server, handler):
         ok = send_invitations(
-            db, demo_event_id, delivery(server.port, Security.STARTTLS, trusting), participant_ids=[1, 2]
+            db,
+            demo_event_id,
+            delivery(server.port, Security.STARTTLS, trusting),
+            sender=SENDER,
+            participant_ids=[1, 2],
         )
         assert len(ok.sent) == 2 and len(handler.received) == 2
         # The system's trust store does not know this certificate: refused, clearly, nothing sent.
         untrusted = send_invitations(
-            db, demo_event_id, delivery(server.port, Security.STARTTLS, None), participant_ids=[3]
+            db,
+            demo_event_id,
+            delivery(server.port, Security.STARTTLS, None),
+            sender=SENDER,
+            participant_ids=[3],
         )
         assert untrusted.error and "TLS" in untrusted.error and not untrusted.sent
         plain = send_invitations(
-            db, demo_event_id, delivery(server.port, Security.NONE, None), participant_ids=[3]
+            db, demo_event_id, delivery(server.port, Security.NONE, None), sender=SENDER, participant_ids=[3]
         )
         assert plain.error and not plain.sent  # the server insists on STARTTLS
     with smtp_server(implicit_tls=server_context) as (server, handler):
         ok = send_invitations(
-            db, demo_event_id, delivery(server.port, Security.SSL, trusting), participant_ids=[4]
+            db,
+            demo_event_id,
+            delivery(server.port, Security.SSL, trusting),
+            sender=SENDER,
+            participant_ids=[4],
         )
     assert len(ok.sent) == 1 and len(handler.received) == 1
 
@@ -280,7 +301,7 @@ def test_reconnects_between_messages_before_the_server_would_cut_off(
     some = sorted(_eligible(db, demo_event_id).values())[:7]
     with smtp_server() as (server, handler):
         report = send_invitations(
-            db, demo_event_id, _smtp(server.port, max_per_connection=3), participant_ids=some
+            db, demo_event_id, _smtp(server.port, max_per_connection=3), participant_ids=some, sender=SENDER
         )
     assert report.complete and len(handler.received) == 7
     assert len({item.peer for item in handler.received}) == 3  # 3 + 3 + 1 messages per connection

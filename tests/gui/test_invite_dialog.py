@@ -96,6 +96,7 @@ def test_stop_keeps_the_rest_for_later(qtbot, db: Database, demo_event_id: int) 
         dialog.port_spin.setValue(server.port)
         dialog.security_combo.setCurrentIndex(dialog.security_combo.findData(Security.NONE.value))
         dialog.interval_spin.setValue(0.05)  # throttled: the stop lands mid-batch
+        dialog.sender_edit.setText("사무국 <invite@forum.example>")
         assert dialog.start()
         qtbot.waitUntil(lambda: dialog.progress.value() >= 3, timeout=30_000)
         dialog.stop_button.click()
@@ -189,3 +190,19 @@ def test_the_dialog_fits_a_1366x768_screen(qtbot, db: Database, demo_event_id: i
     # 768 minus a window title bar and a desktop panel.
     assert hint.height() <= 700 and hint.width() <= 1366
     assert dialog.height() <= 700
+
+
+def test_smtp_without_a_real_sender_is_refused_inline(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18: mail from invitation@kiosk.example is rejected or spam-filed by a real relay."""
+    dialog = _dialog(qtbot, db, demo_event_id)
+    with smtp_server() as (server, handler):
+        dialog.smtp_radio.setChecked(True)
+        dialog.host_edit.setText("127.0.0.1")
+        dialog.port_spin.setValue(server.port)
+        dialog.security_combo.setCurrentIndex(dialog.security_combo.findData(Security.NONE.value))
+        assert dialog.sender_edit.text() == ""  # no made-up sender is offered
+        for sender in ("", "행사 사무국 <invitation@kiosk.example>"):
+            dialog.sender_edit.setText(sender)
+            assert not dialog.start()
+            assert not dialog.running
+        assert handler.received == []

@@ -20,6 +20,7 @@ from kiosk.ui.settings_dialog import LocalSettings
         ("open_invites", "InviteDialog"),
         ("open_export", "ExportDialog"),
         ("open_backups", "BackupDialog"),
+        ("open_certificate_mail", "CertificateMailDialog"),
     ],
 )
 def test_supervisor_dialog_opens(  # type: ignore[no-untyped-def]

@@ -1,0 +1,96 @@
+"""kiosk certificates --out DIR|FILE.pdf [--participant ID] / kiosk certificates verify CODE
+
+Certificates of attendance (참석확인증) for everyone who came, and the check of a printed code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from kiosk.cli.context import CliContext, CliError
+from kiosk.domain.events import require_active_event
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "certificates",
+        help="참석확인증 발급 (PDF) 또는 진위 확인 (verify CODE)",
+        description="실제로 참석한 사람(현장등록 포함)마다 A4 참석확인증 한 장을 만듭니다. "
+        "발급번호는 데이터베이스의 발급 대장에서 받으며 다시 발급하면 같은 번호에 '재발급'이 표시됩니다.",
+    )
+    p.add_argument("--out", metavar="DIR|FILE.pdf", help="FILE.pdf: 한 파일에 모두, DIR: 사람마다 PDF 하나")
+    p.add_argument("--participant", metavar="ID", type=int, help="이 참석자의 확인증만")
+    actions = p.add_subparsers(dest="certificate_action", metavar="verify")
+    v = actions.add_parser("verify", help="참석확인증의 진위 확인 코드를 검사 (JSON 출력)")
+    v.add_argument("code", metavar="CODE", help="확인증에 인쇄된 코드 (KC-…)")
+    p.set_defaults(func=run)
+
+
+def run(ctx: CliContext, args: argparse.Namespace) -> int:
+    if getattr(args, "certificate_action", None) == "verify":
+        return verify(ctx, args.code)
+    if not args.out:
+        raise CliError("--out DIR 또는 --out FILE.pdf 가 필요합니다 (확인은 kiosk certificates verify CODE)")
+    out = Path(args.out)
+    if out.suffix.lower() == ".pdf":
+        if out.is_dir():
+            raise CliError(f"폴더가 아니라 파일 이름을 주세요: {out}")
+        if not out.parent.is_dir():
+            raise CliError(f"폴더가 없습니다: {out.parent}")
+    elif out.exists() and not out.is_dir():
+        raise CliError(f"폴더가 아니라 파일입니다 (PDF 하나로 받으려면 .pdf로 끝나는 이름을 주세요): {out}")
+    elif out.suffix:
+        raise CliError(f"파일 이름은 .pdf로 끝나야 합니다 (폴더라면 확장자 없이): {out.name}")
+    _check_writable(out)  # before serials are taken: a failed write would mark the next run 재발급
+    from kiosk.documents.certificates import write_certificates
+    from kiosk.domain.certificates import NotAttended, issue_certificates
+
+    db = ctx.database()
+    with db.session() as session:
+        event_id = require_active_event(session).id
+        if args.participant is not None:
+            from kiosk.domain.models import Participant
+
+            person = session.get(Participant, args.participant)
+            if person is None or person.event_id != event_id:
+                raise CliError(f"참석자 번호 {args.participant}을(를) 찾을 수 없습니다")
+    try:
+        with db.write() as session:
+            issued = issue_certificates(session, event_id, [args.participant] if args.participant else None)
+    except NotAttended as exc:
+        raise CliError(f"참석 기록이 없어 참석확인증을 발급할 수 없습니다 ({exc})") from exc
+    if not issued:
+        print("참석 기록이 있는 사람이 없어 발급할 확인증이 없습니다")
+        return 0
+    try:
+        written = write_certificates(issued, out)
+    except OSError as exc:
+        raise CliError(f"참석확인증을 저장할 수 없습니다: {out} ({exc.strerror or exc})") from exc
+    again = sum(c.reissue for c in issued)
+    where = written[0] if len(written) == 1 else out.resolve()
+    print(f"참석확인증 {len(issued)}장 (새로 발급 {len(issued) - again}, 재발급 {again}): {where}")
+    return 0
+
+
+def _check_writable(out: Path) -> None:
+    folder = out.parent if out.suffix.lower() == ".pdf" else out
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".kiosk-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise CliError(f"참석확인증을 저장할 수 없습니다: {folder} ({exc.strerror or exc})") from exc
+
+
+def verify(ctx: CliContext, code: str) -> int:
+    from kiosk.domain.certificates import verify_code
+
+    db = ctx.database()
+    with db.session() as session:
+        event_id = require_active_event(session).id
+        result = verify_code(session, event_id, code)
+    print(json.dumps(result.to_json(), ensure_ascii=False))
+    return 0 if result.valid else 1
