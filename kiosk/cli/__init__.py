@@ -31,6 +31,9 @@ COMMAND_MODULES = [
     "backup",
     "purge",
     "report",
+    "protocol",
+    "deputy",
+    "seating",
 ]
 
 

@@ -123,6 +123,9 @@ class CheckInVerdict:
 
     @property
     def greeting(self) -> str:
+        deputy = self.extra.get("deputy")
+        if deputy:  # 대리 참석: the deputy is greeted with their own title
+            return greeting(deputy["name"], deputy["title"])
         return self.participant.greeting if self.participant else ""
 
     def to_json(self) -> dict[str, Any]:
@@ -250,6 +253,10 @@ class CheckInDesk:
                 session, participant_id, shown, station, operator, method, companions, override
             )
         )
+
+    def in_write(self, decide: Callable[[Session], CheckInVerdict]) -> CheckInVerdict:
+        """Run a decision that calls admit_in in a write transaction, retried once on a race."""
+        return self._in_write(decide)
 
     def _in_write(self, decide: Callable[[Session], CheckInVerdict]) -> CheckInVerdict:
         try:
