@@ -65,7 +65,9 @@ def save(qtbot, widget, name: str) -> Path:  # type: ignore[no-untyped-def]
     return path
 
 
-def test_reorder_by_keyboard_and_drag_and_drop(qtbot, window: MainWindow, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_reorder_by_keyboard_and_drag_and_drop(
+    qtbot, window: MainWindow, db: Database, demo_event_id: int
+) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     desk = window.protocol_desk
     assert window.tabs.currentWidget() is desk
@@ -93,7 +95,9 @@ def test_reorder_by_keyboard_and_drag_and_drop(qtbot, window: MainWindow, db: Da
         assert session.scalar(select(func.count()).where(AuditEntry.action == "protocol_reorder")) == 3
 
 
-def test_deputy_at_the_desk_and_intro_card_in_one_key(qtbot, window: MainWindow, db: Database, demo_event_id: int, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_deputy_at_the_desk_and_intro_card_in_one_key(
+    qtbot, window: MainWindow, db: Database, demo_event_id: int, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     window.tabs.setCurrentIndex(TAB_PROTOCOL_DESK)
     desk = window.protocol_desk
     desk.list.setCurrentRow(0)  # 김현미 장관
@@ -123,12 +127,16 @@ def test_deputy_at_the_desk_and_intro_card_in_one_key(qtbot, window: MainWindow,
     card = desk.last_document
     assert card is not None and card.parent == tmp_path and card.exists()
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(card), "-"], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(card), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert "김현미 장관을 대신하여 국토교통부 한지원 제2차관님" in " ".join(text.split())
         assert "조기현 국회의원님" in text and "백운규" not in text
 
 
-def test_board_follows_other_stations_and_marks_the_highest(qtbot, window: MainWindow, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_board_follows_other_stations_and_marks_the_highest(
+    qtbot, window: MainWindow, db: Database, demo_event_id: int
+) -> None:  # type: ignore[no-untyped-def]
     board = window.open_protocol_board()
     assert isinstance(board, ProtocolBoardWindow)
     board.sounds.enabled = False
