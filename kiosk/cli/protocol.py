@@ -1,4 +1,4 @@
-"""kiosk protocol [--json] | protocol intro --out FILE.pdf | protocol default-order: the 의전 desk.
+"""kiosk protocol [--json] | protocol intro --out FILE.pdf | protocol default-order | protocol rules.
 
 `kiosk protocol --json` prints one JSON array: everyone with a precedence rank, in precedence
 order, as {"id", "name", "title", "organization", "precedence", "state", "arrived_at",
@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     intro.set_defaults(func=run_intro)
     order = sub.add_parser("default-order", help="기본 서열표로 의전 순위를 다시 매김 (책임자)")
     order.set_defaults(func=run_default_order)
+    rules = sub.add_parser("rules", help="기본 서열표 보기 (JSON) / --set 으로 바꾸기 (책임자)")
+    rules.add_argument("--set", metavar="FILE.json", default=None, help="이 JSON 파일의 서열표로 바꿈")
+    rules.set_defaults(func=run_rules)
 
 
 def _event_id(ctx: CliContext) -> int:
@@ -82,4 +85,22 @@ def run_default_order(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.database().write() as session:
         count = assign_default_order(session, event_id, station=ctx.station, operator=operator)
     print(f"기본 서열표로 {count}명의 의전 순위를 매겼습니다")
+    return 0
+
+
+def run_rules(ctx: CliContext, args: argparse.Namespace) -> int:
+    from kiosk.domain.events import require_active_event
+    from kiosk.domain.protocol_rules import PrecedenceRules, load_rules, save_rules
+
+    if args.set is None:
+        with ctx.database().session() as session:
+            print(load_rules(session, require_active_event(session)).to_json())
+        return 0
+    try:
+        rules = PrecedenceRules.from_json(Path(args.set).read_text(encoding="utf-8"))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise CliError(f"서열표 JSON을 읽을 수 없습니다: {exc}") from exc
+    with ctx.database().write() as session:
+        save_rules(session, rules, station=ctx.station, operator=os.environ.get("KIOSK_OPERATOR") or "cli")
+    print(f"서열표를 저장했습니다 ({len(rules.tiers)}단계). 'kiosk protocol default-order'로 순위를 다시 매깁니다")
     return 0

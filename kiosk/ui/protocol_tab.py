@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.checkin import CheckInDesk, CheckInVerdict
-from kiosk.domain.models import utcnow
+from kiosk.domain.models import Event, utcnow
 from kiosk.domain.protocol import ProtocolEntry, ProtocolState, protocol_list
 from kiosk.domain.protocol_edit import move, reorder, set_wording
-from kiosk.domain.protocol_rules import assign_default_order
+from kiosk.domain.protocol_rules import PrecedenceRules, assign_default_order, load_rules, save_rules
 from kiosk.domain.protocol_seating import load_plan, parse_rows, pin, save_plan, seat_key
 from kiosk.domain.timefmt import hhmm, local
 from kiosk.storage.engine import Database
 from kiosk.ui.deputy_dialog import DeputyDialog
+from kiosk.ui.precedence_dialog import PrecedenceDialog
 from kiosk.ui.theme import COLORS
 
 STATE_COLOURS = {
@@ -118,6 +119,7 @@ class ProtocolDesk(QWidget):
         self.open_documents = True  # tests turn this off: no PDF viewer pops up
         self.entries: list[ProtocolEntry] = []
         self.last_document: Path | None = None
+        self.rules_dialog: PrecedenceDialog | None = None
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
@@ -151,7 +153,7 @@ class ProtocolDesk(QWidget):
         button(self.tr("위로 (Alt+↑)"), lambda: self.move_selected(-1), 1, 0, 1)
         button(self.tr("아래로 (Alt+↓)"), lambda: self.move_selected(1), 1, 1, 1)
         button(self.tr("소개 문구…"), self.edit_wording, 2, 0, 1)
-        button(self.tr("기본 서열 (책임자)"), self.apply_default_order, 2, 1, 1)
+        button(self.tr("서열표… (책임자)"), self.edit_rules, 2, 1, 1)
         self.size = QComboBox()
         self.size.addItems(["A4", "A5"])
         grid.addWidget(self.size, 3, 0)
@@ -257,16 +259,31 @@ class ProtocolDesk(QWidget):
             return
         self.refresh()
 
-    def apply_default_order(self) -> None:
-        def run() -> None:
+    def edit_rules(self) -> None:
+        """The supervisor adjusts the default order table, and may re-rank everyone by it."""
+
+        def save(rules: PrecedenceRules, rerank: bool) -> None:
+            op = self.operator()
             with self.db.write() as session:
-                n = assign_default_order(
-                    session, self.event_id, station=self.station, operator=self.operator()
+                save_rules(session, rules, station=self.station, operator=op)
+                n = (
+                    assign_default_order(session, self.event_id, station=self.station, operator=op)
+                    if rerank
+                    else 0
                 )
-            self.say(self.tr("기본 서열표로 {0}명의 순위를 매겼습니다.").format(n))
+            if rerank:
+                self.say(self.tr("기본 서열표로 {0}명의 순위를 매겼습니다.").format(n))
+            else:
+                self.say(self.tr("서열표를 저장했습니다."))
             self.refresh()
 
-        self.require(self.tr("기본 서열 적용은 책임자만 할 수 있습니다."), run)
+        def show() -> None:
+            with self.db.session() as session:
+                rules = load_rules(session, session.get(Event, self.event_id))
+            self.rules_dialog = PrecedenceDialog(rules, save, self)
+            self.rules_dialog.open()
+
+        self.require(self.tr("서열표는 책임자만 바꿀 수 있습니다."), show)
 
     # -- deputies ---------------------------------------------------------------------------------
 

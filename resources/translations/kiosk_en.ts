@@ -1444,6 +1444,99 @@
     </message>
 </context>
 <context>
+    <name>PrecedenceDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="40"/>
+        <source>기본 서열표</source>
+        <translation>Default order table</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="44"/>
+        <source>위에 있을수록 높은 서열입니다. 직위는 끝말로 맞춥니다 (예: 장관, 국회의원).</source>
+        <translation>Higher rows rank higher. Titles match by their ending (e.g. 장관, 국회의원).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="48"/>
+        <source>예: 부산 — 이 도시의 시장이 지역 국회의원보다 앞섭니다</source>
+        <translation>e.g. 부산 — this city&apos;s mayor comes before the local lawmakers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="49"/>
+        <source>개최 도시</source>
+        <translation>Host city</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="53"/>
+        <source>단계</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="53"/>
+        <source>직위 (쉼표로)</source>
+        <translation>Titles (comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="53"/>
+        <source>구분 코드 (쉼표로)</source>
+        <translation>Category codes (comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="53"/>
+        <source>제외할 직위</source>
+        <translation>Titles excluded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="60"/>
+        <source>위로 (Alt+↑)</source>
+        <translation>Up (Alt+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="61"/>
+        <source>아래로 (Alt+↓)</source>
+        <translation>Down (Alt+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="62"/>
+        <source>줄 추가</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="63"/>
+        <source>줄 삭제</source>
+        <translation>Delete row</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="64"/>
+        <source>기본값으로</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="77"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="77"/>
+        <source>저장하고 순위 다시 매기기</source>
+        <translation>Save and re-rank</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="81"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="131"/>
+        <source>{0}번째 줄에 단계 이름이 없습니다</source>
+        <translation>Row {0} has no tier name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="134"/>
+        <source>서열표가 비어 있습니다</source>
+        <translation>The order table is empty</translation>
+    </message>
+</context>
+<context>
     <name>ProtocolBoard</name>
     <message>
         <location filename="../../kiosk/ui/speakers_board.py" line="37"/>
@@ -1578,150 +1671,155 @@
 <context>
     <name>ProtocolDesk</name>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="124"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="126"/>
         <source>의전 순위 — 끌어서 놓거나 Alt+↑/↓ 로 순서를 바꿉니다</source>
         <translation>Order of precedence — drag and drop or Alt+↑/↓ to reorder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="150"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="152"/>
         <source>대리 참석 체크인… (Ctrl+D)</source>
         <translation>Check in a deputy… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="151"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="153"/>
         <source>위로 (Alt+↑)</source>
         <translation>Up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="152"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="154"/>
         <source>아래로 (Alt+↓)</source>
         <translation>Down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="153"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="155"/>
         <source>소개 문구…</source>
         <translation>Introduction wording…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="154"/>
-        <source>기본 서열 (책임자)</source>
-        <translation>Default order (supervisor)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="158"/>
-        <source>내빈 소개 카드 (F6)</source>
-        <translation>MC's introduction card (F6)</translation>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="156"/>
+        <source>서열표… (책임자)</source>
+        <translation>Order table… (supervisor)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/protocol_tab.py" line="160"/>
+        <source>내빈 소개 카드 (F6)</source>
+        <translation>MC&apos;s introduction card (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="162"/>
         <source>줄마다 좌석 수 (예: 10,10)</source>
         <translation>Seats per row (e.g. 10,10)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="162"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="164"/>
         <source>좌석 줄 적용</source>
         <translation>Apply rows</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="163"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="165"/>
         <source>좌석 지정…</source>
         <translation>Assign seat…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="164"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="166"/>
         <source>좌석 배치도 PDF</source>
         <translation>Seating plan PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="165"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="167"/>
         <source>명패 PDF</source>
         <translation>Name plates PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="166"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="168"/>
         <source>의전 현황판 (F7)</source>
         <translation>Protocol board (F7)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="198"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="200"/>
         <source>도착 {0} · 대리 도착 {1} · 미도착 {2} · 퇴장 {3}</source>
         <translation>Arrived {0} · deputy arrived {1} · expected {2} · left {3}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="206"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="208"/>
         <source>의전 순위가 매겨진 분이 없습니다. 명단의 의전순위 열을 가져오거나 기본 서열표를 적용하세요.</source>
         <translation>Nobody has a precedence rank yet. Import a roster with a precedence column or apply the default order.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="228"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="230"/>
         <source>순서를 저장했습니다.</source>
         <translation>Order saved.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="236"/>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="244"/>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="347"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="238"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="246"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="364"/>
         <source>먼저 목록에서 한 분을 고르세요.</source>
         <translation>Select a guest in the list first.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="246"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="248"/>
         <source>소개 문구</source>
         <translation>Introduction wording</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="246"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="248"/>
         <source>사회자가 읽을 문구 (비우면 기본 문구):</source>
         <translation>What the MC reads (empty for the default wording):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="266"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="275"/>
         <source>기본 서열표로 {0}명의 순위를 매겼습니다.</source>
         <translation>Ranked {0} guests by the default order.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="269"/>
-        <source>기본 서열 적용은 책임자만 할 수 있습니다.</source>
-        <translation>Only the supervisor can apply the default order.</translation>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="277"/>
+        <source>서열표를 저장했습니다.</source>
+        <translation>Order table saved.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="276"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="286"/>
+        <source>서열표는 책임자만 바꿀 수 있습니다.</source>
+        <translation>Only the supervisor can change the order table.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="293"/>
         <source>대리인을 보낸 분을 목록에서 먼저 고르세요.</source>
         <translation>First select the guest who sent a deputy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="302"/>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="370"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="319"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="387"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="317"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="334"/>
         <source>내빈 소개 카드 ({0}명)</source>
-        <translation>MC's introduction card ({0} guests)</translation>
+        <translation>MC&apos;s introduction card ({0} guests)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="328"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="345"/>
         <source>명패</source>
         <translation>Name plates</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="328"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="345"/>
         <source>좌석 배치도</source>
         <translation>Seating plan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="342"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="359"/>
         <source>좌석 줄을 저장했습니다: {0}</source>
         <translation>Rows saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="351"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="368"/>
         <source>자동 배정</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="354"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="371"/>
         <source>좌석 지정</source>
         <translation>Assign seat</translation>
     </message>
@@ -2514,7 +2612,7 @@ A cancelled QR code is refused at the door.</translation>
     <message>
         <location filename="../../kiosk/ui/window_menus.py" line="64"/>
         <source>내빈 소개 카드 (지금 참석한 분)</source>
-        <translation>MC's introduction card (guests present now)</translation>
+        <translation>MC&apos;s introduction card (guests present now)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/window_menus.py" line="65"/>
@@ -2673,22 +2771,22 @@ A cancelled QR code is refused at the door.</translation>
 <context>
     <name>protocol</name>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="51"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="52"/>
         <source>도착</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="52"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="53"/>
         <source>대리 도착</source>
         <translation>Deputy arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="53"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="54"/>
         <source>미도착</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="54"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="55"/>
         <source>퇴장</source>
         <translation>Left</translation>
     </message>

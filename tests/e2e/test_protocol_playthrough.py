@@ -161,3 +161,29 @@ def test_seating_and_name_plates_cli(run_cli, tmp_path: Path) -> None:  # type: 
     assert "김현미" in plate_text and "장관" in plate_text and "한지원" in plate_text
     assert "백운규" in plate_text  # the deputy's plate names whom they stand in for
     assert "여미경" not in plate_text  # no seat, no plate
+
+
+def test_order_table_by_cli(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("demo").code == 0
+    table = json.loads(run_cli("protocol", "rules").out)
+    assert table["host"] == "부산"
+    assert [t["label"] for t in table["tiers"]][1:5] == [
+        "장관",
+        "위원장 (대통령 직속)",
+        "국회의원",
+        "시·도지사",
+    ]
+    labels = [t["label"] for t in table["tiers"]]
+    vice = table["tiers"].pop(labels.index("차관"))
+    table["tiers"].insert(0, vice)
+    edited = tmp_path / "rules.json"
+    edited.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    assert run_cli("protocol", "rules", "--set", str(edited)).code == 0
+    assert run_cli("protocol", "default-order").code == 0
+    names = [e["name"] for e in json.loads(run_cli("protocol", "--json").out)]
+    assert names[:3] == ["석인숙", "주민준", "김현미"]
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"tiers": []}', encoding="utf-8")
+    refused = run_cli("protocol", "rules", "--set", str(broken))
+    assert refused.code == 2 and "비어" in refused.err
+    assert json.loads(run_cli("protocol", "rules").out)["tiers"][0]["label"] == "차관"  # unchanged

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton, QTableWidgetItem
 from sqlalchemy import func, select
 
 from kiosk.domain.checkin import CheckInDesk
@@ -163,3 +163,41 @@ def test_board_follows_other_stations_and_marks_the_highest(
     save(qtbot, board, "protocol-board")
     window.close()
     assert not board.isVisible()  # the board goes with the console
+
+
+def test_supervisor_edits_the_order_table(
+    qtbot, window: MainWindow, db: Database, demo_event_id: int
+) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.domain import roles
+    from kiosk.ui.precedence_dialog import PrecedenceDialog
+
+    with db.write() as session:
+        roles.set_pin(session, "2468")
+    window.tabs.setCurrentIndex(TAB_PROTOCOL_DESK)
+    desk = window.protocol_desk
+    button = next(b for b in desk.findChildren(QPushButton) if b.text().startswith("서열표"))
+    button.click()
+    qtbot.waitUntil(lambda: window.gate.dialog is not None and window.gate.dialog.isVisible())
+    window.gate.dialog.pin.setText("2468")
+    qtbot.keyClick(window.gate.dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.rules_dialog is not None and desk.rules_dialog.isVisible())
+    dialog: PrecedenceDialog = desk.rules_dialog
+    labels = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.table.setCurrentCell(labels.index("차관"), 0)
+    dialog.table.setFocus()
+    for _ in range(labels.index("차관")):
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert dialog.table.item(0, 0).text() == "차관"
+    dialog.table.setItem(1, 0, QTableWidgetItem(""))  # a tier without a name is refused inline
+    save_and_rank = next(
+        b for b in dialog.findChildren(QPushButton) if b.text() == "저장하고 순위 다시 매기기"
+    )
+    save_and_rank.click()
+    assert dialog.isVisible() and "단계 이름" in dialog.error.text()
+    dialog.table.setItem(1, 0, QTableWidgetItem("국무총리·부총리"))
+    save_and_rank.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert order(db, demo_event_id)[:2] == ["석인숙", "주민준"]  # the vice-ministers now lead
+    assert desk.list.item(0).text().startswith(" 1.") and "석인숙" in desk.list.item(0).text()
