@@ -69,3 +69,21 @@ def run_cli(capsys: pytest.CaptureFixture[str], db_path: Path):  # type: ignore[
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def x_display():  # type: ignore[no-untyped-def]
+    """A real X11 display (Xvfb + openbox) with XTest input; see tests/x11/harness.py."""
+    from tests.x11.harness import XUnavailable, missing_tools, x_session
+
+    if missing_tools():
+        if os.environ.get("CI"):
+            pytest.fail(
+                "missing " + ", ".join(missing_tools()) + ": scripts/bootstrap.sh --test installs them"
+            )
+        pytest.skip("missing " + ", ".join(missing_tools()))
+    try:
+        with x_session() as session:
+            yield session
+    except XUnavailable as exc:
+        pytest.fail(str(exc))
