@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.protocol, self.tr("VIP · 발표자 (Ctrl+3)"))
             self.protocol_desk = ProtocolDesk(self.db, self.event_id, self.station, lambda: self.gate.operator,
                                               self.gate.require, self.badges.pdf_folder)  # fmt: skip
+            self.protocol_desk.desk = self.desk
             self.protocol_desk.verdict.connect(self.show_verdict)
             self.protocol_desk.open_board.connect(self.open_protocol_board)
             self.tabs.addTab(self.protocol_desk, self.tr("의전 (Ctrl+4)"))
@@ -287,6 +288,7 @@ class MainWindow(QMainWindow):
             self.desk_page.focus_scan()
         elif index == TAB_PROTOCOL_DESK and self.protocol_desk is not None:
             self.protocol_desk.refresh()
+            self.protocol_desk.focus_list()
 
     def open_protocol_board(self) -> ProtocolBoardWindow | None:
         """The display-only protocol board, on a second screen when there is one (F7)."""

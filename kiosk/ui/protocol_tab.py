@@ -116,6 +116,7 @@ class ProtocolDesk(QWidget):
         self.operator = operator
         self.require = require or (lambda _why, then: then())
         self.folder = folder
+        self.desk: CheckInDesk | None = None  # the console's desk (a LinkedDesk on a shared server)
         self.open_documents = True  # tests turn this off: no PDF viewer pops up
         self.entries: list[ProtocolEntry] = []
         self.last_document: Path | None = None
@@ -209,6 +210,12 @@ class ProtocolDesk(QWidget):
                 )
             )
 
+    def focus_list(self) -> None:
+        """Keyboard first: arriving on the tab, the arrows move in the list at once."""
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self.list.setFocus()
+
     def selected_id(self) -> int | None:
         item = self.list.currentItem()
         return None if item is None else item.data(Qt.ItemDataRole.UserRole)
@@ -301,8 +308,12 @@ class ProtocolDesk(QWidget):
     ) -> CheckInVerdict:
         from kiosk.domain.protocol import check_in_deputy
 
-        verdict = check_in_deputy(CheckInDesk(self.db, self.event_id), participant_id, name, title, organization,
-                                  station=self.station, operator=self.operator())  # fmt: skip
+        desk = self.desk or CheckInDesk(self.db, self.event_id)
+        args = (participant_id, name, title, organization)
+        options = {"station": self.station, "operator": self.operator()}
+        # On a shared server the console's desk is a LinkedDesk: offline, its check-in is journaled.
+        linked = getattr(desk, "check_in_deputy", None)
+        verdict = linked(*args, **options) if linked else check_in_deputy(desk, *args, **options)
         self.refresh()
         self.verdict.emit(verdict)
         return verdict

@@ -246,3 +246,34 @@ def test_seating_fills_rows_centre_first_with_pins_and_deputies(
         centre = next(s for s in now.seated if s.key == "1열-3")
         assert centre.deputy is not None and centre.deputy.name == "석인숙"
         assert [e.name for e in present_in_order(session, demo_event_id)] == [guests[0].name]
+
+
+def test_merge_keeps_the_deputy_and_the_rank(
+    db: Database, db_path: Path, demo_event_id: int, tmp_path: Path
+) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from kiosk.sync.merge import merge_file
+
+    station = tmp_path / "station2.db"
+    with closing(sqlite3.connect(db_path)) as a, closing(sqlite3.connect(station)) as b:
+        a.backup(b)
+    other = Database.open(station)
+    with other.session() as session:
+        minister = protocol_list(session, demo_event_id)[0]
+    assert check_in_deputy(CheckInDesk(other, demo_event_id), minister.id, "한지원", "제2차관", "국토교통부",
+                           station="입구2").ok  # fmt: skip
+    with other.write() as session:
+        session.add(Participant(event_id=demo_event_id, name="현장의원", organization="국회", title="국회의원",
+                                category=Category.LAWMAKER, precedence=22, intro_wording="현장의원 국회의원님"))  # fmt: skip
+    with other.session() as session:
+        newcomer = session.scalars(select(Participant.id).where(Participant.name == "현장의원")).one()
+    assert CheckInDesk(other, demo_event_id).check_in_participant(newcomer, "입구2").ok
+    other.dispose()
+    merge_file(station, db, station="본부")
+    with db.session() as session:
+        entries = {e.name: e for e in protocol_list(session, demo_event_id)}
+    assert entries[minister.name].state is ProtocolState.DEPUTY_ARRIVED
+    assert entries[minister.name].deputy is not None and entries[minister.name].deputy.title == "제2차관"
+    assert entries["현장의원"].precedence == 22 and entries["현장의원"].introduction == "현장의원 국회의원님"
