@@ -6,6 +6,7 @@ MC's card is questioned afterwards.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -29,7 +30,9 @@ def parse_precedence(text: object) -> int | None:
             raise ValueError("의전순위는 정수여야 합니다")
         value = int(text)
     else:
-        cleaned = str(text).strip().removesuffix("위").removesuffix("번").strip()
+        cleaned = (
+            unicodedata.normalize("NFKC", str(text)).strip().removesuffix("위").removesuffix("번").strip()
+        )
         if not cleaned or cleaned == "-":
             return None
         if not cleaned.isascii() or not cleaned.isdigit():

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from kiosk.domain.models import Event, utcnow
 from kiosk.domain.protocol import ProtocolEntry, present_in_order
@@ -193,15 +193,24 @@ def write_seating_plan(seating: Seating, event_name: str, at: datetime, path: st
 # -- name plates ----------------------------------------------------------------------------------
 
 
+def _fitted(p: QPainter, text: str, points: float, width: float, bold: bool = False) -> QFont:
+    """The largest size up to `points` at which `text` fits on one line (long foreign names)."""
+    font = report_font(points, bold=bold)
+    actual = QFontMetricsF(font, p.device()).horizontalAdvance(text)
+    if actual > width > 0:
+        font = report_font(max(points * width / actual * 0.98, 8), bold=bold)
+    return font
+
+
 def write_name_plates(seats: list[Seat], event_name: str, path: str | Path) -> Path:
     """One A4 tent card per seated guest: folded along the middle, readable from both sides."""
 
     def half(p: QPainter, rect: QRectF, seat: Seat) -> None:
         name, title, extra = _seat_lines(seat)
         p.setPen(INK)
-        p.setFont(report_font(30))
+        p.setFont(_fitted(p, title, 30, rect.width() - mm(20)))
         p.drawText(QRectF(rect.left(), rect.top() + mm(14), rect.width(), mm(16)), CENTRE, title)
-        p.setFont(report_font(84, bold=True))
+        p.setFont(_fitted(p, name, 84, rect.width() - mm(20), bold=True))
         p.drawText(QRectF(rect.left(), rect.top() + mm(30), rect.width(), mm(40)), CENTRE, name)
         p.setFont(report_font(14))
         p.setPen(MUTED)
