@@ -1075,115 +1075,115 @@
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="174"/>
+        <location filename="../../kiosk/ui/main_window.py" line="175"/>
         <source>의전 (Ctrl+4)</source>
         <translation>Protocol (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="177"/>
-        <location filename="../../kiosk/ui/main_window.py" line="246"/>
+        <location filename="../../kiosk/ui/main_window.py" line="178"/>
+        <location filename="../../kiosk/ui/main_window.py" line="247"/>
         <source>&apos;kiosk demo&apos;로 시연 행사를 만들거나 명단을 가져오세요.</source>
         <translation>Create the demo event with &apos;kiosk demo&apos;, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="180"/>
+        <location filename="../../kiosk/ui/main_window.py" line="181"/>
         <source>시작하기</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="204"/>
+        <location filename="../../kiosk/ui/main_window.py" line="205"/>
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · Ctrl+K acknowledge VIP · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="208"/>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
-        <location filename="../../kiosk/ui/main_window.py" line="475"/>
+        <location filename="../../kiosk/ui/main_window.py" line="209"/>
+        <location filename="../../kiosk/ui/main_window.py" line="221"/>
+        <location filename="../../kiosk/ui/main_window.py" line="477"/>
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="245"/>
+        <location filename="../../kiosk/ui/main_window.py" line="246"/>
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="332"/>
+        <location filename="../../kiosk/ui/main_window.py" line="334"/>
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334"/>
+        <location filename="../../kiosk/ui/main_window.py" line="336"/>
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="339"/>
+        <location filename="../../kiosk/ui/main_window.py" line="341"/>
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="395"/>
+        <location filename="../../kiosk/ui/main_window.py" line="397"/>
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="406"/>
+        <location filename="../../kiosk/ui/main_window.py" line="408"/>
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="406"/>
+        <location filename="../../kiosk/ui/main_window.py" line="408"/>
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="441"/>
+        <location filename="../../kiosk/ui/main_window.py" line="443"/>
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="446"/>
+        <location filename="../../kiosk/ui/main_window.py" line="448"/>
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="455"/>
+        <location filename="../../kiosk/ui/main_window.py" line="457"/>
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="456"/>
+        <location filename="../../kiosk/ui/main_window.py" line="458"/>
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="457"/>
+        <location filename="../../kiosk/ui/main_window.py" line="459"/>
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="464"/>
+        <location filename="../../kiosk/ui/main_window.py" line="466"/>
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="464"/>
+        <location filename="../../kiosk/ui/main_window.py" line="466"/>
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="508"/>
+        <location filename="../../kiosk/ui/main_window.py" line="510"/>
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509"/>
+        <location filename="../../kiosk/ui/main_window.py" line="511"/>
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="525"/>
+        <location filename="../../kiosk/ui/main_window.py" line="527"/>
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -1671,155 +1671,155 @@
 <context>
     <name>ProtocolDesk</name>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="126"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="127"/>
         <source>의전 순위 — 끌어서 놓거나 Alt+↑/↓ 로 순서를 바꿉니다</source>
         <translation>Order of precedence — drag and drop or Alt+↑/↓ to reorder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="152"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="153"/>
         <source>대리 참석 체크인… (Ctrl+D)</source>
         <translation>Check in a deputy… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="153"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="154"/>
         <source>위로 (Alt+↑)</source>
         <translation>Up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="154"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="155"/>
         <source>아래로 (Alt+↓)</source>
         <translation>Down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="155"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="156"/>
         <source>소개 문구…</source>
         <translation>Introduction wording…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="156"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="157"/>
         <source>서열표… (책임자)</source>
         <translation>Order table… (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="160"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="161"/>
         <source>내빈 소개 카드 (F6)</source>
         <translation>MC&apos;s introduction card (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="162"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="163"/>
         <source>줄마다 좌석 수 (예: 10,10)</source>
         <translation>Seats per row (e.g. 10,10)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="164"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="165"/>
         <source>좌석 줄 적용</source>
         <translation>Apply rows</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="165"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="166"/>
         <source>좌석 지정…</source>
         <translation>Assign seat…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="166"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="167"/>
         <source>좌석 배치도 PDF</source>
         <translation>Seating plan PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="167"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="168"/>
         <source>명패 PDF</source>
         <translation>Name plates PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="168"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="169"/>
         <source>의전 현황판 (F7)</source>
         <translation>Protocol board (F7)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="200"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="201"/>
         <source>도착 {0} · 대리 도착 {1} · 미도착 {2} · 퇴장 {3}</source>
         <translation>Arrived {0} · deputy arrived {1} · expected {2} · left {3}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="208"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="209"/>
         <source>의전 순위가 매겨진 분이 없습니다. 명단의 의전순위 열을 가져오거나 기본 서열표를 적용하세요.</source>
         <translation>Nobody has a precedence rank yet. Import a roster with a precedence column or apply the default order.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="230"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="237"/>
         <source>순서를 저장했습니다.</source>
         <translation>Order saved.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="238"/>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="246"/>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="364"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="245"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="253"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="375"/>
         <source>먼저 목록에서 한 분을 고르세요.</source>
         <translation>Select a guest in the list first.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="248"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="255"/>
         <source>소개 문구</source>
         <translation>Introduction wording</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="248"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="255"/>
         <source>사회자가 읽을 문구 (비우면 기본 문구):</source>
         <translation>What the MC reads (empty for the default wording):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="275"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="282"/>
         <source>기본 서열표로 {0}명의 순위를 매겼습니다.</source>
         <translation>Ranked {0} guests by the default order.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="277"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="284"/>
         <source>서열표를 저장했습니다.</source>
         <translation>Order table saved.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="286"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="293"/>
         <source>서열표는 책임자만 바꿀 수 있습니다.</source>
         <translation>Only the supervisor can change the order table.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="293"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="300"/>
         <source>대리인을 보낸 분을 목록에서 먼저 고르세요.</source>
         <translation>First select the guest who sent a deputy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="319"/>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="387"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="330"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="398"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="334"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="345"/>
         <source>내빈 소개 카드 ({0}명)</source>
         <translation>MC&apos;s introduction card ({0} guests)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="345"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="356"/>
         <source>명패</source>
         <translation>Name plates</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="345"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="356"/>
         <source>좌석 배치도</source>
         <translation>Seating plan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="359"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="370"/>
         <source>좌석 줄을 저장했습니다: {0}</source>
         <translation>Rows saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="368"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="379"/>
         <source>자동 배정</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="371"/>
+        <location filename="../../kiosk/ui/protocol_tab.py" line="382"/>
         <source>좌석 지정</source>
         <translation>Assign seat</translation>
     </message>
