@@ -36,6 +36,9 @@ COMMAND_MODULES = [
     "audit",
     "badges",
     "certificates",
+    "protocol",
+    "deputy",
+    "seating",
 ]
 
 

@@ -139,6 +139,9 @@ class CheckInVerdict:
 
     @property
     def greeting(self) -> str:
+        deputy = self.extra.get("deputy")
+        if deputy:  # 대리 참석: the deputy is greeted with their own title
+            return greeting(deputy["name"], deputy["title"])
         return self.participant.greeting if self.participant else ""
 
     def to_json(self) -> dict[str, Any]:
@@ -278,6 +281,10 @@ class CheckInDesk:
         return self.check_in_participant(
             participant_id, station, operator, method=method, override=True, override_reason=reason
         )
+
+    def in_write(self, decide: Callable[[Session], CheckInVerdict]) -> CheckInVerdict:
+        """Run a decision that calls admit_in in a write transaction, retried once on a race."""
+        return self._in_write(decide)
 
     def _in_write(self, decide: Callable[[Session], CheckInVerdict]) -> CheckInVerdict:
         def once() -> CheckInVerdict:

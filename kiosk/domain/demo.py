@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from kiosk.domain.events import create_event
 from kiosk.domain.models import Event, Participant
 from kiosk.domain.phones import normalise_phone
+from kiosk.domain.protocol_edit import parse_precedence
 from kiosk.domain.roster_columns import category_from_label, parse_flag
 from kiosk.resources_path import resource
 
@@ -71,6 +72,8 @@ def load_demo(session: Session) -> Event:
                     is_speaker=speaker,
                     speaker_session_id=sessions_by_speaker.get(name) if speaker else None,
                     notes=row["비고"].strip(),
+                    # 의전순위: ministers, the committee chair, lawmakers, heads of local governments.
+                    precedence=parse_precedence(row.get("의전순위")),
                 )
             )
     session.flush()

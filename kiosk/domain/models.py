@@ -212,6 +212,10 @@ class Participant(Base):
     )
     delivery_error: Mapped[str] = mapped_column(Text, default="", server_default="")
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # 의전 순위: lower is higher; None = not on the protocol list.
+    precedence: Mapped[int | None] = mapped_column(Integer, default=None)
+    # What the MC says (내빈 소개), e.g. "국토교통부 김현미 장관님"; empty = composed from the record.
+    intro_wording: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
@@ -254,6 +258,10 @@ class CheckIn(Base):
     undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     undo_reason: Mapped[str | None] = mapped_column(Text, default=None)
     undone_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    # 대리 참석: someone came in the participant's place and holds their seat and precedence.
+    deputy_name: Mapped[str | None] = mapped_column(String(200), default=None)
+    deputy_title: Mapped[str | None] = mapped_column(String(200), default=None)
+    deputy_organization: Mapped[str | None] = mapped_column(String(200), default=None)
 
     participant: Mapped[Participant] = relationship(back_populates="check_ins")
 

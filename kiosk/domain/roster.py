@@ -46,7 +46,7 @@ LIMITS = {
 FIELD_LABELS = {
     "name": "성명", "organization": "소속", "title": "직위", "category": "구분", "region": "지역",
     "phone": "휴대전화", "email": "이메일", "external_code": "등록번호", "is_vip": "VIP",
-    "is_speaker": "발표자", "companions_allowed": "동반인원", "notes": "비고",
+    "is_speaker": "발표자", "companions_allowed": "동반인원", "notes": "비고", "precedence": "의전순위",
 }  # fmt: skip
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
@@ -76,6 +76,7 @@ class ParticipantFields:
     is_speaker: bool = False
     companions_allowed: int = 0
     notes: str = ""
+    precedence: int | None = None  # 의전순위, lower is higher
 
     @classmethod
     def of(cls, p: Participant) -> ParticipantFields:
@@ -122,6 +123,7 @@ def clean_fields(f: ParticipantFields) -> ParticipantFields:
         is_speaker=bool(f.is_speaker),
         companions_allowed=int(f.companions_allowed),
         notes=clean_notes(f.notes),
+        precedence=None if f.precedence in (None, 0) else int(f.precedence),
     )
 
 
@@ -146,6 +148,8 @@ def field_problems(f: ParticipantFields) -> list[str]:
             problems.append(f"{FIELD_LABELS[key]}이(가) 너무 깁니다 (최대 {limit}자)")
     if not 0 <= f.companions_allowed <= 50:
         problems.append("동반인원은 0~50 사이여야 합니다")
+    if f.precedence is not None and not 1 <= f.precedence <= 9999:
+        problems.append("의전순위는 1~9999 사이여야 합니다")
     return problems
 
 

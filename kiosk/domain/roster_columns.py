@@ -26,6 +26,7 @@ FIELDS: dict[str, str] = {
     "companions": "동반인원",
     "speaker": "발표자",
     "notes": "비고",
+    "precedence": "의전순위",
 }
 IGNORED = "ignore"  # a column the import leaves alone ("연번", or one the user chose to skip)
 
@@ -51,6 +52,7 @@ _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "companions": ("동반인원", "동반자", "동반", "동반자수", "수행인원", "수행원", "companions", "guests", "plus"),
     "speaker": ("발표자", "연사", "발표", "speaker", "presenter"),
     "notes": ("비고", "메모", "참고", "참고사항", "특이사항", "notes", "note", "remarks", "memo", "comment"),
+    "precedence": ("의전순위", "서열", "의전서열", "precedence", "protocolrank", "order of precedence"),
     IGNORED: ("연번", "번호", "순번", "no", "num", "#", "순서"),
 }  # fmt: skip
 

@@ -19,6 +19,7 @@ from typing import Any
 from kiosk.domain import audit
 from kiosk.domain.events import require_active_event
 from kiosk.domain.phones import normalise_phone
+from kiosk.domain.protocol_edit import parse_precedence
 from kiosk.domain.roster import (
     ParticipantFields,
     clean_email,
@@ -142,6 +143,11 @@ def parse_table(table: RosterTable, mapping: Mapping[int, str] | None = None) ->
                 )
             )
             continue
+        try:
+            precedence = parse_precedence(values.get("precedence"))
+        except ValueError as exc:
+            rejected.append(RowProblem(line, str(exc)))
+            continue
         category, known = category_from_label(values.get("category", ""))
         if not known:
             warnings.append(
@@ -160,6 +166,7 @@ def parse_table(table: RosterTable, mapping: Mapping[int, str] | None = None) ->
             is_speaker=parse_flag(values.get("speaker", "")),
             companions_allowed=companions,
             notes=clean_notes(values.get("notes", "")),
+            precedence=precedence,
         )
         problems = field_problems(person)
         if problems:

@@ -149,6 +149,7 @@ def _coerce(p: ParticipantFields) -> ParticipantFields:
         is_speaker=bool(p.is_speaker),
         companions_allowed=int(p.companions_allowed or 0),
         notes=p.notes or "",
+        precedence=p.precedence,
     )
 
 

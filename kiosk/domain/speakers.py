@@ -130,6 +130,7 @@ class VipArrival:
     arrived_at: datetime
     station: str
     companions: int
+    deputy: str = ""  # 대리 참석: "한지원 제2차관"
 
 
 def vip_arrivals(session: Session, event_id: int) -> list[VipArrival]:
@@ -150,7 +151,8 @@ def vip_arrivals(session: Session, event_id: int) -> list[VipArrival]:
         if reason is None:
             continue
         seen.add(participant.id)
-        out.append(VipArrival(summary, reason, entry.checked_in_at, entry.station, entry.companions))
+        deputy = f"{entry.deputy_name} {entry.deputy_title or ''}".strip() if entry.deputy_name else ""
+        out.append(VipArrival(summary, reason, entry.checked_in_at, entry.station, entry.companions, deputy))
     return out
 
 

@@ -301,6 +301,15 @@ def _people(
     email = mask_email if mask_pii else (lambda v: v or "")
     # Notes are free text: a phone number, a health remark. Masked means not shown at all.
     note = mask_notes if mask_pii else (lambda v: v or "")
+    # 대리 참석: the title reads "장관 (대리: 한지원 제2차관)", so name + title is the protocol form.
+    deputies = {
+        pid: f"{d_name} {d_title or ''}".strip()
+        for pid, d_name, d_title in session.execute(
+            select(CheckIn.participant_id, CheckIn.deputy_name, CheckIn.deputy_title).where(
+                CheckIn.event_id == event_id, CheckIn.undone_at.is_(None), CheckIn.deputy_name.is_not(None)
+            )
+        )
+    }
     labels = {c: category_label(c) for c in Category}
     regions: dict[str, str] = {}
     people: dict[int, PersonRow] = {}
@@ -326,6 +335,8 @@ def _people(
         shown_region = regions.get(region)
         if shown_region is None:
             shown_region = regions[region] = region_label(region)
+        if pid in deputies:
+            title = f"{title or ''} (대리: {deputies[pid]})".strip()
         people[pid] = PersonRow(
             pid, name, org or "", title or "", category.value, labels[category], shown_region, phone(tel),
             email(mail), bool(vip), bool(speaker), bool(walk_in), status == InvitationStatus.CANCELLED,

@@ -81,6 +81,12 @@ class LinkedDesk(CheckInDesk):
     def set_companions(self, *args: Any, **kwargs: Any) -> bool:
         return self.link.call(lambda desk: desk.set_companions(*args, **kwargs))
 
+    def check_in_deputy(self, *args: Any, **kwargs: Any) -> CheckInVerdict:
+        """대리 참석 through the link: offline, the deputy's check-in is journaled like a scan."""
+        from kiosk.domain.protocol import check_in_deputy
+
+        return self.link.call(lambda desk: check_in_deputy(desk, *args, **kwargs))
+
 
 def make_desk(db: Database | LinkedDatabase, event_id: int) -> CheckInDesk:
     """The desk for a database: the plain engine, or the linked one on a shared server."""

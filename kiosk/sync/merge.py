@@ -52,10 +52,12 @@ CONFLICT_REASON = "동기화 충돌: 먼저 체크인된 기록을 유지 (sync 
 _PARTICIPANT_FIELDS = (
     "uid", "name", "organization", "title", "category", "region", "email", "phone", "is_vip", "is_speaker",
     "companions_allowed", "external_code", "status", "is_walk_in", "notes",
+    "precedence", "intro_wording",
 )  # fmt: skip
 _CHECK_IN_FIELDS = (
     "id", "checked_in_at", "station", "method", "operator", "companions", "checked_out_at",
     "checked_out_station", "undone_at", "undo_reason", "undone_by",
+    "deputy_name", "deputy_title", "deputy_organization",  # 대리 참석 travels with its check-in
 )  # fmt: skip
 
 

@@ -46,6 +46,8 @@ from kiosk.ui.event_files import EventFileActions
 from kiosk.ui.i18n import install_language
 from kiosk.ui.kiosk_mode import KioskHold, KioskScreen
 from kiosk.ui.pin_dialog import SupervisorGate
+from kiosk.ui.protocol_board_window import ProtocolBoardWindow
+from kiosk.ui.protocol_tab import ProtocolDesk
 from kiosk.ui.roster_view import RosterView
 from kiosk.ui.scan_field import route_scanner_to
 from kiosk.ui.scan_notice import ScanNotice
@@ -56,7 +58,7 @@ from kiosk.ui.staff_window import StaffWindow
 from kiosk.ui.supervisor_actions import SupervisorActions
 from kiosk.ui.vip_alert import VipProtocol
 from kiosk.ui.welcome import WelcomeScreen
-from kiosk.ui.window_menus import TAB_DESK, TAB_PROTOCOL, TAB_ROSTER, WindowMenus
+from kiosk.ui.window_menus import TAB_DESK, TAB_PROTOCOL, TAB_PROTOCOL_DESK, TAB_ROSTER, WindowMenus
 from kiosk.ui.window_parts import CameraControl, WindowShortcutsFirst
 
 log = logging.getLogger(__name__)
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         self.desk_page: DeskPage | None = None
         self.roster_view: RosterView | None = None
         self.protocol: ProtocolBoard | None = None
+        self.protocol_desk: ProtocolDesk | None = None
         if self.desk is not None:
             self.desk_page = DeskPage(self.desk, self.station, self.gate.require, lambda: self.gate.operator)
             self.desk_page.scan_field.scanned.connect(self.on_scanned)  # type: ignore[attr-defined]
@@ -189,6 +192,12 @@ class MainWindow(QMainWindow):
             self.roster_view.roster_changed.connect(self.refresh)
             self.protocol = ProtocolBoard(self.db, self.event_id)
             self.tabs.addTab(self.protocol, self.tr("VIP · 발표자 (Ctrl+3)"))
+            self.protocol_desk = ProtocolDesk(self.db, self.event_id, self.station, lambda: self.gate.operator,
+                                              self.gate.require, self.badges.pdf_folder)  # fmt: skip
+            self.protocol_desk.desk = self.desk
+            self.protocol_desk.verdict.connect(self.show_verdict)
+            self.protocol_desk.open_board.connect(self.open_protocol_board)
+            self.tabs.addTab(self.protocol_desk, self.tr("의전 (Ctrl+4)"))
             self.camera.attach(self.desk_page)
         root.addWidget(self.tabs, 1)
         self.stack.addWidget(console)
@@ -334,6 +343,8 @@ class MainWindow(QMainWindow):
             self.desk_page.recent.refresh()
         if self.protocol is not None and self.tabs.currentWidget() is self.protocol:
             self.protocol.refresh()
+        if self.protocol_desk is not None and self.tabs.currentWidget() is self.protocol_desk:
+            self.protocol_desk.refresh()
 
     def refresh_all(self) -> None:
         self.refresh()
@@ -350,6 +361,25 @@ class MainWindow(QMainWindow):
             self.roster_view.refresh()
         elif index == TAB_DESK and self.desk_page is not None:
             self.desk_page.focus_scan()
+        elif index == TAB_PROTOCOL_DESK and self.protocol_desk is not None:
+            self.protocol_desk.refresh()
+            self.protocol_desk.focus_list()
+
+    def open_protocol_board(self) -> ProtocolBoardWindow | None:
+        """The display-only protocol board, on a second screen when there is one (F7)."""
+        if self.event_id is None:
+            return None
+        board = getattr(self, "protocol_board", None)
+        if board is None or board.event_id != self.event_id:
+            board = ProtocolBoardWindow(self.db, self.event_id, VerdictSounds(self.local.sounds, self))
+            self.protocol_board = board
+        board.show_on_best_screen()
+        return board
+
+    def issue_intro_card(self) -> None:
+        """F6 from anywhere in the console: the MC's card for whoever is present now."""
+        if self.protocol_desk is not None:
+            self.protocol_desk.issue_intro()
 
     # -- checking in ----------------------------------------------------------------------------
 
@@ -717,6 +747,8 @@ class MainWindow(QMainWindow):
         self.camera.stop()
         self.scan_notice.close()
         self._close_staff_window()
+        if getattr(self, "protocol_board", None) is not None:
+            self.protocol_board.close()  # the board is its own window: it goes with the console
         app = QApplication.instance()
         if app is not None and getattr(self, "_scanner_filter", None) is not None:
             app.removeEventFilter(self._scanner_filter)  # app-wide: must not outlive the window

@@ -61,6 +61,9 @@ class ParticipantDialog(QDialog):
         self.companions.setSuffix(self.tr("명"))
         self.vip = QCheckBox(self.tr("VIP (의전 대상)"))
         self.speaker = QCheckBox(self.tr("발표자"))
+        self.precedence = QSpinBox()
+        self.precedence.setRange(0, 9999)
+        self.precedence.setSpecialValueText(self.tr("없음"))  # 0: not on the protocol list
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(70)
 
@@ -75,6 +78,7 @@ class ParticipantDialog(QDialog):
         form.addRow(self.tr("동반인원"), self.companions)
         form.addRow("", self.vip)
         form.addRow("", self.speaker)
+        form.addRow(self.tr("의전순위"), self.precedence)
         form.addRow(self.tr("비고"), self.notes)
         layout.addLayout(form)
 
@@ -109,6 +113,7 @@ class ParticipantDialog(QDialog):
         self.companions.setValue(f.companions_allowed)
         self.vip.setChecked(f.is_vip)
         self.speaker.setChecked(f.is_speaker)
+        self.precedence.setValue(f.precedence or 0)
         self.notes.setPlainText(f.notes)
 
     def fields(self) -> ParticipantFields:
@@ -125,6 +130,7 @@ class ParticipantDialog(QDialog):
             is_speaker=self.speaker.isChecked(),
             companions_allowed=self.companions.value(),
             notes=self.notes.toPlainText(),
+            precedence=self.precedence.value() or None,
         )
 
     def submit(self) -> None:

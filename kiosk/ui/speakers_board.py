@@ -70,7 +70,8 @@ class ProtocolBoard(QWidget):
         self.vips.setRowCount(len(arrivals))
         for i, a in enumerate(arrivals):
             p = a.participant
-            cells = [hhmm(a.arrived_at), p.name, " · ".join(x for x in (p.title, p.organization) if x),
+            title = f"{p.title} (대리: {a.deputy})" if a.deputy else p.title
+            cells = [hhmm(a.arrived_at), p.name, " · ".join(x for x in (title, p.organization) if x),
                      tr("labels", a.reason), str(a.companions) if a.companions else ""]  # fmt: skip
             for j, text in enumerate(cells):
                 self.vips.setItem(i, j, QTableWidgetItem(text))

@@ -167,12 +167,14 @@ class VerdictPanel(QFrame):
         if status is ScanStatus.OK:
             assert p is not None
             if self.guest_facing:
-                return p.greeting, self.tr("입장이 확인되었습니다. 즐거운 시간 되세요."), ""
+                return verdict.greeting, self.tr("입장이 확인되었습니다. 즐거운 시간 되세요."), ""
             detail = who + "\n" + self.tr("{0} 입장 확인 · {1}").format(when, verdict.station or "")
+            if verdict.extra.get("deputy"):  # 대리 참석: greeted by their own title
+                detail = self.tr("{0} {1} 대리 참석").format(p.name, p.title) + detail[len(who) :]
             hint = self.tr("배지 출력 Ctrl+P")
             if p.companions_allowed:
                 hint = self.tr("수행원 수 Alt+0…Alt+{0} · 배지 출력 Ctrl+P").format(p.companions_allowed)
-            return p.greeting, detail, hint
+            return verdict.greeting, detail, hint
         if status is ScanStatus.ALREADY_CHECKED_IN:
             assert p is not None
             if self.guest_facing:

@@ -43,7 +43,9 @@ def alert_for(verdict: CheckInVerdict) -> VipAlert | None:
     reason = protocol_reason(p)
     if reason is None or verdict.checked_in_at is None:
         return None
-    return VipAlert(p.id, p.name, p.title, p.organization, reason, verdict.checked_in_at,
+    deputy = verdict.extra.get("deputy")
+    title = f"{p.title} (대리: {deputy['name']} {deputy['title']})" if deputy else p.title  # 대리 참석
+    return VipAlert(p.id, p.name, title, p.organization, reason, verdict.checked_in_at,
                     verdict.station or "", verdict.companions)  # fmt: skip
 
 
@@ -180,7 +182,8 @@ class VipProtocol(QObject):
             self.seen.add(a.participant.id)
             if not first_look:
                 p = a.participant
-                self._push(VipAlert(p.id, p.name, p.title, p.organization, a.reason, a.arrived_at, a.station,
+                title = f"{p.title} (대리: {a.deputy})" if a.deputy else p.title
+                self._push(VipAlert(p.id, p.name, title, p.organization, a.reason, a.arrived_at, a.station,
                                     a.companions))  # fmt: skip
 
     def _push(self, alert: VipAlert) -> None:

@@ -15,7 +15,7 @@ from kiosk.ui.kiosk_mode import EXIT_KEYS
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
 
-TAB_DESK, TAB_ROSTER, TAB_PROTOCOL = range(3)
+TAB_DESK, TAB_ROSTER, TAB_PROTOCOL, TAB_PROTOCOL_DESK = range(4)
 
 
 class WindowMenus(QObject):
@@ -73,6 +73,9 @@ class WindowMenus(QObject):
         add(view, "tab_desk", self.tr("체크인 데스크"), "Ctrl+1", lambda: w.tabs.setCurrentIndex(TAB_DESK))
         add(view, "tab_roster", self.tr("명단"), "Ctrl+2", lambda: w.tabs.setCurrentIndex(TAB_ROSTER))
         add(view, "tab_protocol", self.tr("VIP · 발표자"), "Ctrl+3", lambda: w.tabs.setCurrentIndex(TAB_PROTOCOL))
+        add(view, "tab_protocol_desk", self.tr("의전"), "Ctrl+4", lambda: w.tabs.setCurrentIndex(TAB_PROTOCOL_DESK))
+        add(view, "intro_card", self.tr("내빈 소개 카드 (지금 참석한 분)"), "F6", w.issue_intro_card)
+        add(view, "protocol_board", self.tr("의전 현황판"), "F7", w.open_protocol_board)
         add(view, "camera", self.tr("카메라"), "F8", lambda: w.show_side(SIDE_CAMERA))
         add(view, "kiosk", self.tr("키오스크 모드 (나갈 때 {0})").format(EXIT_KEYS), "F11", w.enter_kiosk_mode)
         boss = bar.addMenu(self.tr("책임자(&S)"))
