@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         """Made once; a rebuild (language switch) only renames, so widgets others added stay."""
-        shortcuts = self.tr("F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · Ctrl+O 정원 초과 승인 · F6 퇴장 모드 · "
+        shortcuts = self.tr("F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · "
                             "Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기")  # fmt: skip
         if hasattr(self, "station_label"):
             self.shortcut_bar.setText(shortcuts)
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
         return board
 
     def issue_intro_card(self) -> None:
-        """F6 from anywhere in the console: the MC's card for whoever is present now."""
+        """Ctrl+F7 from anywhere in the console: the MC's card for whoever is present now."""
         if self.protocol_desk is not None:
             self.protocol_desk.issue_intro()
 
@@ -501,7 +501,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("좌석이 모자라 수행원 {0}명을 더할 수 없습니다").format(n), 8000)
 
     def override_capacity(self) -> bool:
-        """Ctrl+O on a "room is full" verdict: the supervisor lets this guest in, with a reason."""
+        """F12 on a "room is full" verdict: the supervisor lets this guest in, with a reason."""
         panel = self.desk_page.verdict if self.desk_page is not None and not self.kiosk_active else None
         verdict = panel.verdict if panel is not None else None
         if verdict is None or verdict.status is not ScanStatus.CAPACITY_FULL or verdict.participant is None:

@@ -158,7 +158,7 @@ class ProtocolDesk(QWidget):
         self.size = QComboBox()
         self.size.addItems(["A4", "A5"])
         grid.addWidget(self.size, 3, 0)
-        button(self.tr("내빈 소개 카드 (F6)"), self.issue_intro, 3, 1, 1)
+        button(self.tr("내빈 소개 카드 (Ctrl+F7)"), self.issue_intro, 3, 1, 1)
         self.rows_edit = QLineEdit()
         self.rows_edit.setPlaceholderText(self.tr("줄마다 좌석 수 (예: 10,10)"))
         grid.addWidget(self.rows_edit, 4, 0)
@@ -333,7 +333,7 @@ class ProtocolDesk(QWidget):
         return path
 
     def issue_intro(self) -> Path | None:
-        """One key (F6) re-issues the card for whoever is present now."""
+        """One key (Ctrl+F7) re-issues the card for whoever is present now."""
         from kiosk.report.protocol_pdf import issue_intro_card
 
         path = self._target("intro")

@@ -190,7 +190,7 @@ class VerdictPanel(QFrame):
         if self.guest_facing:
             return headline, self.tr("안내 데스크로 와 주세요. 도와드리겠습니다."), ""
         if status is ScanStatus.CAPACITY_FULL and p is not None:
-            return headline, detail, self.tr("책임자 승인으로 입장 Ctrl+O · Esc 로 지우기")
+            return headline, detail, self.tr("책임자 승인으로 입장 F12 · Esc 로 지우기")
         return headline, detail, self.tr("Esc 로 지우기 · 이름 검색 F2")
 
     def _refusal(self, status: ScanStatus) -> tuple[str, str]:

@@ -98,7 +98,7 @@ class VipAlertBar(QFrame):
             return
         a = self.queue[0]
         if a.refused:
-            self.headline.setText(self.tr("의전 알림 — {0} {1} 정원 초과로 입장 대기 (책임자 승인 Ctrl+O)").format(
+            self.headline.setText(self.tr("의전 알림 — {0} {1} 정원 초과로 입장 대기 (책임자 승인 F12)").format(
                 a.name, a.title or tr("labels", a.reason)))  # fmt: skip
         else:
             self.headline.setText(self.tr("의전 알림 — {0} {1} 도착").format(a.name, a.title or tr("labels", a.reason)))

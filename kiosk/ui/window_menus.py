@@ -63,7 +63,7 @@ class WindowMenus(QObject):
         add(desk, "badge", self.tr("배지 출력"), "Ctrl+P", w.print_badge)
         add(desk, "reprint", self.tr("배지 재출력 (책임자)"), "Ctrl+Shift+P", w.supervisor.reprint_badge)
         add(desk, "undo", self.tr("체크인 취소 (책임자)"), "Ctrl+Z", w.undo_selected)
-        add(desk, "override", self.tr("정원 초과 입장 승인 (책임자)"), "Ctrl+O", w.override_capacity)
+        add(desk, "override", self.tr("정원 초과 입장 승인 (책임자)"), "F12", w.override_capacity)
         add(desk, "vip_ack", self.tr("VIP 알림 확인"), "Ctrl+K", w.vip_alert.acknowledge)
         for n in range(10):
             add(None, f"companions{n}", self.tr("수행원 {0}명").format(n), f"Alt+{n}", lambda k=n: w.set_companions(k))
@@ -74,7 +74,7 @@ class WindowMenus(QObject):
         add(view, "tab_roster", self.tr("명단"), "Ctrl+2", lambda: w.tabs.setCurrentIndex(TAB_ROSTER))
         add(view, "tab_protocol", self.tr("VIP · 발표자"), "Ctrl+3", lambda: w.tabs.setCurrentIndex(TAB_PROTOCOL))
         add(view, "tab_protocol_desk", self.tr("의전"), "Ctrl+4", lambda: w.tabs.setCurrentIndex(TAB_PROTOCOL_DESK))
-        add(view, "intro_card", self.tr("내빈 소개 카드 (지금 참석한 분)"), "F6", w.issue_intro_card)
+        add(view, "intro_card", self.tr("내빈 소개 카드 (지금 참석한 분)"), "Ctrl+F7", w.issue_intro_card)
         add(view, "protocol_board", self.tr("의전 현황판"), "F7", w.open_protocol_board)
         add(view, "camera", self.tr("카메라"), "F8", lambda: w.show_side(SIDE_CAMERA))
         add(view, "kiosk", self.tr("키오스크 모드 (나갈 때 {0})").format(EXIT_KEYS), "F11", w.enter_kiosk_mode)

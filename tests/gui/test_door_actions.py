@@ -30,15 +30,15 @@ def test_override_at_capacity_from_the_verdict(qtbot, window: MainWindow, db: Da
     scan(qtbot, window, code_of(db, "마재영"))
     scan(qtbot, window, code_of(db, "강영민"))
     panel = window.desk_page.verdict
-    assert panel.kind == "refused" and "Ctrl+O" in panel.hint.text()
-    press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert panel.kind == "refused" and "F12" in panel.hint.text()
+    press(qtbot, window, Qt.Key.Key_F12)
     enter_pin(qtbot, window)
     qtbot.waitUntil(lambda: window.override_dialog is not None and window.override_dialog.isVisible())
     dialog = window.override_dialog
     # An empty reason lets nobody in.
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert panel.kind == "refused"
-    press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # supervisor now: no PIN again
+    press(qtbot, window, Qt.Key.Key_F12)  # supervisor now: no PIN again
     qtbot.waitUntil(lambda: window.override_dialog is not None and window.override_dialog.isVisible())
     dialog = window.override_dialog
     dialog.setTextValue("기조연설 패널")  # typed at once: keyClicks would be as fast as a scanner

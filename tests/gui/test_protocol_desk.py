@@ -123,7 +123,7 @@ def test_deputy_at_the_desk_and_intro_card_in_one_key(
     save(qtbot, window, "protocol-tab")
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F6)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F7, Qt.KeyboardModifier.ControlModifier)
     card = desk.last_document
     assert card is not None and card.parent == tmp_path and card.exists()
     if shutil.which("pdftotext"):
