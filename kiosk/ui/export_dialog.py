@@ -127,6 +127,7 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)  # "0%" before anything started reads as stuck
         self.status = QLabel(self.tr("형식과 폴더를 고른 뒤 [내보내기]를 누르세요."))
         self.status.setWordWrap(True)
         root.addWidget(self.progress)
@@ -183,6 +184,7 @@ class ExportDialog(QDialog):
         self.open_button.setEnabled(False)
         self._set_busy(True)
         self.progress.setValue(0)
+        self.progress.setTextVisible(True)
         thread = QThread(self)
         worker = ExportWorker(self.db, self.event_id, paths, self.mask_box.isChecked())
         worker.moveToThread(thread)
@@ -221,6 +223,7 @@ class ExportDialog(QDialog):
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)
         self._say(self.tr("내보내지 못했습니다: {0}").format(message), error=True)
 
     @Slot()

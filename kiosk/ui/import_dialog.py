@@ -142,10 +142,16 @@ class ImportDialog(QDialog):
         self.tabs.addTab(self.missing, self.tr("파일에 없는 기존 참석자"))
         root.addWidget(self.tabs, 1)
 
+        # An indeterminate bar shows no text in most styles: the rows read go in a label beside it.
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
+        self.progress_label = QLabel()
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.progress, 1)
+        busy_row.addWidget(self.progress_label)
         self.progress.hide()
-        root.addWidget(self.progress)
+        self.progress_label.hide()
+        root.addLayout(busy_row)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -169,7 +175,7 @@ class ImportDialog(QDialog):
         job = _Job(work)
         job.signals.finished.connect(lambda result: (self._set_busy(False), done(result)))
         job.signals.failed.connect(self._failed)
-        job.signals.progress.connect(lambda rows: self.progress.setFormat(self.tr("{0}행 읽음").format(rows)))
+        job.signals.progress.connect(lambda rows: self.progress_label.setText(self.tr("{0}행 읽음").format(f"{rows:,}")))
         self._jobs.append(job)
         self._set_busy(True)
         QThreadPool.globalInstance().start(job)
@@ -177,6 +183,8 @@ class ImportDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.progress.setVisible(busy)
+        self.progress_label.setVisible(busy)
+        self.progress_label.setText(self.tr("읽는 중…") if busy else "")
         self.progress.setRange(0, 0 if busy else 1)  # 0..0: an indeterminate bar
         for widget in (self.browse, self.path, self.mapping, self.import_button):
             widget.setEnabled(not busy)

@@ -118,7 +118,6 @@ class WalkInForm(QWidget):
         self.dup_box.setObjectName("inlineWarning")
         self.dup_layout = QVBoxLayout(self.dup_box)
         self.dup_box.hide()
-        layout.addWidget(self.dup_box)
 
         use_roster = QShortcut(QKeySequence("Ctrl+Return"), self)
         use_roster.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -137,6 +136,8 @@ class WalkInForm(QWidget):
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.override_button)
         layout.addLayout(buttons)
+        # Below the buttons: a duplicate warning never pushes 등록 out of a 768-pixel screen.
+        layout.addWidget(self.dup_box)
         layout.addStretch(1)
 
     def _category_labels(self) -> dict[Category, str]:

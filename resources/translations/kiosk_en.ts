@@ -793,59 +793,59 @@ Change it anyway?</translation>
         <translation>Mask contact details (010-****-5678, k***@example.com)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="130" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="131" />
         <source>형식과 폴더를 고른 뒤 [내보내기]를 누르세요.</source>
         <translation>Choose the formats and a folder, then press [Export].</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="137" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="138" />
         <source>폴더 열기</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="140" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="141" />
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="143" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="144" />
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="152" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="153" />
         <source>저장 폴더 선택</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="174" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="175" />
         <source>내보낼 형식을 하나 이상 고르세요.</source>
         <translation>Choose at least one format to export.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="177" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="178" />
         <source>저장 폴더가 없습니다: {0}</source>
         <translation>The folder does not exist: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="202" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="204" />
         <source>덮어쓰기</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="203" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="205" />
         <source>이미 있는 파일을 덮어씁니다:
 {0}</source>
         <translation>These files already exist and will be overwritten:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="217" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="219" />
         <source>저장했습니다: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="224" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="227" />
         <source>내보내지 못했습니다: {0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -953,7 +953,7 @@ Change it anyway?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/import_dialog.py" line="132" />
-        <location filename="../../kiosk/ui/import_dialog.py" line="331" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="339" />
         <source>줄</source>
         <translation>Row</translation>
     </message>
@@ -988,107 +988,112 @@ Change it anyway?</translation>
         <translation>Existing participants not in the file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="152" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="158" />
         <source>가져오기</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="156" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="162" />
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="172" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="178" />
         <source>{0}행 읽음</source>
         <translation>{0} rows read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="197" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="187" />
+        <source>읽는 중…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/import_dialog.py" line="205" />
         <source>명단 파일 선택</source>
         <translation>Choose roster file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="198" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="206" />
         <source>명단 (*.xlsx *.csv *.txt);;모든 파일 (*)</source>
         <translation>Roster (*.xlsx *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="216" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="224" />
         <source>Excel · 시트 '{0}'</source>
         <translation>Excel · sheet '{0}'</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="220" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="228" />
         <source>{0} ({1}) · 머리글 {2}번째 줄 · 명단 {3}행</source>
         <translation>{0} ({1}) · header on row {2} · {3} roster rows</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="235" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="243" />
         <source>(빈 머리글 {0})</source>
         <translation>(empty header {0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="238" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="246" />
         <source>(가져오지 않음)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="247" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="255" />
         <source>'성명' 열을 찾지 못했습니다. 아래에서 이름이 있는 열을 '성명'으로 지정하세요.</source>
         <translation>No name ('성명') column was found. Below, map the column holding names to 'Name'.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="249" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="257" />
         <source>알아보지 못한 머리글: {0} — 필요하면 가져올 항목을 지정하세요.</source>
         <translation>Headers not recognised: {0} — map them below if needed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="286" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="294" />
         <source>'성명' 열을 지정하세요: 이름이 있는 열의 '가져올 항목'을 '성명'으로 바꾸면 됩니다.</source>
         <translation>Map the name column: set 'Import as' of the column holding names to 'Name'.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="291" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="299" />
         <source>열 지정을 확인했습니다. 아래 미리 보기를 확인하세요.</source>
         <translation>Column mapping checked. Review the preview below.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="300" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="308" />
         <source>가져오면</source>
         <translation>Importing will give</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="300" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="308" />
         <source>가져왔습니다</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="302" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="310" />
         <source>{0}: 새로 추가 {1}명 · 변경 {2}명 · 그대로 {3}명 · 거부 {4}행 · 파일에 없는 기존 참석자 {5}명</source>
         <translation>{0}: {1} added · {2} changed · {3} unchanged · {4} rows refused · {5} existing participants not in the file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="310" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="318" />
         <source>(참고) {0}</source>
         <translation>(note) {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="318" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="326" />
         <source>거부된 행 ({0})</source>
         <translation>Refused rows ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="320" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="328" />
         <source>파일에 없는 기존 참석자 ({0})</source>
         <translation>Existing participants not in the file ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="324" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="332" />
         <source> — 가져올 새 내용이 없습니다</source>
         <translation> — nothing new to import</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="360" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="368" />
         <source>완료</source>
         <translation>Done</translation>
     </message>
@@ -3050,7 +3055,7 @@ A cancelled QR code is refused at the door.</translation>
     <name>WalkInForm</name>
     <message>
         <location filename="../../kiosk/ui/walkin_form.py" line="61" />
-        <location filename="../../kiosk/ui/walkin_form.py" line="153" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="154" />
         <source>현장등록</source>
         <translation>Walk-in</translation>
     </message>
@@ -3100,107 +3105,107 @@ A cancelled QR code is refused at the door.</translation>
         <translation>Companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="130" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="129" />
         <source>등록하고 체크인 (Enter)</source>
         <translation>Register and check in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="133" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="132" />
         <source>책임자 승인으로 입장</source>
         <translation>Admit with supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="144" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="145" />
         <source>부처</source>
         <translation>Ministry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="145" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="146" />
         <source>지역발전위원회</source>
         <translation>Regional Development Committee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="146" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="147" />
         <source>국회의원</source>
         <translation>National Assembly member</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="147" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="148" />
         <source>지자체</source>
         <translation>Local government</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="148" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="149" />
         <source>지역기관</source>
         <translation>Regional institution</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="149" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="150" />
         <source>학계</source>
         <translation>Academia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="150" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="151" />
         <source>언론</source>
         <translation>Press</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="151" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="152" />
         <source>포럼</source>
         <translation>Forum</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="152" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="153" />
         <source>운영요원</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="154" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="155" />
         <source>기타</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="225" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="226" />
         <source>정원을 넘는 현장등록은 책임자 승인이 필요합니다.</source>
         <translation>A walk-in over capacity needs the supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="244" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="245" />
         <source>정원이 찼습니다. 책임자 승인이 있어야 입장할 수 있습니다.</source>
         <translation>The room is full. Entry needs the supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="266" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="267" />
         <source>같은 전화번호</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="266" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="267" />
         <source>같은 이메일</source>
         <translation>same e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="267" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="268" />
         <source>같은 이름·소속</source>
         <translation>same name and organization</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="268" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="269" />
         <source>명단에 이미 있는 분일 수 있습니다</source>
         <translation>This person may already be on the roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="274" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="275" />
         <source> — 이미 입장함</source>
         <translation> — already checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="277" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="278" />
         <source>{0} 님으로 체크인</source>
         <translation>Check in {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="288" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="289" />
         <source>새로 등록하려면 Enter를 한 번 더 누르세요.</source>
         <translation>To register a new person anyway, press Enter again.</translation>
     </message>
