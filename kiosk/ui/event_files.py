@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from kiosk.domain.event_setup import EventSetupError, EventSpec, capacity_warning, create_from_spec, spec_of
 from kiosk.domain.events import active_event
 from kiosk.domain.models import Event
 from kiosk.storage import event_files
 from kiosk.ui.event_wizard import EventWizard
+from kiosk.ui.file_dialogs import open_file_name, save_file_name
 from kiosk.ui.welcome import recent_events, remember_event
 
 if TYPE_CHECKING:
@@ -93,7 +94,8 @@ class EventFileActions(QObject):
         return self.tr("행사 파일 (*.kiosk.db *.db);;모든 파일 (*)")
 
     def _save_path(self, title: str, default: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.window, title, str(default), self._filter())
+        # The helper's dialog never opens files to sniff them: the open database keeps its locks.
+        name = save_file_name(self.window, title, str(default), self._filter())
         return Path(name) if name else None
 
     # -- opening --------------------------------------------------------------------------------
@@ -115,9 +117,7 @@ class EventFileActions(QObject):
         self.request_open(path)
 
     def open_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("행사 열기"), str(events_folder()), self._filter()
-        )
+        name = open_file_name(self.window, self.tr("행사 열기"), str(events_folder()), self._filter())
         if name:
             self.request_open(Path(name))
 

@@ -17,6 +17,8 @@ So every QFileDialog in kiosk.ui is made here:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
@@ -90,3 +92,17 @@ def existing_directory(parent: QWidget | None, caption: str, folder: str = "") -
     if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return ""
     return dialog.selectedFiles()[0]
+
+
+def save_file_name(parent: QWidget | None, caption: str, path: str = "", name_filter: str = "") -> str:
+    """Where to write a new file ("" when cancelled); an existing file is confirmed by the dialog."""
+    folder = str(Path(path).parent) if path else ""
+    dialog = make_dialog(parent, caption, folder, name_filter)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if path:
+        dialog.selectFile(Path(path).name)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    return dialog.selectedFiles()[0]
+

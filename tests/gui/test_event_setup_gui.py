@@ -205,7 +205,7 @@ def test_edit_event_is_audited_and_warns_below_people_present(
 
     with db.write() as s:
         event_id = create_from_spec(s, spec).id
-        roles.set_pin(s, "2468")
+        roles.set_pin(s, "246810")
     import_roster(db, ROSTER)
     desk = CheckInDesk(db, event_id)
     assert desk.scan("F-001", "정문-1", "").status.value == "ok"
@@ -271,7 +271,7 @@ def test_opening_a_newer_file_is_refused_inline(qtbot, empty_window: MainWindow,
 def test_copy_as_new_event_from_the_file_menu(qtbot, db: Database, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """다른 이름으로 복사 (supervisor): a new file with program and roster, then opened; the menu
     has the file entries; old codes read wrong_event there."""
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtWidgets import QInputDialog
 
     from kiosk.domain.checkin import CheckInDesk
     from kiosk.domain.event_setup import create_from_spec
@@ -294,7 +294,7 @@ def test_copy_as_new_event_from_the_file_menu(qtbot, db: Database, tmp_path: Pat
     w.gate._become_supervisor()
     target = tmp_path / "2027.kiosk.db"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2027 지역균형발전 포럼", True))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("kiosk.ui.event_files.save_file_name", lambda *a, **k: str(target))
     w.files.copy_as_new()
     assert take_open_request() == str(target)
     copy = Database.open(target)

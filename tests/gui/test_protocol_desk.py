@@ -172,13 +172,13 @@ def test_supervisor_edits_the_order_table(
     from kiosk.ui.precedence_dialog import PrecedenceDialog
 
     with db.write() as session:
-        roles.set_pin(session, "2468")
+        roles.set_pin(session, "246810")
     window.tabs.setCurrentIndex(TAB_PROTOCOL_DESK)
     desk = window.protocol_desk
     button = next(b for b in desk.findChildren(QPushButton) if b.text().startswith("서열표"))
     button.click()
     qtbot.waitUntil(lambda: window.gate.dialog is not None and window.gate.dialog.isVisible())
-    window.gate.dialog.pin.setText("2468")
+    window.gate.dialog.pin.setText("246810")
     qtbot.keyClick(window.gate.dialog.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: desk.rules_dialog is not None and desk.rules_dialog.isVisible())
     dialog: PrecedenceDialog = desk.rules_dialog

@@ -36,7 +36,7 @@ from kiosk.storage.engine import Database
 from kiosk.storage.lock import lock_path_for
 from tests import posix_locks
 
-PIN = "2468"
+PIN = "246810"
 pytestmark = pytest.mark.skipif(not posix_locks.available(), reason="needs /proc (Linux)")
 
 

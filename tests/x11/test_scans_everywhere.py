@@ -25,7 +25,7 @@ from kiosk.domain import roles, token
 from kiosk.domain.models import Event, Participant
 from kiosk.storage.engine import Database
 
-PIN = "2468"
+PIN = "246810"
 
 
 @dataclass
