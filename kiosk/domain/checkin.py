@@ -205,6 +205,9 @@ class CheckInDesk:
             return participant, None, "external code"
         if not code.isalnum() or not code.isascii():
             return None, ScanStatus.MALFORMED, "not a code"
+        if len(code) > 1 + len(self._tag) and code.startswith(token.VERSION + self._tag):
+            # This event's prefix but not a whole code: a scan cut short, never "not on the list".
+            return None, ScanStatus.MALFORMED, "part of a code"
         return None, ScanStatus.NOT_FOUND, "unknown code"
 
     def companions_allowed(self, code: str) -> int:

@@ -226,13 +226,19 @@ class ScannerFilter(QObject):
         # Judged per event, not by a flag: a replayed key may open a dialog whose own event loop
         # runs inside sendEvent, and the keys typed there must still be watched.
         for target, event, _text, _preedit in held:
-            if shiboken6.isValid(target):
-                pointer = shiboken6.getCppPointer(event)[0]
-                self._replaying.add(pointer)
-                try:
-                    QApplication.sendEvent(target, event)
-                finally:
-                    self._replaying.discard(pointer)
+            if not shiboken6.isValid(target):
+                continue
+            # A replayed key may have moved the focus (the first key typed into a table opens its
+            # cell editor): the keys after it go where the keyboard would send them now.
+            focus = QApplication.focusWidget()
+            moved = focus is not None and focus is not target and focus.window() is target.window()
+            dest = focus if moved and not isinstance(focus, ScanLineEdit) else target
+            pointer = shiboken6.getCppPointer(event)[0]
+            self._replaying.add(pointer)
+            try:
+                QApplication.sendEvent(dest, event)
+            finally:
+                self._replaying.discard(pointer)
 
     def _settle(self) -> None:
         if self._routing:

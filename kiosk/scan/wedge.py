@@ -24,7 +24,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.domain.keyboard import clean_scanned_text, hangul_to_qwerty
@@ -40,7 +40,7 @@ WINDOW_MIN_BURST_LENGTH = 6
 SUFFIX_TIMEOUT_MS = 120
 
 # Text typed this long before a burst is a guest's stray keys, not the start of the code.
-STRAY_GAP_MS = 600
+STRAY_GAP_MS = 150
 
 # Keys that carry no text but are pressed inside a burst: Shift for capitals, AltGr / level-3
 # shift on some layouts, the 한/영 and Hanja keys. They never end or break a burst.
@@ -84,6 +84,7 @@ class ScanLineEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no 실행 취소 by the mouse
         self.setPlaceholderText(self.tr("QR 코드를 스캔하거나 코드를 입력하고 Enter"))
         self.burst_gap_ms = BURST_GAP_MS
         self.min_burst_length = MIN_BURST_LENGTH
@@ -111,7 +112,7 @@ class ScanLineEdit(QLineEdit):
     def _clear_stray(self) -> None:
         if not self._end_timer.isActive():
             self._fast_keys = 0
-            self.clear()
+            self.setText("")
 
     @property
     def suffix_timeout_ms(self) -> int:
@@ -145,6 +146,11 @@ class ScanLineEdit(QLineEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+            # The field's undo history is the codes scanned before: Ctrl+Z then Enter would check
+            # the previous guest in again (at the kiosk: a refused guest let in by the next one).
+            event.accept()
+            return
         if _is_suffix(event):
             self.finish()
             event.accept()
@@ -202,6 +208,6 @@ class ScanLineEdit(QLineEdit):
             text = text[self._segment_start:]  # keys left in the field long before the scan
         self._fast_keys = 0
         code = clean_scanned_text(text)
-        self.clear()
+        self.setText("")  # unlike clear(), also forgets the undo history (the codes scanned before)
         if code:
             self.scanned.emit(code)

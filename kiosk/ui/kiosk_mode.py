@@ -7,6 +7,7 @@ few seconds, then the prompt returns. Leaving needs the supervisor PIN (Ctrl+Shi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -63,7 +64,10 @@ class KioskScreen(QWidget):
         self.reset.setInterval(RESET_MS)
         self.reset.timeout.connect(self.show_prompt)
         shortcut = QShortcut(QKeySequence(EXIT_KEYS), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The whole window, wherever the focus landed: entered from the console (F11) the window is
+        # shown again for the stay-on-top flag and Qt may give the focus back to a console widget;
+        # the shortcut of a hidden page (the console's) never fires, so this is the kiosk's alone.
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(self.exit_requested)
 
     def add_companions(self, bar: CompanionsBar) -> None:
@@ -99,10 +103,14 @@ class KioskHold(QObject):
     """Keeps the kiosk window full screen, on top and active while kiosk mode is on.
 
     A guest can reach the window manager without the program: openbox's Alt+Space menu →
-    Iconify, a click on another window, a keyboard shortcut of the desktop. Nothing of that goes
-    through the program's PIN, so the window puts itself back: at once on a state change, and
-    every quarter second for what the window manager does without telling (another window
-    raised over it). The program's own dialogs (the PIN box) are left alone.
+    Iconify or "send to desktop 2", Alt+Tab, a keyboard shortcut of the desktop. Nothing of that
+    goes through the program's PIN. So the kiosk holds the keyboard (an X keyboard grab, as kiosk
+    software does): the window manager's key bindings never see a key, and an open window-manager
+    menu can never swallow a guest's scan. The grab is taken again every quarter second (a grab
+    the window manager held meanwhile makes ours fail until it lets go), and moves to the
+    program's own dialog (the PIN box) while one is open. What the window manager still does
+    without keys (another window raised over it, an iconify request) is undone at once on a
+    state change and at the next quarter second.
     """
 
     INTERVAL_MS = 250
@@ -111,6 +119,7 @@ class KioskHold(QObject):
         super().__init__(window)
         self.window = window
         self.restores = 0
+        self._grabbed = None  # the QWindow holding the keyboard grab
         self.timer = QTimer(self)
         self.timer.setInterval(self.INTERVAL_MS)
         self.timer.timeout.connect(self.check)
@@ -124,9 +133,38 @@ class KioskHold(QObject):
         if self._managed():  # without a window manager nobody but the program moves the window
             self.window.installEventFilter(self)
             self.timer.start()
+            QTimer.singleShot(0, self.hold_keyboard)
+            app = QGuiApplication.instance()
+            if app is not None:  # a dialog of ours opened or closed: the grab follows at once
+                app.focusWindowChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _window: object) -> None:
+        QTimer.singleShot(0, self.hold_keyboard)
+
+    def hold_keyboard(self) -> bool:
+        """Grab the keyboard for the kiosk (or for our dialog over it); False when not possible now."""
+        if not self.timer.isActive():
+            return False
+        target = QApplication.activeModalWidget() or self.window
+        handle = target.windowHandle()
+        if handle is None or not target.isVisible():
+            return False
+        self._grabbed = handle
+        return bool(handle.setKeyboardGrabEnabled(True))
+
+    def _release_keyboard(self) -> None:
+        handle = getattr(self, "_grabbed", None)
+        if handle is not None:
+            handle.setKeyboardGrabEnabled(False)
+            self._grabbed = None
 
     def stop(self) -> None:
         self.timer.stop()
+        self._release_keyboard()
+        app = QGuiApplication.instance()
+        if app is not None and self._managed():
+            with contextlib.suppress(RuntimeError, TypeError):  # never connected (stopped before a start)
+                app.focusWindowChanged.disconnect(self._focus_moved)
         self.window.removeEventFilter(self)
         if self._managed():
             self.window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)
@@ -150,7 +188,10 @@ class KioskHold(QObject):
         return QApplication.activeModalWidget() is None and QApplication.activeWindow() is None
 
     def check(self) -> None:
-        if not self.timer.isActive() or not self.lost():
+        if not self.timer.isActive():
+            return
+        self.hold_keyboard()
+        if not self.lost():
             return
         self.restores += 1
         log.warning("kiosk mode: window taken back (minimised, covered or not full screen; %d)", self.restores)

@@ -49,7 +49,7 @@ from kiosk.ui.pin_dialog import SupervisorGate
 from kiosk.ui.protocol_board_window import ProtocolBoardWindow
 from kiosk.ui.protocol_tab import ProtocolDesk
 from kiosk.ui.roster_view import RosterView
-from kiosk.ui.scan_field import route_scanner_to
+from kiosk.ui.scan_field import make_scan_field, route_scanner_to
 from kiosk.ui.scan_notice import ScanNotice
 from kiosk.ui.settings_dialog import LocalSettings
 from kiosk.ui.sounds import VerdictSounds
@@ -234,7 +234,21 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.setCurrentWidget(self.welcome)
         self.setWindowTitle(self.tr("체크인 키오스크 — 행사 없음 ({0})").format(path.name if path else "-"))
+        # No event, no door: a scan must still not press 새 행사 만들기 or fill the wizard's fields.
+        sink = make_scan_field(self.welcome)
+        sink.hide()
+        sink.scanned.connect(lambda _code: self._scan_without_event(self))
+        self._scanner_filter = route_scanner_to(self, sink, getattr(self, "_scanner_filter", None))
+        self._scanner_filter.elsewhere.connect(self._scan_without_event)
         self.welcome.focus()
+
+    def _scan_without_event(self, window: QWidget) -> None:
+        text = self.tr("행사가 열려 있지 않아 스캔을 처리하지 않았습니다 — 먼저 행사를 만들거나 여세요")
+        self.sounds.play("refused")
+        if self.welcome is not None:
+            self.welcome.show_error(text)
+        if window is not self:
+            self.scan_notice.show_over(window, "already", text)
 
     def _route_scanner(self, field: QWidget) -> None:
         self._scanner_filter = route_scanner_to(self, field, getattr(self, "_scanner_filter", None))
@@ -695,6 +709,7 @@ class MainWindow(QMainWindow):
             if self.kiosk_hold is None:
                 self.kiosk_hold = KioskHold(self)
             self.kiosk_hold.start()  # full screen, on top, and back at once if the WM takes it away
+            QTimer.singleShot(0, self.kiosk.field.setFocus)  # re-shown for the flag: focus to the kiosk
             screens = QGuiApplication.screens()
             if len(screens) > 1:
                 here = self.screen()

@@ -653,17 +653,17 @@
 <context>
     <name>EventFileActions</name>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="83" />
+        <location filename="../../kiosk/ui/event_files.py" line="84" />
         <source>새 행사 파일</source>
         <translation>New event file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="93" />
+        <location filename="../../kiosk/ui/event_files.py" line="94" />
         <source>행사 파일 (*.kiosk.db *.db);;모든 파일 (*)</source>
         <translation>Event files (*.kiosk.db *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="119" />
+        <location filename="../../kiosk/ui/event_files.py" line="120" />
         <source>행사 열기</source>
         <translation>Open event</translation>
     </message>
@@ -891,12 +891,12 @@ Change it anyway?</translation>
 <context>
     <name>FileDialogs</name>
     <message>
-        <location filename="../../kiosk/ui/file_dialogs.py" line="41" />
+        <location filename="../../kiosk/ui/file_dialogs.py" line="43" />
         <source>폴더</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/file_dialogs.py" line="42" />
+        <location filename="../../kiosk/ui/file_dialogs.py" line="44" />
         <source>파일</source>
         <translation>File</translation>
     </message>
@@ -1438,7 +1438,7 @@ Change it anyway?</translation>
 <context>
     <name>KioskScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk_mode.py" line="72" />
+        <location filename="../../kiosk/ui/kiosk_mode.py" line="76" />
         <source>함께 오신 분이 있으면 인원을 눌러 주세요 (본인 제외)</source>
         <translation>If anyone came with you, tap how many (not counting yourself)</translation>
     </message>
@@ -1472,7 +1472,7 @@ Change it anyway?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="229" />
-        <location filename="../../kiosk/ui/main_window.py" line="329" />
+        <location filename="../../kiosk/ui/main_window.py" line="343" />
         <source>공유 서버</source>
         <translation>shared server</translation>
     </message>
@@ -1482,196 +1482,201 @@ Change it anyway?</translation>
         <translation>Check-in kiosk — no event ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="254" />
+        <location filename="../../kiosk/ui/main_window.py" line="246" />
+        <source>행사가 열려 있지 않아 스캔을 처리하지 않았습니다 — 먼저 행사를 만들거나 여세요</source>
+        <translation>No event is open, so the scan was not processed — create or open an event first</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="268" />
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="259" />
+        <location filename="../../kiosk/ui/main_window.py" line="273" />
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="262" />
+        <location filename="../../kiosk/ui/main_window.py" line="276" />
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="268" />
+        <location filename="../../kiosk/ui/main_window.py" line="282" />
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · F12 over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="272" />
-        <location filename="../../kiosk/ui/main_window.py" line="284" />
-        <location filename="../../kiosk/ui/main_window.py" line="644" />
+        <location filename="../../kiosk/ui/main_window.py" line="286" />
+        <location filename="../../kiosk/ui/main_window.py" line="298" />
+        <location filename="../../kiosk/ui/main_window.py" line="658" />
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="309" />
+        <location filename="../../kiosk/ui/main_window.py" line="323" />
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="310" />
+        <location filename="../../kiosk/ui/main_window.py" line="324" />
         <source>새 행사를 만들거나 행사 파일을 여세요.</source>
         <translation>Create a new event or open an event file.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="329" />
+        <location filename="../../kiosk/ui/main_window.py" line="343" />
         <source>{0} — {1} — 체크인 키오스크</source>
         <translation>{0} — {1} — Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402" />
+        <location filename="../../kiosk/ui/main_window.py" line="416" />
         <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
         <translation>Check-out mode: scan the QR code of the guest leaving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="403" />
+        <location filename="../../kiosk/ui/main_window.py" line="417" />
         <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
         <translation>Press F6 again to go back to check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409" />
+        <location filename="../../kiosk/ui/main_window.py" line="423" />
         <source>퇴장 모드 (F6)</source>
         <translation>Check-out mode (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="432" />
+        <location filename="../../kiosk/ui/main_window.py" line="446" />
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="434" />
+        <location filename="../../kiosk/ui/main_window.py" line="448" />
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="439" />
+        <location filename="../../kiosk/ui/main_window.py" line="453" />
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="501" />
+        <location filename="../../kiosk/ui/main_window.py" line="515" />
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="508" />
+        <location filename="../../kiosk/ui/main_window.py" line="522" />
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="515" />
+        <location filename="../../kiosk/ui/main_window.py" line="529" />
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="516" />
+        <location filename="../../kiosk/ui/main_window.py" line="530" />
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="517" />
+        <location filename="../../kiosk/ui/main_window.py" line="531" />
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="518" />
+        <location filename="../../kiosk/ui/main_window.py" line="532" />
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="523" />
+        <location filename="../../kiosk/ui/main_window.py" line="537" />
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="533" />
+        <location filename="../../kiosk/ui/main_window.py" line="547" />
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="545" />
+        <location filename="../../kiosk/ui/main_window.py" line="559" />
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="545" />
+        <location filename="../../kiosk/ui/main_window.py" line="559" />
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="559" />
+        <location filename="../../kiosk/ui/main_window.py" line="573" />
         <source>현장등록</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="560" />
+        <location filename="../../kiosk/ui/main_window.py" line="574" />
         <source>작성 중인 현장등록을 지울까요?</source>
         <translation>Discard the walk-in being typed?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="561" />
+        <location filename="../../kiosk/ui/main_window.py" line="575" />
         <source>지우기</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="562" />
+        <location filename="../../kiosk/ui/main_window.py" line="576" />
         <source>계속 작성 (Esc)</source>
         <translation>Keep writing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="610" />
+        <location filename="../../kiosk/ui/main_window.py" line="624" />
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="615" />
+        <location filename="../../kiosk/ui/main_window.py" line="629" />
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="624" />
+        <location filename="../../kiosk/ui/main_window.py" line="638" />
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="625" />
+        <location filename="../../kiosk/ui/main_window.py" line="639" />
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="626" />
+        <location filename="../../kiosk/ui/main_window.py" line="640" />
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="633" />
+        <location filename="../../kiosk/ui/main_window.py" line="647" />
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="633" />
+        <location filename="../../kiosk/ui/main_window.py" line="647" />
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="679" />
+        <location filename="../../kiosk/ui/main_window.py" line="693" />
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="680" />
+        <location filename="../../kiosk/ui/main_window.py" line="694" />
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="723" />
+        <location filename="../../kiosk/ui/main_window.py" line="738" />
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -2567,7 +2572,7 @@ A cancelled QR code is refused at the door.</translation>
 <context>
     <name>ScanLineEdit</name>
     <message>
-        <location filename="../../kiosk/scan/wedge.py" line="87" />
+        <location filename="../../kiosk/scan/wedge.py" line="88" />
         <source>QR 코드를 스캔하거나 코드를 입력하고 Enter</source>
         <translation>Scan a QR code, or type the code and press Enter</translation>
     </message>

@@ -299,6 +299,28 @@ def test_stray_keys_left_in_the_field_are_not_part_of_the_next_scan(qtbot, desk:
     assert desk.scans == [TOKEN]
 
 
+def test_keys_typed_a_moment_before_a_scan_are_not_part_of_it(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    """Staff typed "abc" slowly, then a guest scanned 0.3 s later. Old code (a 600 ms cut-off):
+    "ABCK7Q…" was sent and the invited guest got a red "명단에 없는 코드"."""
+    for ch in "abc":
+        QTest.keyClick(desk.field, ch)
+        qtbot.wait(120)
+    qtbot.wait(300)
+    hid_type(TOKEN)
+    assert desk.scans == [TOKEN]
+
+
+def test_ctrl_z_never_brings_back_the_previous_code(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    """Old code: Ctrl+Z then Enter in the (kiosk) scan field re-sent the code scanned before."""
+    hid_type(TOKEN)
+    assert desk.scans == [TOKEN]
+    desk.field.setFocus()
+    QTest.keyClick(desk.field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert desk.field.text() == "" and not desk.field.isUndoAvailable()
+    QTest.keyClick(desk.field, Qt.Key.Key_Return)
+    assert desk.scans == [TOKEN]
+
+
 def test_stray_keys_are_cleared_after_idle_time(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
     desk.field.stray_clear_ms = 300
     QTest.keyClick(desk.field, "q")

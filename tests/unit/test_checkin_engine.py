@@ -353,3 +353,14 @@ def test_greeting_honorifics(title: str, category: str, expected: str) -> None:
     from kiosk.domain.honorific import greeting
 
     assert greeting("김현미", title, category) == expected
+
+
+def test_a_code_cut_short_is_malformed_not_not_on_the_list(desk: CheckInDesk) -> None:
+    """A scan that lost its end (a partial burst) reads as this event's code cut short. Old code:
+    "명단에 없는 코드" (not_found) for a guest who is on the list."""
+    guest = person(desk, "김현미")
+    code = code_for(desk, guest.id)
+    for cut in (code[:10], code[:-3]):
+        assert desk.scan(cut, station="s").status is ScanStatus.MALFORMED, cut
+    assert desk.scan("ZZ" + code[2:12], station="s").status is ScanStatus.NOT_FOUND  # not ours at all
+    assert desk.scan(code, station="s").ok
