@@ -11,7 +11,7 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import make_url
 
 from kiosk.domain.models import Base
@@ -37,6 +37,11 @@ def copy_server_to_sqlite(server: Database, dest: Path) -> dict[str, int]:
     try:
         migrate.upgrade(local)
         with server.session() as src, local.write() as dst:
+            # Migrations seed a few rows of their own (the audit chain's head in settings): the
+            # server's rows replace them, or the copy would fail on a duplicate key.
+            for table in reversed(Base.metadata.sorted_tables):
+                if dst.execute(select(func.count()).select_from(table)).scalar():
+                    dst.execute(delete(table))
             for table in Base.metadata.sorted_tables:  # parents before children (foreign keys)
                 rows = [dict(r) for r in src.execute(select(table)).mappings()]
                 per_statement = max(1, 900 // max(1, len(table.columns)))
