@@ -85,7 +85,9 @@ class RecentCheckIns(QWidget):
         box.addWidget(self.undo_error)
         box.addLayout(row)
         self.undo_box.hide()
-        layout.addWidget(self.undo_box)
+        # Above the list: at 768 pixels, with the VIP banner showing, a form under the list fell
+        # below the screen (its reason field half visible, its buttons out of sight).
+        layout.insertWidget(0, self.undo_box)
         self._pending: RecentCheckIn | None = None
 
     def refresh(self) -> None:
@@ -146,6 +148,7 @@ class RecentCheckIns(QWidget):
             self.undo_error.setText("")
             self.reason.clear()
             self.undo_box.show()
+            self.undo_button.hide()
             self.reason.setFocus()
 
         self.require_supervisor(self.tr("체크인 취소는 책임자만 할 수 있습니다."), show_form)
@@ -168,6 +171,7 @@ class RecentCheckIns(QWidget):
     def cancel_undo(self) -> None:
         self._pending = None
         self.undo_box.hide()
+        self.undo_button.show()
         self.reason.clear()
 
     @property

@@ -311,7 +311,15 @@ class RosterView(QWidget):
     @Slot()
     def edit_selected(self) -> None:
         entry = self.selected_entry()
-        if not self.supervisor or entry is None:
+        if entry is None:
+            return
+        if not self.supervisor:
+            # Enter/F2 on a row did nothing at all for a steward: say why, where the eyes are.
+            from PySide6.QtWidgets import QToolTip
+
+            rect = self.table.visualRect(self.table.currentIndex())
+            QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()),
+                              self.tr("명단 수정은 책임자만 할 수 있습니다 — F9 책임자 모드"), self.table)  # fmt: skip
             return
         from kiosk.ui.participant_dialog import ParticipantDialog
 

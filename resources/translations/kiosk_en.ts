@@ -2423,22 +2423,22 @@ Change it anyway?</translation>
         <translation>Never mind (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="106" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="108" />
         <source> (퇴장)</source>
         <translation> (left)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="142" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="144" />
         <source>{0} ({1}) 님의 {2} 체크인을 취소합니다. 사유를 입력하세요.</source>
         <translation>Undoing the {2} check-in of {0} ({1}). Enter the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="151" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="154" />
         <source>체크인 취소는 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can undo a check-in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="159" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="162" />
         <source>취소 사유를 입력하세요</source>
         <translation>Enter the reason</translation>
     </message>
@@ -2526,7 +2526,7 @@ Change it anyway?</translation>
     <message>
         <location filename="../../kiosk/ui/roster_view.py" line="167" />
         <location filename="../../kiosk/ui/roster_view.py" line="285" />
-        <location filename="../../kiosk/ui/roster_view.py" line="344" />
+        <location filename="../../kiosk/ui/roster_view.py" line="352" />
         <source>초청 취소</source>
         <translation>Cancel invitation</translation>
     </message>
@@ -2542,29 +2542,34 @@ Change it anyway?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/roster_view.py" line="285" />
-        <location filename="../../kiosk/ui/roster_view.py" line="344" />
+        <location filename="../../kiosk/ui/roster_view.py" line="352" />
         <source>초청 복원</source>
         <translation>Restore invitation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="340" />
+        <location filename="../../kiosk/ui/roster_view.py" line="322" />
+        <source>명단 수정은 책임자만 할 수 있습니다 — F9 책임자 모드</source>
+        <translation>Only a supervisor can edit the roster — F9 supervisor mode</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/roster_view.py" line="348" />
         <source>{0} ({1})의 초청을 취소할까요?
 취소된 QR 코드는 입구에서 거부됩니다.</source>
         <translation>Cancel the invitation of {0} ({1})?
 A cancelled QR code is refused at the door.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="342" />
+        <location filename="../../kiosk/ui/roster_view.py" line="350" />
         <source>{0} ({1})의 초청을 복원할까요?</source>
         <translation>Restore the invitation of {0} ({1})?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="346" />
+        <location filename="../../kiosk/ui/roster_view.py" line="354" />
         <source>예</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="347" />
+        <location filename="../../kiosk/ui/roster_view.py" line="355" />
         <source>아니요</source>
         <translation>No</translation>
     </message>

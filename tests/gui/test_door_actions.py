@@ -299,3 +299,35 @@ def test_enter_and_f2_edit_the_selected_roster_row(qtbot, window: MainWindow, db
         qtbot.waitUntil(lambda seen=seen: bool(seen), timeout=5000)
         assert seen == [1] and window.tabs.currentWidget() is roster  # F2 did not switch to name search
         roster.table.setFocus()
+
+
+def _inside_window(window: MainWindow, widget) -> bool:  # type: ignore[no-untyped-def]
+    top = widget.mapTo(window, widget.rect().topLeft()).y()
+    return widget.isVisible() and 0 <= top and top + widget.height() <= window.height()
+
+
+def test_undo_form_fits_768_pixels_with_the_vip_banner(qtbot, window: MainWindow, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Old code: with the VIP banner up, Ctrl+Z's form sat under the list, below the screen."""
+    scan(qtbot, window, code_of(db, "김현미"))
+    scan(qtbot, window, code_of(db, "석인숙"))
+    assert window.vip_alert.isVisible()
+    window.gate._become_supervisor()
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    recent = window.desk_page.recent
+    qtbot.waitUntil(lambda: recent.undo_box.isVisible())
+    qtbot.wait(50)
+    assert _inside_window(window, recent.reason) and _inside_window(window, recent.confirm_button)
+
+
+def test_walk_in_duplicate_warning_leaves_the_register_button_on_screen(qtbot, window: MainWindow, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.desk_page import SIDE_WALKIN
+
+    window.show_side(SIDE_WALKIN)
+    form = window.desk_page.walkin
+    form.name.setText("김현미")
+    form.organization.setText("국토교통부")
+    form.phone.setText("010-1234-5678")
+    form.submit()
+    qtbot.waitUntil(lambda: form.dup_box.isVisible())
+    qtbot.wait(50)
+    assert _inside_window(window, form.submit_button)
