@@ -49,6 +49,25 @@ def _lock_head(session: Session) -> Setting:
     return row
 
 
+def _lock_events_first(session: Session, new: list[AuditEntry]) -> None:
+    """PostgreSQL: the event rows before the chain's head, in every transaction.
+
+    A check-in locks its event row first (the seat lock) and then, at flush, the head. An entry
+    written without the seat lock (a refused scan, a PIN attempt) took the head first, and its
+    insert then needs a share lock on the same event row (the foreign key): the two waited on
+    each other. Four stations stopped for good that way under load. One order for all: events,
+    then the head.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return  # SQLite: one writer at a time already
+    from kiosk.domain.models import Event
+
+    ids = sorted({e.event_id for e in new if e.event_id is not None})
+    if ids:
+        session.execute(select(Event.id).where(Event.id.in_(ids)).order_by(Event.id).with_for_update())
+
+
 @event.listens_for(Session, "before_flush")
 def _chain_new_entries(session: Session, _flush_context: object, _instances: object) -> None:
     new = [o for o in session.new if isinstance(o, AuditEntry) and not o.entry_hash]
@@ -57,6 +76,7 @@ def _chain_new_entries(session: Session, _flush_context: object, _instances: obj
     # Insert order is the order the rows get their ids, which is the order verify walks.
     new.sort(key=lambda o: o._sa_instance_state.insert_order)  # type: ignore[attr-defined]
     with session.no_autoflush:
+        _lock_events_first(session, new)
         head = _lock_head(session)
         prev = head.value or GENESIS
         for entry in new:
