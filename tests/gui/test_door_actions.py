@@ -303,7 +303,7 @@ def test_enter_and_f2_edit_the_selected_roster_row(qtbot, window: MainWindow, db
 
 def _inside_window(window: MainWindow, widget) -> bool:  # type: ignore[no-untyped-def]
     top = widget.mapTo(window, widget.rect().topLeft()).y()
-    return widget.isVisible() and 0 <= top and top + widget.height() <= window.height()
+    return widget.isVisible() and top >= 0 and top + widget.height() <= window.height()
 
 
 def test_undo_form_fits_768_pixels_with_the_vip_banner(qtbot, window: MainWindow, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
