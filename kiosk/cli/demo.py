@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from kiosk.cli.context import CliContext
 from kiosk.cli.destructive import add_confirm_options, guarded, server_safety_copy
@@ -33,6 +34,8 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     if exists:
         from kiosk.cli.roles import require_supervisor
 
+        if db.path is not None:
+            _confirm_real_event(db, args)
         require_supervisor(ctx, "데이터베이스 비우기 (demo --reset)")
     # Refused while a console has the database; on a server only with --yes and the event's name.
     with guarded(ctx, db, args, "데모 초기화 (demo --reset)"):
@@ -43,6 +46,33 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         if saved and not args.json:
             print(f"이전 데이터베이스 사본 (복원 가능): {saved}")
         return _create(db, args)
+
+
+def _confirm_real_event(db: Database, args: argparse.Namespace) -> None:
+    """A file that holds a real event (not the demo) is wiped only with its name typed back: a
+    wrong --db or KIOSK_DB must not turn this afternoon's event into the demo."""
+    from kiosk.cli.context import CliError
+    from kiosk.domain.demo import demo_name
+    from kiosk.domain.events import active_event
+
+    with db.session() as session:
+        event = active_event(session)
+        name = event.name if event is not None else None
+    typed = args.confirm_event
+    if name is None or (name == demo_name() and typed is None):
+        return
+    if typed is None and sys.stdin is not None and sys.stdin.isatty():
+        try:
+            typed = input(f"이 파일에는 실제 행사 '{name}'이(가) 있습니다. 지우려면 행사 이름을 정확히 입력하세요: ")
+        except EOFError:
+            typed = ""
+    if typed is None:
+        raise CliError(
+            f"이 파일에는 시연이 아닌 행사 '{name}'이(가) 있습니다: 지우려면 --confirm-event \"{name}\" 를 주세요 "
+            "(a real event: confirm with its name)", exit_code=3,
+        )  # fmt: skip
+    if typed.strip() != name:
+        raise CliError(f"확인용 행사 이름이 다릅니다. 정확히 입력하세요: \"{name}\" (event name did not match)", exit_code=3)
 
 
 def _safety_copy(ctx: CliContext, db: Database) -> str:

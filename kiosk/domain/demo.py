@@ -22,6 +22,11 @@ def demo_files() -> tuple[Path, Path]:
     return resource("demo", "event.json"), resource("demo", "roster.csv")
 
 
+def demo_name() -> str:
+    """The demo event's name (a file holding any other event is somebody's real event)."""
+    return str(json.loads(demo_files()[0].read_text(encoding="utf-8"))["name"])
+
+
 def load_demo(session: Session) -> Event:
     """Create the demo event with its program and roster in this session (not committed)."""
     event_file, roster_file = demo_files()

@@ -151,3 +151,31 @@ def test_demo_reset_on_postgres_confirmed_keeps_the_rows_in_a_file(pg_url: str, 
         assert len(s.scalars(select(AuditEntry.id)).all()) == audit
     copy.dispose()
     server.dispose()
+
+
+def test_demo_reset_of_a_real_event_file_needs_its_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Old code: a mistyped --db (or KIOSK_DB) turned the afternoon's real event into the demo
+    without a question when no PIN was set; a wrong --confirm-event was accepted on SQLite."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KIOSK_BACKUP_DIR": str(tmp_path / "backups"), "KIOSK_LOG_DIR": str(tmp_path / "logs")}
+    db = tmp_path / "forum.kiosk.db"
+
+    def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "kiosk", "--db", str(db), *args], env=env, text=True,
+                              capture_output=True, stdin=subprocess.DEVNULL, timeout=120)  # fmt: skip
+
+    made = kiosk("event", "create", "--name", "2026 지역균형발전 포럼", "--venue", "대전컨벤션센터",
+                 "--starts", "2026-03-05 13:30", "--ends", "2026-03-05 18:00", "--capacity", "300")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    for extra in ((), ("--confirm-event", "혁신도시 시즌2 콘퍼런스")):
+        refused = kiosk("demo", "--reset", *extra)
+        assert refused.returncode == 3 and "2026 지역균형발전 포럼" in refused.stderr
+        assert json.loads(kiosk("event", "show", "--json").stdout)["name"] == "2026 지역균형발전 포럼"
+    done = kiosk("demo", "--reset", "--confirm-event", "2026 지역균형발전 포럼")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(kiosk("event", "show", "--json").stdout)["name"] == "혁신도시 시즌2 콘퍼런스"
+    assert list((tmp_path / "backups").rglob("*before-reset*"))  # the real event is kept in a copy
