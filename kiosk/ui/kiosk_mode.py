@@ -132,6 +132,9 @@ class KioskHold(QObject):
         self.window.activateWindow()
         if self._managed():  # without a window manager nobody but the program moves the window
             self.window.installEventFilter(self)
+            app_widgets = QApplication.instance()
+            if app_widgets is not None:
+                app_widgets.installEventFilter(self)
             self.timer.start()
             QTimer.singleShot(0, self.hold_keyboard)
             app = QGuiApplication.instance()
@@ -176,8 +179,13 @@ class KioskHold(QObject):
         return QGuiApplication.platformName() not in ("offscreen", "minimal")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.window and event.type() in (QEvent.Type.WindowStateChange, QEvent.Type.Hide):
+        kind = event.type()
+        if watched is self.window and kind in (QEvent.Type.WindowStateChange, QEvent.Type.Hide):
             QTimer.singleShot(0, self.check)
+        elif kind in (QEvent.Type.Show, QEvent.Type.Hide) and isinstance(watched, QWidget) and watched.isWindow():
+            # A dialog of ours (the PIN box) opened or closed: keys held for a window the dialog
+            # blocks would be dropped by Qt, so the grab follows the dialog at once.
+            QTimer.singleShot(0, self.hold_keyboard)
         return False
 
     def lost(self) -> bool:

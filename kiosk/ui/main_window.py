@@ -752,6 +752,11 @@ class MainWindow(QMainWindow):
             self._route_scanner(self.desk_page.scan_field)
             self.desk_page.focus_scan()
         self.showMaximized()
+        # Shown again without the stay-on-top flag: ask for the focus back, or the supervisor's
+        # next key (F6, a scan's Enter) may go nowhere while the window manager catches up.
+        self.raise_()
+        self.activateWindow()
+        QTimer.singleShot(0, self.activateWindow)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if self.kiosk_active:

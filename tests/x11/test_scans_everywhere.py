@@ -235,10 +235,22 @@ def test_kiosk_mode_scans_and_the_pin_box_counts_no_scan(desk: Desk) -> None:
 
 def test_check_out_from_the_keyboard(desk: Desk) -> None:
     pid, code = desk.codes[0]  # checked in by the first scenario
+    # Just out of kiosk mode: the console has the keyboard again (a person sees that too).
+    def console_active() -> bool:
+        try:
+            return "체크인 키오스크" in desk.xs.window_name(desk.xs.active_window())
+        except RuntimeError:  # the window was being re-created (flag change): ask again
+            return False
+
+    desk.xs.wait_until(console_active, timeout=10)
     desk.xs.key("F6")
     desk.xs.scan(code, delay_ms=5)
-    desk.xs.wait_until(lambda: desk.rows(
-        "SELECT 1 FROM check_ins WHERE participant_id=? AND checked_out_at IS NOT NULL", pid), timeout=20)  # fmt: skip
+    try:
+        desk.xs.wait_until(lambda: desk.rows(
+            "SELECT 1 FROM check_ins WHERE participant_id=? AND checked_out_at IS NOT NULL", pid), timeout=20)  # fmt: skip
+    except TimeoutError:
+        desk.shot("failed-check-out")
+        raise
     desk.shot("x11-check-out")
     desk.xs.key("F6")
     desk.xs.scan(code, delay_ms=5)  # back in: a re-entry
