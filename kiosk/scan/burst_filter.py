@@ -225,13 +225,18 @@ class ScannerFilter(QObject):
         self._fast_run_replayed = sum(1 for *_rest, t, p in held if t or p) >= FRAGMENT_RUN
         # Judged per event, not by a flag: a replayed key may open a dialog whose own event loop
         # runs inside sendEvent, and the keys typed there must still be watched.
+        before = QApplication.focusWidget()
         for target, event, _text, _preedit in held:
             if not shiboken6.isValid(target):
                 continue
-            # A replayed key may have moved the focus (the first key typed into a table opens its
-            # cell editor): the keys after it go where the keyboard would send them now.
+            # A key replayed just now may have moved the focus (the first key typed into a table
+            # opens its cell editor): the keys after it go where that key sent the focus. A focus
+            # change from elsewhere (a page turned meanwhile) does not take keys typed before it.
             focus = QApplication.focusWidget()
-            moved = focus is not None and focus is not target and focus.window() is target.window()
+            moved = (
+                focus is not None and focus is not before and focus is not target
+                and focus.window() is target.window()
+            )  # fmt: skip
             dest = focus if moved and not isinstance(focus, ScanLineEdit) else target
             pointer = shiboken6.getCppPointer(event)[0]
             self._replaying.add(pointer)

@@ -32,8 +32,10 @@ WIDTH, HEIGHT = 1366, 768
 
 
 def type_text(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Keys into whatever has focus, as a keyboard would (Hangul as committed text)."""
+    """Keys into whatever has focus, as a person would (Hangul as committed text). A person, not a
+    scanner: keys 0 ms apart would be a scanner burst, which the console keeps out of every form."""
     for ch in text:
+        qtbot.wait(45)
         target = QApplication.focusWidget()
         assert target is not None
         if ch.isascii():
