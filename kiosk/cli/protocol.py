@@ -97,9 +97,13 @@ def run_rules(ctx: CliContext, args: argparse.Namespace) -> int:
             print(load_rules(session, require_active_event(session)).to_json())
         return 0
     try:
-        rules = PrecedenceRules.from_json(Path(args.set).read_text(encoding="utf-8"))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise CliError(f"서열표 JSON을 읽을 수 없습니다: {exc}") from exc
+        rules = PrecedenceRules.from_json(Path(args.set).read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise CliError(f"서열표 파일을 읽을 수 없습니다: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise CliError("서열표 파일이 UTF-8 텍스트가 아닙니다") from exc
+    except ValueError as exc:  # from_json says what is wrong, in one line
+        raise CliError(f"서열표를 받아들일 수 없습니다: {exc}") from exc
     with ctx.database().write() as session:
         save_rules(session, rules, station=ctx.station, operator=os.environ.get("KIOSK_OPERATOR") or "cli")
     print(f"서열표를 저장했습니다 ({len(rules.tiers)}단계). 'kiosk protocol default-order'로 순위를 다시 매깁니다")

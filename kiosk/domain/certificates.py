@@ -94,8 +94,10 @@ def make_code(event: Event, serial: int, participant_id: int, attended_at: datet
 def attendance(session: Session, event_id: int, participant_ids: list[int] | None = None) -> list[Attendance]:
     """Everyone who came (first arrival order), or just the given people among them."""
     c = CheckIn
+    # A deputy's visit (대리 참석) is not the principal's attendance: the minister who sent a
+    # vice-minister gets no certificate saying the minister was there.
     query = select(c.participant_id, c.checked_in_at, c.checked_out_at).where(
-        c.event_id == event_id, c.undone_at.is_(None)
+        c.event_id == event_id, c.undone_at.is_(None), c.deputy_name.is_(None)
     )
     if participant_ids is not None:
         query = query.where(c.participant_id.in_(participant_ids))
@@ -186,7 +188,12 @@ def issue_certificates(
     if participant_ids is not None:
         missing = set(participant_ids) - {a.participant_id for a in came}
         if missing:
-            raise NotAttended(f"참석 기록이 없는 참석자: {', '.join(map(str, sorted(missing)))}")
+            represented = set(session.scalars(select(CheckIn.participant_id).where(
+                CheckIn.event_id == event_id, CheckIn.undone_at.is_(None), CheckIn.deputy_name.is_not(None),
+                CheckIn.participant_id.in_(missing),
+            )))  # fmt: skip
+            why = " (대리 참석만 있음: 본인은 오지 않았습니다)" if represented else ""
+            raise NotAttended(f"참석 기록이 없는 참석자: {', '.join(map(str, sorted(missing)))}{why}")
     now = utcnow()
     return [issue(session, event, who, now) for who in came]
 

@@ -57,8 +57,14 @@ def mask_notes(value: str | None) -> str:
     return NOTES_MASK if value and str(value).strip() else ""
 
 
+# "code=KHS5V-13XRX-…" in an audit detail: a whole entry code still admits its holder.
+_CODE_IN_TEXT = re.compile(r"(\bcode=)([^;\s]{5})[^;\s]*")
+
+
 def mask_free_text(text: str) -> str:
-    """Phones and e-mails inside free text (an audit detail quoting a typed code) masked."""
+    """Phones, e-mails and entry codes inside free text (an audit detail quoting a typed code)
+    masked; a code keeps its first five characters, enough to tell two scans apart."""
+    text = _CODE_IN_TEXT.sub(lambda m: m.group(1) + m.group(2) + "…", text)
     text = _EMAIL_IN_TEXT.sub(lambda m: mask_email(m.group(0)), text)
     return _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), text)
 

@@ -9,6 +9,7 @@ engine's exactly-once and capacity rules hold unchanged.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -188,10 +189,19 @@ def without_deputies(entries: Iterable[ProtocolEntry]) -> list[ProtocolEntry]:
     return [e for e in items if (e.name, e.organization) not in standing_in]
 
 
+_PARTICLE = {"성명": "을", "직위": "를", "소속": "을"}
+
+
 def _clean(text: str | None, what: str, required: bool) -> str:
-    value = " ".join((text or "").split())
+    # Invisible characters (zero-width space, BOM, Hangul fillers) are not a name: the MC's card
+    # would read "…을 대신하여 차관님" and the name plate would be blank.
+    visible = "".join(
+        ch for ch in unicodedata.normalize("NFKC", text or "")
+        if unicodedata.category(ch) not in ("Cf", "Cc") and ch not in "\u3164\uffa0\u115f\u1160"
+    )
+    value = " ".join(visible.split())
     if required and not value:
-        raise ValueError(f"대리 참석자의 {what}을(를) 입력하세요")
+        raise ValueError(f"대리 참석자의 {what}{_PARTICLE.get(what, '을(를)')} 입력하세요")
     if len(value) > MAX_FIELD:
         raise ValueError(f"대리 참석자의 {what}이(가) 너무 깁니다 (최대 {MAX_FIELD}자)")
     return value

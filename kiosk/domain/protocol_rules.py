@@ -47,19 +47,37 @@ class PrecedenceRules:
 
     @classmethod
     def from_json(cls, text: str) -> PrecedenceRules:
-        data = json.loads(text)
-        tiers = tuple(
-            Tier(
-                label=str(t["label"]),
-                titles=tuple(str(x) for x in t.get("titles", ())),
-                categories=tuple(str(x) for x in t.get("categories", ())),
-                excludes=tuple(str(x) for x in t.get("excludes", ())),
-            )
-            for t in data["tiers"]
-        )
-        if not tiers:
+        """The table from JSON; ValueError (one Korean line) for anything but a well-formed table:
+        a string where a list belongs would match by single letters, an empty title everybody."""
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"서열표 JSON을 읽을 수 없습니다: {exc.msg} ({exc.lineno}행)") from exc
+        if isinstance(data, dict) and data.get("tiers") == []:
             raise ValueError("서열표가 비어 있습니다")
-        return cls(tiers=tiers, host=str(data.get("host", "")))
+        if not isinstance(data, dict) or not isinstance(data.get("tiers"), list):
+            raise ValueError('서열표는 {"host": "...", "tiers": [{"label": ..., "titles": [...]}, ...]} 모양이어야 합니다')
+        host = data.get("host", "")
+        if not isinstance(host, str):
+            raise ValueError("host 는 문자열이어야 합니다")
+        known = {c.value for c in Category}
+        tiers = []
+        for n, t in enumerate(data["tiers"], 1):
+            if not isinstance(t, dict) or not isinstance(t.get("label"), str) or not t["label"].strip():
+                raise ValueError(f"{n}번째 단계: label(이름)이 있는 객체여야 합니다")
+            lists = {}
+            for key in ("titles", "categories", "excludes"):
+                value = t.get(key, [])
+                if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+                    raise ValueError(f"{n}번째 단계 '{t['label']}': {key} 는 비어 있지 않은 문자열의 목록이어야 합니다")
+                lists[key] = tuple(x.strip() for x in value)
+            unknown = [c for c in lists["categories"] if c not in known]
+            if unknown:
+                raise ValueError(f"{n}번째 단계 '{t['label']}': 모르는 구분 {', '.join(unknown)} (가능: {', '.join(sorted(known))})")
+            if not lists["titles"] and not lists["categories"]:
+                raise ValueError(f"{n}번째 단계 '{t['label']}': titles 나 categories 중 하나는 있어야 합니다")
+            tiers.append(Tier(label=t["label"].strip(), **lists))
+        return cls(tiers=tuple(tiers), host=host.strip())
 
 
 # 장관 → 위원장 → 국회의원 → 시·도지사 → 차관 → …; metropolitan mayors and governors sit at
@@ -67,12 +85,9 @@ class PrecedenceRules:
 DEFAULT_TIERS: tuple[Tier, ...] = (
     Tier("국무총리·부총리", titles=("국무총리", "부총리")),
     Tier("장관", titles=("장관",), excludes=("차관", "부장관")),
-    Tier(
-        "위원장 (대통령 직속)",
-        titles=("위원장",),
-        excludes=("부위원장",),
-        categories=(Category.COMMITTEE.value,),
-    ),
+    # By title only: a committee's 과장 or 사무관 is not its chair (a category fallback here once
+    # ranked the committee's clerks above the lawmakers).
+    Tier("위원장 (대통령 직속)", titles=("위원장",), excludes=("부위원장", "정책위원장")),
     Tier(
         "국회의원",
         titles=("국회의원", "의원"),
@@ -82,7 +97,7 @@ DEFAULT_TIERS: tuple[Tier, ...] = (
     Tier("시·도지사", titles=("광역시장", "특별시장", "도지사", "특별자치시장", "특별자치도지사")),
     Tier("차관", titles=("차관",), excludes=("차관보",)),
     Tier("부시장·부지사", titles=("부시장", "부지사")),
-    Tier("시장·군수·구청장", titles=("시장", "군수", "구청장"), excludes=("부시장",)),
+    Tier("시장·군수·구청장", titles=("시장", "군수", "구청장"), excludes=("부시장", "부군수", "부구청장")),
     Tier("차관보·실장·청장", titles=("차관보", "실장", "청장", "처장"), excludes=("부청장",)),
     Tier("기관장", titles=("원장", "사장", "이사장", "총장", "회장", "대표"), excludes=("부원장", "부사장")),
     Tier("국장·본부장", titles=("국장", "본부장", "단장"), excludes=("부국장",)),
@@ -168,8 +183,8 @@ def default_rank_key(rules: PrecedenceRules, p: Participant) -> tuple[float, int
 def assign_default_order(session: Session, event_id: int, *, station: str = "", operator: str = "") -> int:
     """Number everyone the table lists 1..N in the default order (inside a write transaction).
 
-    People the table does not list keep no rank unless they had one, which then follows the
-    listed ones. Returns how many were ranked.
+    People the table does not list have no rank afterwards (the default order is a reset: a
+    mistaken table's ranks do not linger). Returns how many were ranked.
     """
     event = session.get(Event, event_id)
     if event is None:
@@ -182,11 +197,11 @@ def assign_default_order(session: Session, event_id: int, *, station: str = "", 
     ).all()
     keyed = [(default_rank_key(rules, p), p) for p in people]
     listed = sorted(((k, p) for k, p in keyed if k is not None), key=lambda kp: kp[0])
-    others = sorted(
-        (p for k, p in keyed if k is None and p.precedence is not None), key=lambda p: (p.precedence, p.id)
-    )
-    for rank, person in enumerate([p for _k, p in listed] + others, start=1):
+    for _k, person in keyed:
+        if _k is None:
+            person.precedence = None
+    for rank, person in enumerate([p for _k, p in listed], start=1):
         person.precedence = rank
     audit.record(session, action="protocol_default_order", outcome="ok", event_id=event_id,
-                 station=station, operator=operator, ranked=len(listed) + len(others))  # fmt: skip
-    return len(listed) + len(others)
+                 station=station, operator=operator, ranked=len(listed))  # fmt: skip
+    return len(listed)

@@ -250,3 +250,24 @@ def test_control_characters_in_a_name_stay_on_one_line(db: Database, demo_event_
     from kiosk.documents.paint import flat
 
     assert flat("이\n름\t\x0b탭\r\n") == "이 름 탭"
+
+
+def test_a_principal_who_sent_a_deputy_gets_no_certificate(run_cli, db: Database, demo_event_id: int) -> None:
+    """Old code: the minister who sent a vice-minister got a signed certificate saying the
+    minister attended (and `certificates verify` said valid)."""
+    from kiosk.domain.checkin import CheckInDesk
+    from kiosk.domain.protocol import check_in_deputy
+
+    with db.session() as session:
+        minister = session.scalars(select(Participant).where(
+            Participant.event_id == demo_event_id, Participant.title == "장관")).first()  # fmt: skip
+        present = session.scalars(select(Participant).where(
+            Participant.event_id == demo_event_id, Participant.id != minister.id)).first()  # fmt: skip
+    desk = CheckInDesk(db, demo_event_id)
+    assert check_in_deputy(desk, minister.id, "한지원", "제2차관", station="입구1").ok
+    assert desk.check_in_participant(present.id, station="입구1").ok
+    with db.write() as session:
+        issued = {c.participant_id for c in issue_certificates(session, demo_event_id)}
+    assert issued == {present.id}
+    refused = run_cli("certificates", "--out", "unused.pdf", "--participant", str(minister.id))
+    assert refused.code == 2 and "대리 참석" in refused.err

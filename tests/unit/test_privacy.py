@@ -114,3 +114,12 @@ def test_a_hidden_control_character_cannot_smuggle_a_formula(text: str) -> None:
     assert isinstance(out, str)
     assert out.startswith("'")
     assert out.isprintable() or "\t" in out or "\r" in out or "\n" in out
+
+
+def test_masked_audit_details_hide_whole_entry_codes() -> None:
+    """Old code: the --mask-pii 기록 sheet kept "code=KHS5V-13XRX-…" whole, and a whole code still
+    admits its holder."""
+    from kiosk.domain.privacy import mask_free_text
+
+    masked = mask_free_text("code=KHS5V-13XRX-7QW2P-M8D4K-ZZ; station=입구1")
+    assert "13XRX" not in masked and masked.startswith("code=KHS5V…") and "station=입구1" in masked

@@ -277,3 +277,58 @@ def test_merge_keeps_the_deputy_and_the_rank(
     assert entries[minister.name].state is ProtocolState.DEPUTY_ARRIVED
     assert entries[minister.name].deputy is not None and entries[minister.name].deputy.title == "제2차관"
     assert entries["현장의원"].precedence == 22 and entries["현장의원"].introduction == "현장의원 국회의원님"
+
+
+def test_a_malformed_order_table_is_refused_with_one_line() -> None:
+    """Old code: "titles": "장관" became the letters 장 and 관; "titles": [""] ranked everybody;
+    unknown categories and missing keys were stored; errors read "'NoneType' object ..."."""
+    import pytest
+
+    from kiosk.domain.protocol_rules import PrecedenceRules
+
+    bad = [
+        '{"tiers": [{"label": "장관", "titles": "장관"}]}',
+        '{"tiers": [{"label": "모두", "titles": [""]}]}',
+        '{"tiers": [{"label": "숫자", "titles": [1, 2]}]}',
+        '{"tiers": [{"label": "구분", "categories": ["nonsense"]}]}',
+        '{"tiers": [{"label": "빈 단계"}]}',
+        '{"host": 123, "tiers": [{"label": "장관", "titles": ["장관"]}]}',
+        '{"tiers": null}',
+        "[1, 2]",
+        "{not json",
+    ]
+    for text in bad:
+        with pytest.raises(ValueError) as caught:
+            PrecedenceRules.from_json(text)
+        message = str(caught.value)
+        assert message and "\n" not in message and "NoneType" not in message, (text, message)
+
+
+def test_default_order_ranks_no_committee_clerk_above_the_lawmakers() -> None:
+    """Old code: the 위원장 tier's category fallback put a committee's 과장·사무관·주무관 at #4–8,
+    above every lawmaker; 부구청장·부군수 matched 구청장·군수."""
+    from kiosk.domain.protocol_rules import default_rules, tier_index
+
+    rules = default_rules()
+    lawmaker = tier_index(rules, "국회의원", "lawmaker")
+    chair = tier_index(rules, "위원장", "committee")
+    assert chair is not None and lawmaker is not None and chair < lawmaker
+    for clerk in ("과장", "사무관", "주무관", "전문위원"):
+        rank = tier_index(rules, clerk, "committee")
+        assert rank is None or rank > lawmaker, clerk
+    assert tier_index(rules, "정책위원장", "forum") != chair
+    mayor = tier_index(rules, "구청장", "local_government")
+    for deputy in ("부구청장", "부군수"):
+        assert tier_index(rules, deputy, "local_government") != mayor
+
+
+def test_an_invisible_deputy_name_is_refused() -> None:
+    """Old code: a zero-width space was accepted as the deputy's name (a blank name plate)."""
+    import pytest
+
+    from kiosk.domain.protocol import _clean
+
+    for invisible in ("\u200b", "\ufeff", "\uffa0", " \u200b "):
+        with pytest.raises(ValueError, match="성명을 입력하세요"):
+            _clean(invisible, "성명", True)
+    assert _clean(" 한지원 ", "성명", True) == "한지원"
