@@ -45,6 +45,11 @@ def describe_refusal(result: roles.PinResult) -> str:
     return f"책임자 PIN이 틀렸습니다 (남은 시도 {left}번) (wrong supervisor PIN)"
 
 
+def pin_is_set(ctx: CliContext) -> bool:
+    with ctx.database().session() as session:
+        return roles.pin_is_set(session)
+
+
 def require_supervisor(ctx: CliContext, action: str) -> None:
     """Ask for and check the supervisor PIN once per command; CliError when refused.
 
