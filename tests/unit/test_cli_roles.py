@@ -150,3 +150,20 @@ def test_a_wrong_pin_counts_toward_the_lockout(run_cli, stdin, db: Database, wit
     stdin(PIN + "\n")
     r = run_cli("report", "--out", str(tmp_path / "x.csv"))
     assert r.code == 2 and "잠겼습니다" in r.err
+
+
+def test_pin_set_with_one_line_says_the_pin_is_needed_twice(run_cli, stdin, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Old code: 'give it as the first line of standard input', although the first line was there."""
+    stdin(PIN + "\n")
+    r = run_cli("pin", "set")
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 2  # the "becomes the supervisor" notice + one
+    assert "첫 줄 새 PIN, 둘째 줄 같은 PIN 한 번 더" in r.err and "새 PIN 확인 줄이 없습니다" in r.err
+    with db.session() as s:
+        assert not roles.pin_is_set(s)
+    stdin(PIN + "\n" + PIN + "\n")
+    assert run_cli("pin", "set").code == 0
+    stdin(PIN + "\n" + "246810\n")
+    r = run_cli("pin", "set")
+    assert r.code == 2 and "첫 줄 현재 PIN, 둘째 줄 새 PIN, 셋째 줄 같은 새 PIN 한 번 더" in r.err
+    with db.write() as s:
+        assert roles.check_pin(s, PIN).ok  # unchanged
