@@ -1926,6 +1926,11 @@ Change it anyway?</translation>
         <translation>The PIN is 6–12 digits</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/pin_dialog.py" line="88" />
+        <source>PIN이 너무 쉽습니다: 같은 숫자만이나 이어지는 숫자(123456)는 쓸 수 없습니다</source>
+        <translation>This PIN is too easy to guess: one digit repeated or a straight run (123456) is not allowed</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/pin_dialog.py" line="98" />
         <source>PIN을 여러 번 틀려 잠겼습니다. {0}초 뒤에 다시 시도하세요.</source>
         <translation>Too many wrong PINs: locked. Try again in {0} seconds.</translation>
@@ -2658,6 +2663,11 @@ A cancelled QR code is refused at the door.</translation>
         <location filename="../../kiosk/ui/settings_dialog.py" line="207" />
         <source>PIN은 숫자 6~12자리입니다</source>
         <translation>The PIN is 6–12 digits</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="207" />
+        <source>PIN이 너무 쉽습니다: 같은 숫자만이나 이어지는 숫자(123456)는 쓸 수 없습니다</source>
+        <translation>This PIN is too easy to guess: one digit repeated or a straight run (123456) is not allowed</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="178" />

@@ -223,3 +223,17 @@ def test_invitations_certificates_protocol_and_badge_reprints_need_the_pin(
     # Checking a certificate's code stays open to everyone.
     r = run_cli("certificates", "verify", "KC-NOPE")
     assert r.code == 1 and "PIN" not in r.err
+
+
+def test_pins_too_easy_to_guess_are_refused(run_cli, stdin, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Old code: 000000, 111111, 123456, 654321 and 012345 were accepted as the supervisor PIN."""
+    for easy in ("000000", "111111", "123456", "654321", "012345", "9876543210"):
+        with pytest.raises(roles.PinTooEasy):
+            roles.validate_pin(easy)
+        stdin(f"{easy}\n{easy}\n")
+        r = run_cli("pin", "set")
+        assert r.code == 2 and "너무 쉽습니다" in r.err, easy
+    with db.session() as s:
+        assert not roles.pin_is_set(s)
+    for fine in (PIN, "246810", "135790", "112233", "123457"):
+        assert roles.validate_pin(fine) == fine
