@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import require_supervisor
 from kiosk.domain.events import require_active_event
 
 
@@ -45,6 +46,8 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     db = ctx.database()
     with db.session() as session:
         event_id = require_active_event(session).id
+    if not args.only_unprinted:
+        require_supervisor(ctx, "배지 전체 (다시) 인쇄")  # reprints are the supervisor's, as in the GUI
     try:
         result = print_badges(db, event_id, out, layout=args.layout, only_unprinted=args.only_unprinted,
                               sort=args.sort, station=ctx.station)  # fmt: skip

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import require_supervisor
 from kiosk.domain.events import require_active_event
 
 
@@ -43,6 +44,7 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         raise CliError(f"폴더가 아니라 파일입니다 (PDF 하나로 받으려면 .pdf로 끝나는 이름을 주세요): {out}")
     elif out.suffix:
         raise CliError(f"파일 이름은 .pdf로 끝나야 합니다 (폴더라면 확장자 없이): {out.name}")
+    require_supervisor(ctx, "참석확인증 발급")  # issuing takes serials: the supervisor's, as in the GUI
     _check_writable(out)  # before serials are taken: a failed write would mark the next run 재발급
     from kiosk.documents.certificates import write_certificates
     from kiosk.domain.certificates import NotAttended, issue_certificates

@@ -3,6 +3,8 @@
 Each code is decided in its own database transaction; its line (with --json, one JSON object
 {"code", "status", "participant", "checked_in_at", "station"}) is printed only after that
 transaction committed. "-" reads codes from standard input, one per line (a scanner in a terminal).
+With "-" and --companions N > 0 on an event with a supervisor PIN, the first line of standard input
+is the PIN (docs/security.md), read and checked before any code: a wrong PIN changes nothing.
 A Korean IME's jamo are undone like everywhere else ("ㅏ..." -> "K...").
 
 Exit code: 0 when every code was ok, 1 when at least one was not, 2 for a usage or database error.
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.cli.decode import print_json_line
-from kiosk.cli.roles import require_supervisor
+from kiosk.cli.roles import pin_is_set, require_supervisor
 
 STATUS_TEXT = {
     "ok": "입장 확인",
@@ -93,6 +95,10 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
 
     if getattr(args, "companions", 0) < 0:
         raise CliError("동반 인원은 0 이상이어야 합니다")
+    if getattr(args, "companions", 0) and "-" in args.codes and pin_is_set(ctx):
+        # Codes on stdin: the PIN comes first (docs/security.md), before any code is read, so a
+        # code line is never taken for a PIN (which counted a failure and locked the supervisor out).
+        require_supervisor(ctx, f"동반 {args.companions}명 (허용 인원을 넘을 때)")
     # On a shared server: the console's own station path (server, or this station's journal).
     desk, close = door_desk(ctx.db_target, ctx.station, ctx.database)
     operator = args.operator or os.environ.get("KIOSK_OPERATOR") or "cli"

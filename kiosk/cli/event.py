@@ -85,7 +85,7 @@ def _spec_from_flags(args: argparse.Namespace) -> EventSpec:
     return EventSpec(
         name=args.name, venue=args.venue, starts=parse_local(args.starts, "--starts"),
         ends=parse_local(args.ends, "--ends"), capacity=parse_capacity(args.capacity),
-        timezone=args.timezone or "Asia/Seoul", sender_name=args.sender_name or "",
+        timezone="Asia/Seoul" if args.timezone is None else args.timezone, sender_name=args.sender_name or "",
         sender_email=args.sender_email or "",
     )  # fmt: skip
 
@@ -102,7 +102,7 @@ def run_create(ctx: CliContext, args: argparse.Namespace) -> int:
         from kiosk.domain.event_toml import spec_from_toml
 
         try:
-            text = args.source.read_text(encoding="utf-8")
+            text = args.source.read_text(encoding="utf-8-sig")  # Notepad's BOM is fine
         except UnicodeDecodeError:
             raise CliError(f"UTF-8 TOML 파일이 아닙니다: {args.source}") from None
         spec = spec_from_toml(text)

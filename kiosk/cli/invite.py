@@ -16,6 +16,7 @@ import os
 import sys
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import require_supervisor
 from kiosk.domain.events import require_active_event
 from kiosk.invite.delivery import (
     DeliveryReport,
@@ -133,6 +134,8 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
             parse_sender(args.sender)
         except AddressError as exc:
             raise CliError(str(exc)) from exc
+    # Invitations carry every full address (a file each, or sent): the supervisor's job, as in the GUI.
+    require_supervisor(ctx, "초청 메일 (전체 주소)")
     transport = make_transport(args)
     db = ctx.database()
     with db.session() as session:

@@ -26,12 +26,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     s.set_defaults(func=run_set)
 
 
+def _expected(has_pin: bool, missing: str) -> str:
+    """Which lines `pin set` reads from standard input, naming the one that was not there."""
+    lines = (
+        "첫 줄 현재 PIN, 둘째 줄 새 PIN, 셋째 줄 같은 새 PIN 한 번 더"
+        if has_pin
+        else ("첫 줄 새 PIN, 둘째 줄 같은 PIN 한 번 더")
+    )
+    return f"{missing} 줄이 없습니다: 표준 입력으로는 {lines}를 주세요 (PIN set needs the PIN twice)"
+
+
 def run_set(ctx: CliContext, args: argparse.Namespace) -> int:
     db = ctx.database()
     with db.session() as session:
         has_pin = roles.pin_is_set(session)
     if has_pin:
-        old = read_secret("현재 책임자 PIN: ")
+        old = read_secret("현재 책임자 PIN: ", _expected(has_pin, "현재 PIN"))
         with db.write() as session:
             result = roles.check_pin(session, old, station=ctx.station)
         if not result.ok:
@@ -42,8 +52,8 @@ def run_set(ctx: CliContext, args: argparse.Namespace) -> int:
             "(whoever sets the PIN becomes the supervisor)",
             file=sys.stderr,
         )
-    new = read_secret("새 PIN (숫자 6~12자리): ")
-    again = read_secret("새 PIN 한 번 더: ")
+    new = read_secret("새 PIN (숫자 6~12자리): ", _expected(has_pin, "새 PIN"))
+    again = read_secret("새 PIN 한 번 더: ", _expected(has_pin, "새 PIN 확인"))
     if new != again:
         raise CliError("두 PIN이 다릅니다 — 바꾸지 않았습니다 (PINs differ)")
     try:

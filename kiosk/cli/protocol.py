@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
+from kiosk.cli.roles import require_supervisor
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -81,6 +82,7 @@ def run_default_order(ctx: CliContext, args: argparse.Namespace) -> int:
     from kiosk.domain.protocol_rules import assign_default_order
 
     event_id = _event_id(ctx)
+    require_supervisor(ctx, "의전 순위 다시 매기기")
     operator = os.environ.get("KIOSK_OPERATOR") or "cli"
     with ctx.database().write() as session:
         count = assign_default_order(session, event_id, station=ctx.station, operator=operator)
@@ -104,6 +106,7 @@ def run_rules(ctx: CliContext, args: argparse.Namespace) -> int:
         raise CliError("서열표 파일이 UTF-8 텍스트가 아닙니다") from exc
     except ValueError as exc:  # from_json says what is wrong, in one line
         raise CliError(f"서열표를 받아들일 수 없습니다: {exc}") from exc
+    require_supervisor(ctx, "서열표 변경")
     with ctx.database().write() as session:
         save_rules(session, rules, station=ctx.station, operator=os.environ.get("KIOSK_OPERATOR") or "cli")
     print(f"서열표를 저장했습니다 ({len(rules.tiers)}단계). 'kiosk protocol default-order'로 순위를 다시 매깁니다")

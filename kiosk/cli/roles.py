@@ -22,8 +22,14 @@ NO_PIN_WARNING = (
 )
 
 
-def read_secret(prompt: str) -> str:
-    """One PIN: from the terminal without echo, else the next line of standard input."""
+MISSING_PIN = "책임자 PIN이 필요합니다: 터미널에서 입력하거나 표준 입력 첫 줄로 주세요 (supervisor PIN required)"
+
+
+def read_secret(prompt: str, missing: str = MISSING_PIN) -> str:
+    """One PIN: from the terminal without echo, else the next line of standard input.
+
+    `missing` is the refusal when standard input has no line left: it says which line was expected.
+    """
     if sys.stdin is not None and sys.stdin.isatty():
         try:
             return getpass.getpass(prompt)
@@ -31,7 +37,7 @@ def read_secret(prompt: str) -> str:
             raise CliError("PIN을 입력하지 않았습니다 (no PIN given)") from exc
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
-        raise CliError("책임자 PIN이 필요합니다: 터미널에서 입력하거나 표준 입력 첫 줄로 주세요 (supervisor PIN required)")
+        raise CliError(missing)
     return line.rstrip("\r\n")
 
 
@@ -43,6 +49,11 @@ def describe_refusal(result: roles.PinResult) -> str:
         )
     left = roles.MAX_FAILURES - result.failures
     return f"책임자 PIN이 틀렸습니다 (남은 시도 {left}번) (wrong supervisor PIN)"
+
+
+def pin_is_set(ctx: CliContext) -> bool:
+    with ctx.database().session() as session:
+        return roles.pin_is_set(session)
 
 
 def require_supervisor(ctx: CliContext, action: str) -> None:

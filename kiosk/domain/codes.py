@@ -16,15 +16,17 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.models import Participant
 
-# Spaces of every kind and every dash a keyboard, IME or word processor produces.
-_IGNORED = re.compile(r"[\s\-‐‑‒–—―−﹘﹣－_.]+")
+# Spaces of every kind, every dash (Unicode "Pd" plus the minus sign and the soft hyphen) and the
+# dots people put between letters and digits ("REG.001", "REG·001").
+_DASHES = "\\-\u058a\u05be\u1400\u1806\u2010-\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead\u2212\u00ad"
+_IGNORED = re.compile(f"[\\s{_DASHES}_.·・‧∙\u200b-\u200d\u2060\ufeff]+")
 MAX_KEY = 64
 
 
 def external_code_key(raw: str | None) -> str:
-    """The comparison key: NFKC (full-width to ASCII), no spaces/dashes/dots, upper case."""
+    """The comparison key: NFKC (full-width to ASCII), no spaces/dashes/dots, case-folded."""
     text = unicodedata.normalize("NFKC", raw or "")
-    return _IGNORED.sub("", text).upper()[:MAX_KEY]
+    return _IGNORED.sub("", text).casefold()[:MAX_KEY]
 
 
 def holder_of_code(

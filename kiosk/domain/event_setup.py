@@ -21,6 +21,8 @@ from kiosk.domain.headcount import headcount
 from kiosk.domain.models import Event, ProgramItem
 
 MAX_CAPACITY = 99_999  # a hall for 100,000 is a typo, not an event this program runs
+MIN_YEAR, MAX_YEAR = 2000, 2100  # outside: a typo (year 1 overflowed converting to UTC)
+MAX_LENGTH = timedelta(days=31)  # a check-in day, a conference week, a month-long fair: not ten years
 LOCAL_FORMAT = "%Y-%m-%d %H:%M"
 DEFAULT_TIMEZONE = "Asia/Seoul"
 
@@ -79,6 +81,8 @@ class EventSpec:
 
 
 def zone_of(name: str) -> ZoneInfo:
+    if not str(name or "").strip():
+        raise EventSetupError("시간대가 비어 있습니다: 예) Asia/Seoul (empty time zone)")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
@@ -117,9 +121,19 @@ def validate(spec: EventSpec) -> None:
         if any(ord(ch) < 32 or ch in "\x7f\u2028\u2029" for ch in text):
             raise EventSetupError(f"{what}에 줄바꿈이나 제어 문자를 쓸 수 없습니다")
     zone_of(spec.timezone)
+    for moment, what in ((spec.starts, "시작"), (spec.ends, "끝")):
+        # Year 1 overflowed on the way to UTC (a traceback and an empty file) and got a bogus LMT offset.
+        if not MIN_YEAR <= moment.year <= MAX_YEAR:
+            raise EventSetupError(
+                f"{what} 시각의 연도는 {MIN_YEAR}~{MAX_YEAR}년이어야 합니다: {moment.year:04d}-{moment:%m-%d %H:%M}"
+            )
     if spec.ends <= spec.starts:
         raise EventSetupError(
             f"끝나는 시각({spec.ends:%Y-%m-%d %H:%M})이 시작 시각({spec.starts:%Y-%m-%d %H:%M})보다 뒤여야 합니다"
+        )
+    if spec.ends - spec.starts > MAX_LENGTH:
+        raise EventSetupError(
+            f"행사 기간은 최대 {MAX_LENGTH.days}일입니다: {spec.starts:%Y-%m-%d %H:%M} – {spec.ends:%Y-%m-%d %H:%M}"
         )
     if isinstance(spec.capacity, bool) or not 1 <= spec.capacity <= MAX_CAPACITY:
         raise EventSetupError(f"정원은 1~{MAX_CAPACITY:,}명이어야 합니다: {spec.capacity:,}")

@@ -84,6 +84,7 @@ def _strings(values: list[Any], where: str) -> tuple[str, ...]:
 
 def spec_from_toml(text: str) -> EventSpec:
     """Parse and validate; EventSetupError (one line) for anything the file gets wrong."""
+    text = text.removeprefix("\ufeff")  # Windows Notepad's UTF-8 byte order mark
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

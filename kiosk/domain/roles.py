@@ -80,6 +80,15 @@ class PinFormatError(ValueError):
     pass
 
 
+class PinTooEasy(PinFormatError):
+    """All one digit (111111) or a straight run up or down (123456, 654321, 012345)."""
+
+
+def too_easy(pin: str) -> bool:
+    steps = {int(b) - int(a) for a, b in zip(pin, pin[1:], strict=False)}
+    return len(steps) == 1 and steps <= {-1, 0, 1}
+
+
 def validate_pin(pin: str) -> str:
     """A PIN is 6-12 ASCII digits (a number pad is all a kiosk keyboard may offer)."""
     pin = (pin or "").strip()
@@ -87,6 +96,8 @@ def validate_pin(pin: str) -> str:
         raise PinFormatError("PIN은 숫자만 쓸 수 있습니다")
     if not MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH:
         raise PinFormatError(f"PIN은 {MIN_PIN_LENGTH}~{MAX_PIN_LENGTH}자리 숫자입니다")
+    if too_easy(pin):
+        raise PinTooEasy("PIN이 너무 쉽습니다: 한 숫자만(111111)이나 이어지는 숫자(123456, 654321)는 쓸 수 없습니다")
     return pin
 
 

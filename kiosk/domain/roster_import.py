@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain import audit
+from kiosk.domain.codes import external_code_key
 from kiosk.domain.events import require_active_event
 from kiosk.domain.phones import normalise_phone
 from kiosk.domain.protocol_edit import parse_precedence
@@ -90,7 +91,7 @@ def resolve_mapping(headers: list[str], overrides: Mapping[str, str] | None = No
 
 
 def _code_key(code: str | None) -> str:
-    return (code or "").upper().replace("-", "").replace(" ", "")
+    return external_code_key(code)  # the one rule (domain/codes.py) the roster and scans use
 
 
 def parse_table(table: RosterTable, mapping: Mapping[int, str] | None = None) -> ParsedRoster:

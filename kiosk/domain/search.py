@@ -23,6 +23,7 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.domain.codes import external_code_key
 from kiosk.domain.hangul_keys import looks_like_mistyped_hangul
 from kiosk.domain.models import Category, Participant
 from kiosk.domain.phones import digits_of, last_four
@@ -130,7 +131,7 @@ class RosterIndex:
             "organization_initials": _Column(chosung(o) for o in organizations),
             "title": _Column(fold(r[3]) for r in rows),
             "email": _Column(fold(r[6]) for r in rows),
-            "code": _Column(fold(r[7]).replace("-", "") for r in rows),
+            "code": _Column(external_code_key(r[7]) for r in rows),
             "phone": _Column(digits_of(r[5] or "") for r in rows),
             "last4": _Column(self.last4),
         }
@@ -184,9 +185,9 @@ class RosterIndex:
             ]
         p = query_pattern(q)
         tiers = [(100.0, "name", rf"\n{p}\n", True)]
+        code = external_code_key(q)  # the same key as the scan and the roster (domain/codes.py)
         plain = q.isascii()
-        code = q.replace("-", "")
-        if plain and code:
+        if code.isascii() and code:
             tiers.append((100.0, "code", rf"\n{re.escape(code)}\n", True))
         if "@" in q:
             tiers.append((95.0, "email", rf"\n{re.escape(q)}\n", True))
@@ -200,7 +201,7 @@ class RosterIndex:
         words = not digits.isdigit()  # "7442" is a phone or a code, not part of a name
         if words:
             tiers.append((60.0, "name", p, False))
-        if plain and len(code) >= 2:
+        if code.isascii() and len(code) >= 2:
             tiers.append((55.0, "code", re.escape(code), False))
         if plain and len(q) >= 2:
             tiers.append((50.0, "email", rf"\n{re.escape(q)}", True))

@@ -84,6 +84,9 @@ class PinDialog(QDialog):
             try:
                 with self.db.write() as session:
                     roles.set_pin(session, pin, station=self.station, operator=Role.SUPERVISOR.value)
+            except roles.PinTooEasy:
+                self.message.setText(self.tr("PIN이 너무 쉽습니다: 같은 숫자만이나 이어지는 숫자(123456)는 쓸 수 없습니다"))
+                return
             except roles.PinFormatError:
                 self.message.setText(self.tr("PIN은 숫자 6~12자리입니다"))
                 return

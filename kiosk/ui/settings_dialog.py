@@ -203,6 +203,9 @@ class SettingsDialog(QDialog):
                 return
             try:
                 roles.validate_pin(pin)
+            except roles.PinTooEasy:
+                self.message.setText(self.tr("PIN이 너무 쉽습니다: 같은 숫자만이나 이어지는 숫자(123456)는 쓸 수 없습니다"))
+                return
             except roles.PinFormatError:
                 self.message.setText(self.tr("PIN은 숫자 6~12자리입니다"))
                 return

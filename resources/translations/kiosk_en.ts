@@ -1921,22 +1921,27 @@ Change it anyway?</translation>
         <translation>The two PINs differ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="88" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="91" />
         <source>PIN은 숫자 6~12자리입니다</source>
         <translation>The PIN is 6–12 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="98" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="88" />
+        <source>PIN이 너무 쉽습니다: 같은 숫자만이나 이어지는 숫자(123456)는 쓸 수 없습니다</source>
+        <translation>This PIN is too easy to guess: one digit repeated or a straight run (123456) is not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_dialog.py" line="101" />
         <source>PIN을 여러 번 틀려 잠겼습니다. {0}초 뒤에 다시 시도하세요.</source>
         <translation>Too many wrong PINs: locked. Try again in {0} seconds.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="101" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="104" />
         <source>아직 책임자 PIN이 없습니다. 설정에서 정하세요.</source>
         <translation>No supervisor PIN has been set yet. Set one in Settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="104" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="107" />
         <source>PIN이 틀렸습니다 (남은 시도 {0}번)</source>
         <translation>Wrong PIN ({0} attempts left)</translation>
     </message>
@@ -2655,9 +2660,14 @@ A cancelled QR code is refused at the door.</translation>
         <translation>Only to change it (6–12 digits)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="207" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="210" />
         <source>PIN은 숫자 6~12자리입니다</source>
         <translation>The PIN is 6–12 digits</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="207" />
+        <source>PIN이 너무 쉽습니다: 같은 숫자만이나 이어지는 숫자(123456)는 쓸 수 없습니다</source>
+        <translation>This PIN is too easy to guess: one digit repeated or a straight run (123456) is not allowed</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/settings_dialog.py" line="178" />

@@ -38,6 +38,13 @@ def test_choosing_the_first_pin_warns_who_becomes_supervisor(qtbot, db: Database
     dialog.confirm.setText("1234")
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
     assert "6~12" in dialog.message.text() and not ran
+    for easy in ("000000", "111111", "123456", "654321", "012345"):  # old code: accepted
+        dialog.pin.setText(easy)
+        dialog.confirm.setText(easy)
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+        assert "너무 쉽습니다" in dialog.message.text() and not ran, easy
+    with db.session() as s:
+        assert not roles.pin_is_set(s)
     dialog.pin.setText("246813")
     dialog.confirm.setText("246813")
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)

@@ -150,3 +150,90 @@ def test_a_wrong_pin_counts_toward_the_lockout(run_cli, stdin, db: Database, wit
     stdin(PIN + "\n")
     r = run_cli("report", "--out", str(tmp_path / "x.csv"))
     assert r.code == 2 and "잠겼습니다" in r.err
+
+
+def test_pin_set_with_one_line_says_the_pin_is_needed_twice(run_cli, stdin, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Old code: 'give it as the first line of standard input', although the first line was there."""
+    stdin(PIN + "\n")
+    r = run_cli("pin", "set")
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 2  # the "becomes the supervisor" notice + one
+    assert "첫 줄 새 PIN, 둘째 줄 같은 PIN 한 번 더" in r.err and "새 PIN 확인 줄이 없습니다" in r.err
+    with db.session() as s:
+        assert not roles.pin_is_set(s)
+    stdin(PIN + "\n" + PIN + "\n")
+    assert run_cli("pin", "set").code == 0
+    stdin(PIN + "\n" + "246810\n")
+    r = run_cli("pin", "set")
+    assert r.code == 2 and "첫 줄 현재 PIN, 둘째 줄 새 PIN, 셋째 줄 같은 새 PIN 한 번 더" in r.err
+    with db.write() as s:
+        assert roles.check_pin(s, PIN).ok  # unchanged
+
+
+def test_invitations_certificates_protocol_and_badge_reprints_need_the_pin(
+    run_cli, stdin, db: Database, with_pin: int, tmp_path: Path, desk
+) -> None:  # type: ignore[no-untyped-def]
+    """Old code: a steward without the PIN could write every full address to .eml files (or send
+    them), issue certificates, replace the precedence table and reprint every badge."""
+    from kiosk.domain.models import Setting
+
+    with db.session() as s:
+        guest = s.scalars(select(Participant).where(Participant.companions_allowed == 0)).first()
+        assert guest is not None
+        guest_name = guest.name
+    assert desk.scan(_code_of(db, guest_name), station="s1").ok
+    rules_file = tmp_path / "rules.json"
+    stdin("")
+    rules_file.write_text(run_cli("protocol", "rules").out, encoding="utf-8")
+
+    def settings() -> dict[str, str]:
+        with db.session() as s:
+            return {k: v for k, v in s.execute(select(Setting.key, Setting.value))}
+
+    def ranks() -> list[int | None]:
+        with db.session() as s:
+            return list(s.scalars(select(Participant.precedence).order_by(Participant.id)))
+
+    before_settings, before_ranks = settings(), ranks()
+    gated = {
+        ("invite", "--out", str(tmp_path / "eml")): tmp_path / "eml",
+        ("certificates", "--out", str(tmp_path / "c.pdf")): tmp_path / "c.pdf",
+        ("certificates", "--out", str(tmp_path / "certs")): tmp_path / "certs",
+        ("badges", "--out", str(tmp_path / "b.pdf")): tmp_path / "b.pdf",
+        ("protocol", "rules", "--set", str(rules_file)): None,
+        ("protocol", "default-order"): None,
+        ("invite", "--smtp", "127.0.0.1:1", "--from", "사무국 <office@forum.example>"): None,
+    }
+    for args, written in gated.items():
+        stdin("")
+        r = run_cli(*args)
+        assert r.code == 2 and "PIN" in r.err, (args, r.err)
+        assert written is None or not written.exists(), args
+    assert settings() == before_settings and ranks() == before_ranks
+    for args, written in gated.items():
+        stdin(PIN + "\n")
+        r = run_cli(*args)
+        if args[:2] == ("invite", "--smtp"):  # past the PIN, to the (closed) SMTP port
+            assert "PIN" not in r.err and r.code in (1, 2), r.err
+            continue
+        assert r.code == 0, (args, r.err)
+        assert written is None or written.exists(), args
+    # A badge for whoever has none yet is not a reprint: a steward's job.
+    stdin("")
+    assert run_cli("badges", "--out", str(tmp_path / "new.pdf"), "--only-unprinted").code == 0
+    # Checking a certificate's code stays open to everyone.
+    r = run_cli("certificates", "verify", "KC-NOPE")
+    assert r.code == 1 and "PIN" not in r.err
+
+
+def test_pins_too_easy_to_guess_are_refused(run_cli, stdin, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Old code: 000000, 111111, 123456, 654321 and 012345 were accepted as the supervisor PIN."""
+    for easy in ("000000", "111111", "123456", "654321", "012345", "9876543210"):
+        with pytest.raises(roles.PinTooEasy):
+            roles.validate_pin(easy)
+        stdin(f"{easy}\n{easy}\n")
+        r = run_cli("pin", "set")
+        assert r.code == 2 and "너무 쉽습니다" in r.err, easy
+    with db.session() as s:
+        assert not roles.pin_is_set(s)
+    for fine in (PIN, "246810", "135790", "112233", "123457"):
+        assert roles.validate_pin(fine) == fine

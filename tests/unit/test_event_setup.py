@@ -38,6 +38,12 @@ FLAG_CASES = {
     "name of 300 characters": (_with("--name", "가" * 300), "너무 깁니다"),
     "name with a line break": (_with("--name", "포럼\nBcc: x@example.com"), "제어 문자"),
     "no such day": (_with("--starts", "2026-02-30 13:30"), "형식이 올바르지 않습니다"),
+    # The tester's: year 1 crashed (OverflowError, an empty file left), 10:00 gave "+08:27:52".
+    "year 1": (_with("--starts", "0001-01-01 00:00"), "연도는 2000~2100년"),
+    "year 1 at ten": ([*GOOD[:5], "0001-01-01 10:00", "--ends", "0001-01-01 12:00", *GOOD[8:]], "연도는"),
+    "year 2101": (_with("--ends", "2101-03-05 18:00"), "연도는 2000~2100년"),
+    "ten years long": (_with("--ends", "2036-03-05 18:00"), "최대 31일"),
+    "empty time zone": (_with("--timezone", ""), "시간대가 비어 있습니다"),
 }
 
 
@@ -87,6 +93,9 @@ TOML_CASES = {
     ),  # fmt: skip
     "not TOML": ("name = ", "TOML 파일을 읽을 수 없습니다"),
     "missing capacity": (FORUM.replace("capacity = 300\n", ""), "필요한 항목이 없습니다: capacity"),
+    "year 1": (FORUM.replace('starts = "2026-03-05 13:30"\nends = "2026-03-05 18:00"\ntimezone',
+                             'starts = "0001-03-05 13:30"\nends = "0001-03-05 18:00"\ntimezone'), "연도는"),  # fmt: skip
+    "empty time zone": (FORUM.replace('timezone = "Asia/Seoul"', 'timezone = ""'), "시간대가 비어 있습니다"),
 }
 
 
@@ -128,3 +137,23 @@ def test_an_event_file_from_a_newer_version_is_refused(run_cli, tmp_path: Path) 
     result = run_cli("event", "show", db=future)
     assert result.code == 2 and "더 새로운 버전" in result.err and len(result.err.strip().splitlines()) == 1
     assert future.stat().st_size == size
+
+
+def test_a_toml_file_with_a_byte_order_mark_is_read(run_cli, tmp_path: Path, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Old code: Windows Notepad's UTF-8 BOM was "Invalid statement (at line 1, column 1)"."""
+    source = tmp_path / "notepad.toml"
+    source.write_bytes(b"\xef\xbb\xbf" + FORUM.replace("\n", "\r\n").encode("utf-8"))
+    result = run_cli("event", "create", "--from", str(source))
+    assert result.code == 0, result.err
+    assert spec_from_toml("\ufeff" + FORUM).capacity == 300
+
+
+def test_out_of_range_edits_change_nothing(run_cli) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("event", "create", *GOOD).code == 0
+    before = run_cli("event", "show", "--json").out
+    for args in (["--starts", "0001-01-01 10:00", "--ends", "0001-01-01 12:00"],
+                 ["--ends", "2036-03-05 18:00"], ["--starts", "2101-03-05 13:30", "--ends", "2101-03-05 18:00"]):  # fmt: skip
+        result = run_cli("event", "edit", *args)
+        assert result.code == 2 and len(result.err.strip().splitlines()) == 1, result.err
+        assert "Traceback" not in result.err
+    assert run_cli("event", "show", "--json").out == before
