@@ -18,6 +18,9 @@ from kiosk.domain.purge_audit import scrub_audit
 from kiosk.storage.engine import Database
 
 PURGE_REQUESTED_KEY = "purge_requested_at"
+# Kept for good once a purge ran: a station's journal or a merged file from before the purge must
+# not bring phones and e-mails back (kiosk/sync/merge.py strips them on the way in).
+PURGED_KEY = "personal_data_purged_at"
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,22 @@ def mark_purge_requested(db: Database) -> None:
             session.add(Setting(key=PURGE_REQUESTED_KEY, value=utcnow().isoformat()))
 
 
+def personal_data_purged(session: Session) -> str:
+    """When this database's personal data was purged ("" if never): what arrives later is stripped."""
+    row = session.get(Setting, PURGED_KEY)
+    return row.value if row is not None else ""
+
+
+def strip_personal_data(session: Session) -> int:
+    """Remove phones, e-mails and notes left in this database (a replica after a purge); the count."""
+    before = preview(session)
+    session.execute(
+        update(Participant).values(phone=None, email=None, notes="", delivery_error=""),
+        execution_options={"synchronize_session": False},
+    )
+    return before.phones + before.emails + before.notes
+
+
 def mark_purge_finished(db: Database) -> None:
     with db.write() as session:
         row = session.get(Setting, PURGE_REQUESTED_KEY)
@@ -78,6 +97,7 @@ def purge_personal_data(db: Database, station: str = "", operator: str = "") -> 
             execution_options={"synchronize_session": False},
         )
         scrubbed = scrub_audit(session)
+        session.merge(Setting(key=PURGED_KEY, value=utcnow().isoformat()))
         audit.record(
             session, action="purge_personal_data", outcome="ok", station=station, operator=operator,
             phones=before.phones, emails=before.emails, notes=before.notes,
