@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain import audit
-from kiosk.domain.models import CheckIn, Participant, Setting, utcnow
+from kiosk.domain.models import CheckIn, Event, Participant, Setting, utcnow
 from kiosk.domain.purge_audit import scrub_audit
 from kiosk.storage.engine import Database
 
@@ -65,10 +65,14 @@ def mark_purge_requested(db: Database) -> None:
             session.add(Setting(key=PURGE_REQUESTED_KEY, value=utcnow().isoformat()))
 
 
-def personal_data_purged(session: Session) -> str:
-    """When this database's personal data was purged ("" if never): what arrives later is stripped."""
+def purged_through_event(session: Session) -> int:
+    """The highest event id whose personal data was purged here (0 if never): what arrives later for
+    those events is stripped. An event created after the purge (next year's) is not affected."""
     row = session.get(Setting, PURGED_KEY)
-    return row.value if row is not None else ""
+    if row is None:
+        return 0
+    _, _, through = row.value.partition(" event<=")
+    return int(through) if through.isdigit() else 2**31  # an unreadable marker: strip everything
 
 
 def strip_personal_data(session: Session) -> int:
@@ -97,7 +101,8 @@ def purge_personal_data(db: Database, station: str = "", operator: str = "") -> 
             execution_options={"synchronize_session": False},
         )
         scrubbed = scrub_audit(session)
-        session.merge(Setting(key=PURGED_KEY, value=utcnow().isoformat()))
+        last_event = session.scalar(select(func.max(Event.id))) or 0
+        session.merge(Setting(key=PURGED_KEY, value=f"{utcnow().isoformat()} event<={last_event}"))
         audit.record(
             session, action="purge_personal_data", outcome="ok", station=station, operator=operator,
             phones=before.phones, emails=before.emails, notes=before.notes,

@@ -39,7 +39,7 @@ from kiosk.domain.checkin import active_check_in, normalise_external_code
 from kiosk.domain.events import active_event
 from kiosk.domain.headcount import present_count
 from kiosk.domain.models import AuditEntry, CheckIn, Event, Participant, Setting, utcnow
-from kiosk.domain.purge import personal_data_purged
+from kiosk.domain.purge import purged_through_event
 from kiosk.domain.purge_audit import scrubbed_detail
 from kiosk.storage import migrate
 from kiosk.storage.engine import Database
@@ -89,8 +89,8 @@ class _Folder:
         self.events: dict[int, Event] = {}
         self.people: dict[int, Participant] = {}
         # After a purge, what arrives keeps its name, organisation and check-in, not its contacts.
-        self.purged = bool(personal_data_purged(dst))
-        summary.target_purged = self.purged
+        self.purged_through = purged_through_event(dst)
+        self.purged = False  # set once a purged target event is met
 
     def target_event(self, source_event_id: int) -> Event:
         if source_event_id in self.events:
@@ -109,6 +109,8 @@ class _Folder:
                 "다른 행사에 합치려면 --any-event 를 쓰세요."
             )
         self.events[source_event_id] = ours
+        if ours.id <= self.purged_through:
+            self.purged = self.summary.target_purged = True
         return ours
 
     def target_participant(self, source_pid: int, *, create: bool = True) -> Participant | None:
@@ -125,7 +127,7 @@ class _Folder:
         if ours is None:
             lookalikes = self._lookalikes(event, theirs)
             fields = {f: getattr(theirs, f) for f in _PARTICIPANT_FIELDS}
-            if self.purged:
+            if event.id <= self.purged_through:
                 if fields["phone"] or fields["email"] or fields["notes"]:
                     self.summary.personal_data_stripped += 1
                 fields.update(phone=None, email=None, notes="")

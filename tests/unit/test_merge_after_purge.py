@@ -47,3 +47,29 @@ def test_merge_into_a_purged_database_keeps_people_and_check_ins_but_no_contacts
         assert EMAIL not in details and "4433-9182" not in details
     assert summary.target_purged and summary.personal_data_stripped == 1 and summary.inserted == 1
     assert summary.to_json()["personal_data_stripped"] == 1
+
+
+def test_an_event_created_after_the_purge_keeps_the_contacts_it_merges(
+    db: Database, db_path: Path, demo_event_id: int, tmp_path: Path
+) -> None:
+    """The marker covers the events purged, not next year's event on the same database."""
+    from kiosk.domain.demo import load_demo
+
+    purge_personal_data(db)
+    with db.write() as s:
+        new_event = load_demo(s).id
+    assert new_event > demo_event_id
+    other = tmp_path / "station2.db"
+    with closing(sqlite3.connect(db_path)) as a, closing(sqlite3.connect(other)) as b:
+        a.backup(b)
+    station = Database.open(other)
+    try:
+        request = WalkInRequest("내년손님", "현장기관", phone=PHONE, email=EMAIL)
+        assert register_walk_in(CheckInDesk(station, new_event), request, "PC2").verdict.ok
+    finally:
+        station.dispose()
+    summary = merge_file(other, db, station="PC2")
+    assert not summary.target_purged and summary.inserted == 1
+    with db.session() as s:
+        person = s.scalars(select(Participant).where(Participant.name == "내년손님")).one()
+        assert person.phone and person.phone[-4:] == PHONE[-4:] and person.email == EMAIL
