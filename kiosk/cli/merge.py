@@ -18,6 +18,8 @@ changed: a snapshot of it is read. Running the same merge twice changes nothing 
   conflicts[]               {participant_id, name, kept{id, station, checked_in_at}, dropped{...}}:
                             the first check-in is kept; the later one is kept too, marked undone
   unsure_pairs[]            {added_id, existing_id, added_name, existing_name}: kept as two people
+  target_purged             the target's personal data was purged: nothing brings it back
+  personal_data_stripped    people added without the phone/e-mail/notes OTHER_DB had for them
                             though they share a name + organisation, phone or e-mail; check them
   changed                   false when the merge had nothing new (a second run)
   dry_run                   true when nothing was written
@@ -71,6 +73,9 @@ def _print_text(s: MergeSummary, dry_run: bool) -> None:
     )
     print(f"참가자 일치 {s.participants_matched}명 · 새로 추가 {s.participants_created}명 · "
           f"감사 기록 {s.audit_copied}건")  # fmt: skip
+    if s.personal_data_stripped:
+        print(f"개인정보가 삭제된 데이터베이스라 새로 추가한 {s.personal_data_stripped}명의 전화번호·이메일·메모는 "
+              "옮기지 않았습니다 (personal data purged: contacts not copied)")  # fmt: skip
     if s.over_capacity:
         print(f"주의: 정원을 {s.over_capacity}명 초과했습니다")
     for c in s.conflicts:

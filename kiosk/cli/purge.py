@@ -70,7 +70,8 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         pending = purge_requested(session)
     exports = written_paths()
     leftovers = _leftovers(db.path)
-    if not (found.anything or pending or exports or leftovers):
+    replicas = _replica_files(ctx.db_target, db.path)
+    if not (found.anything or pending or exports or leftovers or replicas):
         print("삭제할 개인정보가 없습니다 (nothing to purge).")
         return 0
     if pending:
@@ -81,6 +82,10 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         "감사 기록에 남은 입력 코드·메일 서버 응답, 로그 파일, 이 정보가 담긴 이전 백업과 사본도 지우고, "
         "삭제 후의 새 백업 하나를 남깁니다."
     )
+    if replicas:
+        print("이 PC에 있는 이 서버의 스테이션 사본 (지웁니다):")
+        for path in replicas:
+            print(f"  {path}")
     if exports:
         print("이 프로그램이 쓴 보고서·메일 파일 (개인정보가 들어 있을 수 있습니다):")
         for path in exports:
@@ -162,19 +167,23 @@ def _purge_logs() -> int:
     return count
 
 
-def _purge_replicas(target: str, path: Path | None) -> int:
-    """A shared server's rows were purged on the server; this laptop's copy of them goes too."""
+def _replica_files(target: str, path: Path | None) -> list[Path]:
+    """A shared server's rows are purged on the server; every station's copy of them on this PC
+    (one replica per station name, with its journal inside) goes too."""
     if path is not None:
-        return 0
-    from kiosk.storage.purge_files import remove
-    from kiosk.sync.replica import default_replica_path
+        return []
+    from kiosk.sync.replica import server_replica_files
 
     try:
-        replica = default_replica_path(target)
+        return server_replica_files(target)
     except Exception:  # noqa: BLE001 - no replica location (no Qt data folder): nothing to remove
-        return 0
-    sides = [Path(str(replica) + s) for s in ("", "-wal", "-shm", "-journal")]
-    return remove([p for p in sides if p.exists()])
+        return []
+
+
+def _purge_replicas(target: str, path: Path | None) -> int:
+    from kiosk.storage.purge_files import remove
+
+    return remove(_replica_files(target, path))
 
 
 def _purge_exports(exports: list[Path], args: argparse.Namespace) -> None:

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain import audit
-from kiosk.domain.models import CheckIn, Participant, Setting, utcnow
+from kiosk.domain.models import CheckIn, Event, Participant, Setting, utcnow
 from kiosk.domain.purge_audit import scrub_audit
 from kiosk.storage.engine import Database
 
 PURGE_REQUESTED_KEY = "purge_requested_at"
+# Kept for good once a purge ran: a station's journal or a merged file from before the purge must
+# not bring phones and e-mails back (kiosk/sync/merge.py strips them on the way in).
+PURGED_KEY = "personal_data_purged_at"
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,26 @@ def mark_purge_requested(db: Database) -> None:
             session.add(Setting(key=PURGE_REQUESTED_KEY, value=utcnow().isoformat()))
 
 
+def purged_through_event(session: Session) -> int:
+    """The highest event id whose personal data was purged here (0 if never): what arrives later for
+    those events is stripped. An event created after the purge (next year's) is not affected."""
+    row = session.get(Setting, PURGED_KEY)
+    if row is None:
+        return 0
+    _, _, through = row.value.partition(" event<=")
+    return int(through) if through.isdigit() else 2**31  # an unreadable marker: strip everything
+
+
+def strip_personal_data(session: Session) -> int:
+    """Remove phones, e-mails and notes left in this database (a replica after a purge); the count."""
+    before = preview(session)
+    session.execute(
+        update(Participant).values(phone=None, email=None, notes="", delivery_error=""),
+        execution_options={"synchronize_session": False},
+    )
+    return before.phones + before.emails + before.notes
+
+
 def mark_purge_finished(db: Database) -> None:
     with db.write() as session:
         row = session.get(Setting, PURGE_REQUESTED_KEY)
@@ -78,6 +101,8 @@ def purge_personal_data(db: Database, station: str = "", operator: str = "") -> 
             execution_options={"synchronize_session": False},
         )
         scrubbed = scrub_audit(session)
+        last_event = session.scalar(select(func.max(Event.id))) or 0
+        session.merge(Setting(key=PURGED_KEY, value=f"{utcnow().isoformat()} event<={last_event}"))
         audit.record(
             session, action="purge_personal_data", outcome="ok", station=station, operator=operator,
             phones=before.phones, emails=before.emails, notes=before.notes,

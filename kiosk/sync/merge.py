@@ -39,6 +39,8 @@ from kiosk.domain.checkin import active_check_in, normalise_external_code
 from kiosk.domain.events import active_event
 from kiosk.domain.headcount import present_count
 from kiosk.domain.models import AuditEntry, CheckIn, Event, Participant, Setting, utcnow
+from kiosk.domain.purge import purged_through_event
+from kiosk.domain.purge_audit import scrubbed_detail
 from kiosk.storage import migrate
 from kiosk.storage.engine import Database
 from kiosk.storage.retry import retry_conflicts
@@ -86,6 +88,9 @@ class _Folder:
         self.any_event = any_event
         self.events: dict[int, Event] = {}
         self.people: dict[int, Participant] = {}
+        # After a purge, what arrives keeps its name, organisation and check-in, not its contacts.
+        self.purged_through = purged_through_event(dst)
+        self.purged = False  # set once a purged target event is met
 
     def target_event(self, source_event_id: int) -> Event:
         if source_event_id in self.events:
@@ -104,6 +109,8 @@ class _Folder:
                 "다른 행사에 합치려면 --any-event 를 쓰세요."
             )
         self.events[source_event_id] = ours
+        if ours.id <= self.purged_through:
+            self.purged = self.summary.target_purged = True
         return ours
 
     def target_participant(self, source_pid: int, *, create: bool = True) -> Participant | None:
@@ -119,7 +126,12 @@ class _Folder:
             return None
         if ours is None:
             lookalikes = self._lookalikes(event, theirs)
-            ours = Participant(event_id=event.id, **{f: getattr(theirs, f) for f in _PARTICIPANT_FIELDS})
+            fields = {f: getattr(theirs, f) for f in _PARTICIPANT_FIELDS}
+            if event.id <= self.purged_through:
+                if fields["phone"] or fields["email"] or fields["notes"]:
+                    self.summary.personal_data_stripped += 1
+                fields.update(phone=None, email=None, notes="")
+            ours = Participant(event_id=event.id, **fields)
             self.dst.add(ours)
             self.dst.flush()
             self.summary.participants_created += 1
@@ -239,10 +251,11 @@ class _Folder:
                 if entry.participant_id is not None and self.src.get(Participant, entry.participant_id):
                     person = self.target_participant(entry.participant_id, create=False)
                     pid = person.id if person is not None else None
+            detail = scrubbed_detail(entry.detail) if self.purged else entry.detail  # typed codes
             self.dst.add(AuditEntry(
                 event_id=event_id, at=entry.at, station=entry.station, operator=entry.operator,
                 action=entry.action, outcome=entry.outcome, participant_id=pid,
-                check_in_id=entry.check_in_id, detail=_with_origin(entry.detail, source_id, entry.id),
+                check_in_id=entry.check_in_id, detail=_with_origin(detail, source_id, entry.id),
             ))  # fmt: skip
             self.summary.audit_copied += 1
         if mark is None:

@@ -72,6 +72,8 @@ class MergeSummary:
     conflicts: list[Conflict] = field(default_factory=list)
     unsure: list[UnsurePair] = field(default_factory=list)
     inserted_ids: list[str] = field(default_factory=list)
+    target_purged: bool = False  # the target's personal data was purged: none is brought back
+    personal_data_stripped: int = 0  # people added without the phone/e-mail/notes they carried
 
     @property
     def changed(self) -> bool:
@@ -91,6 +93,8 @@ class MergeSummary:
             "participants": {"matched": self.participants_matched, "created": self.participants_created},
             "audit_entries_copied": self.audit_copied,
             "over_capacity": self.over_capacity,
+            "target_purged": self.target_purged,
+            "personal_data_stripped": self.personal_data_stripped,
             "conflicts": [c.to_json() for c in self.conflicts],
             "unsure_pairs": [u.to_json() for u in self.unsure],
             "changed": self.changed,

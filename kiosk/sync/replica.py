@@ -8,6 +8,7 @@ not have yet (`station_sync.pending.<uuid>`); the rows themselves are the replic
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,20 +110,43 @@ def replica_event(session: Session) -> Event | None:
     return session.scalars(select(Event).where(Event.token_tag == tag.value)).first()
 
 
-def default_replica_path(server_url: str, data_dir: Path | None = None, *, station: str = "") -> Path:
-    """Where this laptop keeps its copy of a given server's event: one file per server, database
-    and station name, so two stations (or a console and a script) on one computer never share one."""
+def _server_key(server_url: str) -> str:
     from sqlalchemy.engine import make_url
 
     url = make_url(server_url)
-    key = hashlib.sha256(f"{url.host}:{url.port}/{url.database}".encode()).hexdigest()[:12]
-    if station:
-        key += "-" + hashlib.sha256(station.encode()).hexdigest()[:8]
+    return hashlib.sha256(f"{url.host}:{url.port}/{url.database}".encode()).hexdigest()[:12]
+
+
+def _data_dir(data_dir: Path | None) -> Path:
     if data_dir is None:
         from kiosk.appdirs import data_dir as user_data_dir  # QtCore only, imported when needed
 
-        data_dir = user_data_dir()
-    return data_dir / f"replica-{key}.db"
+        return user_data_dir()
+    return data_dir
+
+
+def default_replica_path(server_url: str, data_dir: Path | None = None, *, station: str = "") -> Path:
+    """Where this laptop keeps its copy of a given server's event: one file per server, database
+    and station name, so two stations (or a console and a script) on one computer never share one."""
+    key = _server_key(server_url)
+    if station:
+        key += "-" + hashlib.sha256(station.encode()).hexdigest()[:8]
+    return _data_dir(data_dir) / f"replica-{key}.db"
+
+
+def server_replica_files(server_url: str, data_dir: Path | None = None) -> list[Path]:
+    """Every replica of this server on this computer (any station name), with its -wal/-shm/-journal.
+
+    The station part of the name is a hash, so the files are found by the server's key: the
+    console's own copy `replica-KEY.db` and each station's `replica-KEY-XXXXXXXX.db`. Replicas of
+    other servers have another key and are left alone.
+    """
+    key = _server_key(server_url)
+    folder = _data_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    names = re.compile(rf"replica-{key}(-[0-9a-f]{{8}})?\.db(-wal|-shm|-journal)?")
+    return sorted(p for p in folder.iterdir() if names.fullmatch(p.name) and p.is_file())
 
 
 def _rows(session: Session, model: type, *where: Any) -> list[dict[str, Any]]:

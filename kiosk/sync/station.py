@@ -76,6 +76,7 @@ class LinkStatus:
     offline_since: datetime | None = None
     last_sync_at: datetime | None = None
     last_error: str = ""
+    notice: str = ""  # the last sync's word for the console (e.g. contacts not uploaded after a purge)
 
 
 @dataclass
@@ -83,6 +84,7 @@ class SyncReport:
     pushed: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     summary: MergeSummary | None = None
+    notice: str = ""  # for the console: e.g. the server's personal data was purged meanwhile
 
 
 class StationLink:
@@ -109,6 +111,7 @@ class StationLink:
         self._offline_since: datetime | None = utcnow()
         self._last_sync_at: datetime | None = None
         self._last_error = ""
+        self._notice = ""
         self._last_probe = float("-inf")
         self._last_refresh = float("-inf")
         self._marks: dict[str, tuple[Any, ...]] = {}
@@ -140,6 +143,7 @@ class StationLink:
             offline_since=self._offline_since,
             last_sync_at=self._last_sync_at,
             last_error=self._last_error,
+            notice=self._notice,
         )
 
     def headcount(self) -> Headcount:
@@ -303,6 +307,9 @@ class StationLink:
         # audit trail, and the merge copies those once (by the server's per-station mark).
         summary = merge_databases(self.local, self.server, station=self.station, only_ids=pending)
         report.pushed, report.conflicts, report.summary = summary.inserted, summary.conflicts, summary
+        if summary.target_purged:
+            report.notice = self._forget_personal_data(summary.personal_data_stripped)
+            self._notice = report.notice or self._notice
         with self.local.write() as session:
             clear_pending(session, pending)
             if summary.conflicts:
@@ -319,6 +326,27 @@ class StationLink:
         self._last_sync_at = utcnow()
         log.info("station %s: synced %d check-ins, %d conflicts", self.station, report.pushed, len(report.conflicts))
         return report
+
+    def _forget_personal_data(self, stripped: int) -> str:
+        """The server was purged: this replica keeps no phone, e-mail or note either (its check-ins,
+        names and organisations stay; the merge already left the contacts out of what it uploaded)."""
+        from kiosk.domain.purge import compact, strip_personal_data
+        from kiosk.domain.purge_audit import scrub_audit
+
+        with self.local.write() as session:
+            removed = strip_personal_data(session)
+            scrubbed = scrub_audit(session)
+        if not (stripped or removed or scrubbed):
+            return ""
+        compact(self.local)  # VACUUM: the removed values must not linger in free pages
+        notice = (
+            f"서버의 개인정보가 삭제되어 있어, 이 스테이션이 오프라인에 등록한 {stripped}명의 전화번호·이메일·메모는 "
+            "올리지 않고 이 PC의 사본에서도 지웠습니다 (체크인과 이름·소속은 그대로 올렸습니다). "
+            f"(server personal data was purged: contacts of {stripped} offline registrations not uploaded, "
+            "and removed from this replica)"
+        )
+        log.warning("station %s: %s", self.station, notice)
+        return notice
 
     def _refresh(self) -> None:
         """Copy the server's event, roster, settings and check-ins into the replica.

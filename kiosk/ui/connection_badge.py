@@ -87,6 +87,8 @@ class ConnectionBadge(QWidget):
             self.pending.setText(self.tr("미전송 {0}건").format(status.pending))
         elif status.conflicts:
             self.pending.setText(self.tr("충돌 {0}건 확인 필요").format(status.conflicts))
+        elif status.notice:
+            self.pending.setText(self.tr("개인정보 삭제된 서버: 연락처는 올리지 않음"))
         else:
             self.pending.setText("")
         self.pending.setVisible(bool(self.pending.text()))
@@ -102,6 +104,11 @@ class ConnectionBadge(QWidget):
                 lines.append(status.last_error)
         if status.last_sync_at is not None:
             lines.append(self.tr("마지막 동기화: {0}").format(f"{local(status.last_sync_at):%H:%M:%S}"))
+        if status.notice:
+            lines.append(self.tr(
+                "서버의 개인정보가 삭제되어 있어, 오프라인에 받은 전화번호·이메일·메모는 올리지 않고 이 PC의 사본에서도 "
+                "지웠습니다. 체크인과 이름·소속은 그대로 올렸습니다."
+            ))  # fmt: skip
         if status.conflicts:
             lines.append(self.tr("두 PC에서 같은 사람이 체크인된 기록 {0}건: 관리자 확인").format(status.conflicts))
         return "\n".join(lines)

@@ -440,27 +440,37 @@
         <translation>{0} conflicts to review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="96" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="91" />
+        <source>개인정보 삭제된 서버: 연락처는 올리지 않음</source>
+        <translation>Server data purged: contacts not uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/connection_badge.py" line="98" />
         <source>공유 서버: {0}</source>
         <translation>Shared server: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="98" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="100" />
         <source>서버에 연결할 수 없어 이 PC에 저장하고 있습니다. 연결되면 자동으로 보냅니다.</source>
         <translation>The server cannot be reached, so check-ins are saved on this PC. They are sent automatically once connected.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="100" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="102" />
         <source>연결 끊김: {0}</source>
         <translation>Disconnected: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="104" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="106" />
         <source>마지막 동기화: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="106" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="109" />
+        <source>서버의 개인정보가 삭제되어 있어, 오프라인에 받은 전화번호·이메일·메모는 올리지 않고 이 PC의 사본에서도 지웠습니다. 체크인과 이름·소속은 그대로 올렸습니다.</source>
+        <translation>Personal data on the server was purged: phones, e-mails and notes taken offline were not uploaded and were removed from this PC's copy. Check-ins, names and organisations were uploaded.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/connection_badge.py" line="113" />
         <source>두 PC에서 같은 사람이 체크인된 기록 {0}건: 관리자 확인</source>
         <translation>{0} people checked in at two stations: supervisor to review</translation>
     </message>

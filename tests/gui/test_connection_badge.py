@@ -87,3 +87,11 @@ def test_badge_polls_the_link_off_the_gui_thread(qtbot) -> None:  # type: ignore
     assert threading.get_ident() not in link.threads
     badge._timer.stop()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not badge._polling, timeout=3000)
+
+
+def test_badge_says_when_contacts_were_left_out_after_a_purge(qtbot) -> None:  # type: ignore[no-untyped-def]
+    badge = ConnectionBadge()
+    qtbot.addWidget(badge)
+    badge.show_status(LinkStatus(state=LinkState.ONLINE, pending=0, conflicts=0, server="", notice="purged"))
+    assert badge.pending.text() == "개인정보 삭제된 서버: 연락처는 올리지 않음" and badge.pending.isVisibleTo(badge)
+    assert "올리지 않고 이 PC의 사본에서도" in badge.toolTip()
