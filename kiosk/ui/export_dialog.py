@@ -102,6 +102,8 @@ class ExportDialog(QDialog):
         for check in (self.xlsx_box, self.csv_box, self.pdf_box):
             check.setChecked(True)
             box.addWidget(check)
+        # Never squeezed: a long "저장했습니다: …" under it once crushed the three boxes together.
+        formats.setMinimumHeight(formats.sizeHint().height())
         root.addWidget(formats)
 
         form = QFormLayout()
@@ -245,6 +247,8 @@ class ExportDialog(QDialog):
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setStyleSheet("color: #b3261e;" if error else "")
+        if self.isVisible() and self.sizeHint().height() > self.height():
+            self.resize(self.width(), self.sizeHint().height())  # room for the message, boxes kept
 
     def _open_folder(self) -> None:
         if self.written:

@@ -89,3 +89,16 @@ def test_a_failure_is_shown_and_the_dialog_survives(qtbot, dialog: ExportDialog)
 def test_safe_file_stem_keeps_hangul() -> None:
     assert safe_file_stem('혁신도시: 시즌2/"보고서"?') == "혁신도시_ 시즌2_보고서_"
     assert safe_file_stem(" .. ") == "report"
+
+
+def test_check_boxes_keep_their_height_after_a_long_message(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
+    """Old code: after an export the "저장했습니다: …" line grew and squeezed the three format boxes
+    into each other (issue 15, layout at 1366×768)."""
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    wanted = [box.sizeHint().height() for box in (dialog.xlsx_box, dialog.csv_box, dialog.pdf_box)]
+    dialog._say("저장했습니다: " + ", ".join(f"/home/사무국/문서/혁신도시 시즌2 콘퍼런스_참석보고서.{x}" for x in ("xlsx", "csv", "pdf")))
+    qtbot.wait(50)
+    heights = [box.height() for box in (dialog.xlsx_box, dialog.csv_box, dialog.pdf_box)]
+    assert all(h >= w for h, w in zip(heights, wanted, strict=True)), (heights, wanted)
+    assert dialog.height() <= 700  # still on a 768-pixel screen
