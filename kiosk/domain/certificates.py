@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -212,7 +213,13 @@ class Verification:
 
 
 def normalise_code(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
+    """The code as printed, whatever separators a person typed: spaces, any dash, or none at all
+    ("KC-AB12-000042-…", "kc ab12 000042 …", "KCAB12000042…" are one code)."""
+    bare = re.sub(r"[\s\-\u2010-\u2015\u2212\u00ad_.]", "", unicodedata.normalize("NFKC", text or "")).upper()
+    if len(bare) == 32 and bare.startswith("KC"):
+        tag, serial, mac = bare[2:6], bare[6:12], bare[12:]
+        return "-".join(["KC", tag, serial, *(mac[i : i + 5] for i in range(0, 20, 5))])
+    return bare
 
 
 def verify_code(session: Session, event_id: int, text: str) -> Verification:
