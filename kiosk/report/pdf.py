@@ -212,6 +212,13 @@ class _Flow:
             done += len(chunk)
 
 
+def deputy_first(text: str) -> str:
+    """A title too long for its column: "장관 (대리: 한지원 제2차관)" keeps who actually came
+    ("대리: 한지원 제2차관"), since eliding from the right cut the deputy's name off."""
+    head, sep, deputy = text.partition(" (대리: ")
+    return f"대리: {deputy.removesuffix(')')}" if sep and head else text
+
+
 class _TablePainter:
     """Draws a header and a run of rows: the hot loop of a 10,000-person report.
 
@@ -244,6 +251,8 @@ class _TablePainter:
         self, p: QPainter, x: float, y: float, width: float, align: Qt.AlignmentFlag, text: str
     ) -> None:
         if len(text) * self.em > width:
+            if self.metrics.horizontalAdvance(text) > width:  # type: ignore[union-attr]
+                text = deputy_first(text)
             text = self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)  # type: ignore[union-attr]
         if align != Qt.AlignmentFlag.AlignLeft:
             advance = self.metrics.horizontalAdvance(text)  # type: ignore[union-attr]

@@ -157,3 +157,11 @@ def test_pure_report_modules_import_no_qt() -> None:
         modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
         modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         assert not any(m.startswith(("PySide6", "shiboken6", "kiosk.ui")) for m in modules), name
+
+
+def test_a_deputy_title_too_long_for_the_pdf_column_keeps_the_deputy() -> None:
+    """Old code: the PDF cut "장관 (대리: 한지원 제2차관)" to "장관 (대리: 한지원 …", losing who came."""
+    from kiosk.report.pdf import deputy_first
+
+    assert deputy_first("장관 (대리: 한지원 제2차관)") == "대리: 한지원 제2차관"
+    assert deputy_first("국토교통부 장관") == "국토교통부 장관"
