@@ -94,13 +94,7 @@ def take_backup(db_path: Path, folder: Path, reason: str = "manual", *, rotate_a
             src.backup(dst, pages=256)  # in steps, so writers are not held up for long
             # A standalone copy: no -wal beside it when it is moved or mailed to support.
             dst.execute("PRAGMA journal_mode = DELETE")
-        private_file(partial)
-        _fsync_file(partial)
-        check = verify(partial)
-        if not check.ok:
-            raise BackupError(f"백업 사본 검증 실패: {check.detail}")
-        os.replace(partial, final)
-        _fsync_dir(folder)
+        _publish(partial, final, "백업 사본")
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"백업을 만들 수 없습니다: {exc}") from exc
@@ -112,6 +106,18 @@ def take_backup(db_path: Path, folder: Path, reason: str = "manual", *, rotate_a
     if rotate_after:
         rotate(folder)
     return info
+
+
+def _publish(partial: Path, final: Path, what: str) -> None:
+    """A finished copy goes in place only owner-only, on disk and verified: a copy that does not
+    check out never replaces or joins the good ones."""
+    private_file(partial)
+    _fsync_file(partial)
+    check = verify(partial)
+    if not check.ok:
+        raise BackupError(f"{what} 검증 실패: {check.detail}")
+    os.replace(partial, final)
+    _fsync_dir(final.parent)
 
 
 def rescue_copy(connection: sqlite3.Connection, db_path: Path, folder: Path) -> BackupInfo:
@@ -129,12 +135,7 @@ def rescue_copy(connection: sqlite3.Connection, db_path: Path, folder: Path) -> 
         with closing(sqlite3.connect(partial)) as dst:
             connection.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
-        _fsync_file(partial)
-        check = verify(partial)
-        if not check.ok:
-            raise BackupError(f"긴급 사본 검증 실패: {check.detail}")
-        os.replace(partial, final)
-        _fsync_dir(folder)
+        _publish(partial, final, "긴급 사본")
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"긴급 사본을 만들 수 없습니다: {exc}") from exc
