@@ -1,0 +1,37 @@
+"""`DoorService`: the one place the console and the CLI call.
+
+It is composed of one mixin per area (door, roster, documents, ...); each public method is a
+use case with its offline declaration (`usecase.use_case`). The console runs every call on its
+one database worker thread (`kiosk.ui.taskman`); the CLI calls it directly.
+"""
+
+from __future__ import annotations
+
+from kiosk.service.backend import ConnectionStatus, FileBackend, StationBackend
+from kiosk.service.door import DoorCases
+from kiosk.storage.engine import Database
+
+
+class DoorService(DoorCases):
+    def __init__(self, backend: FileBackend | StationBackend, event_id: int, station: str) -> None:
+        self.backend = backend
+        self.event_id = event_id
+        self.station = station
+
+    @classmethod
+    def for_file(cls, db: Database, event_id: int, station: str) -> DoorService:
+        return cls(FileBackend(db), event_id, station)
+
+    @property
+    def apart(self) -> bool:
+        return self.backend.apart
+
+    def status(self) -> ConnectionStatus:
+        return self.backend.status()
+
+    def poll(self) -> ConnectionStatus:
+        """Probe / sync / refresh as they fall due (a station); cheap on a plain file."""
+        return self.backend.poll()
+
+    def close(self) -> None:
+        self.backend.close()

@@ -1,0 +1,106 @@
+"""Runs door-service use cases on the database worker and hands results back to the GUI thread.
+
+Modelled on Anki's `aqt/taskman.py` + `aqt/operations`: a widget never opens a database session;
+it asks for an operation and gets its result (or its error) in a callback on the GUI thread:
+
+    self.tasks.run(lambda svc: svc.scan(code, operator), on_done=self.show_verdict)
+
+Operations run one after another on one thread (`kiosk.service.worker.DbWorker`), so a scan
+made while the counters refresh waits for that refresh, never the GUI. Tests call `settle()`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
+
+from kiosk.service.worker import DbWorker
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+Closure = Callable[[], None]
+
+
+class TaskManager(QObject):
+    _closures_pending = Signal()
+    failed = Signal(object)  # an exception no caller handled (shown by the fault handler)
+
+    def __init__(self, service: Any, worker: DbWorker | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.worker = worker or DbWorker()
+        self._closures: list[Closure] = []
+        self._lock = threading.Lock()
+        self._in_flight = 0
+        self._closures_pending.connect(self._run_closures)
+
+    def run(
+        self,
+        op: Callable[[Any], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future[T]:
+        """Run `op(service)` on the worker; `on_done(result)` / `on_error(exc)` on the GUI thread."""
+        with self._lock:
+            self._in_flight += 1
+        future = self.worker.submit(op, self.service)
+
+        def finished(fut: Future[T]) -> None:
+            def deliver() -> None:
+                try:
+                    exc = fut.exception()
+                    if exc is not None:
+                        if on_error is not None:
+                            on_error(exc)
+                        else:
+                            log.error("operation failed", exc_info=exc)
+                            self.failed.emit(exc)
+                    elif on_done is not None:
+                        on_done(fut.result())
+                finally:
+                    with self._lock:
+                        self._in_flight -= 1
+
+            self.run_on_main(deliver)
+
+        future.add_done_callback(finished)
+        return future
+
+    def run_on_main(self, closure: Closure) -> None:
+        with self._lock:
+            self._closures.append(closure)
+        self._closures_pending.emit()
+
+    def _run_closures(self) -> None:
+        with self._lock:
+            closures, self._closures = self._closures, []
+        for closure in closures:
+            closure()
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return self._in_flight > 0
+
+    def settle(self, timeout: float = 10.0) -> None:
+        """Wait (processing events) until every queued operation has run and been delivered.
+
+        For tests and shutdown only: the console itself never waits on the worker.
+        """
+        deadline = time.monotonic() + timeout
+        while self.busy or not self.worker.idle():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"operations still running after {timeout:.1f} s")
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            self._run_closures()
+            time.sleep(0.002)
+
+    def shutdown(self) -> None:
+        self.worker.stop()
+        self._run_closures()
