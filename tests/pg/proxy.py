@@ -1,18 +1,22 @@
 """A TCP forwarder on 127.0.0.1 whose cable can be pulled: the network between station and server.
 
 `cut()` resets every open connection and refuses new ones (as a dead switch port would after
-the station notices); `restore()` lets traffic through again.
+the station notices); `restore()` lets traffic through again. `rtt_ms` adds a round-trip delay
+(half each way, order kept): 20 ms is a busy venue Wi-Fi. `set_rtt()` changes it on the fly.
 """
 
 from __future__ import annotations
 
 import contextlib
+import queue
 import socket
 import threading
+import time
 
 
 class CuttableProxy:
-    def __init__(self, target_port: int, host: str = "127.0.0.1") -> None:
+    def __init__(self, target_port: int, host: str = "127.0.0.1", *, rtt_ms: float = 0.0) -> None:
+        self.rtt_ms = rtt_ms
         self.host = host
         self.target_port = target_port
         self._listener: socket.socket | None = None
@@ -49,17 +53,37 @@ class CuttableProxy:
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pump(src: socket.socket, dst: socket.socket) -> None:
+    def set_rtt(self, rtt_ms: float) -> None:
+        self.rtt_ms = rtt_ms
+
+    def _pump(self, src: socket.socket, dst: socket.socket) -> None:
+        # Bytes wait half the round trip before they go on; a second thread sends them in order,
+        # so a slow link delays every packet without reordering or throttling them.
+        due: queue.Queue[tuple[float, bytes] | None] = queue.Queue()
+
+        def send() -> None:
+            try:
+                while (item := due.get()) is not None:
+                    at, data = item
+                    if (wait := at - time.monotonic()) > 0:
+                        time.sleep(wait)
+                    dst.sendall(data)
+            except OSError:
+                pass
+            finally:
+                for s in (src, dst):
+                    with contextlib.suppress(OSError):
+                        s.shutdown(socket.SHUT_RDWR)
+
+        sender = threading.Thread(target=send, daemon=True)
+        sender.start()
         try:
             while data := src.recv(65536):
-                dst.sendall(data)
+                due.put((time.monotonic() + self.rtt_ms / 2000.0, data))
         except OSError:
             pass
         finally:
-            for s in (src, dst):
-                with contextlib.suppress(OSError):
-                    s.shutdown(socket.SHUT_RDWR)
+            due.put(None)
 
     def cut(self) -> None:
         if self._listener is not None:
