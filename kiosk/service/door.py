@@ -7,9 +7,12 @@ apart from the server keeps deciding at once from its copy and sends them on whe
 
 from __future__ import annotations
 
+from kiosk.domain.arrivals import RecentCheckIn, recent_check_ins
 from kiosk.domain.checkin import CheckInMethod, CheckInVerdict
 from kiosk.domain.headcount import Headcount, headcount
 from kiosk.domain.models import Event
+from kiosk.domain.search import RosterIndex
+from kiosk.domain.walkin import WalkInRequest, WalkInResult, register_walk_in
 from kiosk.service.usecase import Offline, use_case
 
 
@@ -58,6 +61,38 @@ class DoorCases:
         return self.backend.desk_call(
             self.event_id, lambda desk: desk.set_companions(check_in_id, companions, self.station, operator)
         )
+
+    @use_case(Offline.JOURNALED)
+    def walk_in(self, request: WalkInRequest, operator: str = "", *, override: bool = False) -> WalkInResult:
+        """Register and admit a walk-in (raises WalkInInvalid for an incomplete form)."""
+        return self.backend.desk_call(
+            self.event_id, lambda desk: register_walk_in(desk, request, self.station, operator, override=override)
+        )
+
+    @use_case(Offline.JOURNALED)
+    def check_in_deputy(
+        self, participant_id: int, name: str, title: str, organization: str = "", operator: str = ""
+    ) -> CheckInVerdict:
+        """대리 참석: the deputy takes the principal's seat (journaled like a scan while apart)."""
+        from kiosk.domain.protocol import check_in_deputy
+
+        return self.backend.desk_call(
+            self.event_id,
+            lambda desk: check_in_deputy(
+                desk, participant_id, name, title, organization, station=self.station, operator=operator
+            ),
+        )
+
+    @use_case(Offline.LOCAL)
+    def recent(self, limit: int = 30) -> list[RecentCheckIn]:
+        with self.backend.read() as session:
+            return recent_check_ins(session, self.event_id, limit)
+
+    @use_case(Offline.LOCAL)
+    def roster_index(self) -> RosterIndex:
+        """The roster in memory for search-as-you-type (search itself then runs on the GUI side)."""
+        with self.backend.read() as session:
+            return RosterIndex.load(session, self.event_id)
 
     @use_case(Offline.LOCAL)
     def headcount(self) -> Headcount:

@@ -1,0 +1,76 @@
+"""The door service: every public use case declares what it does while the server is away, and
+runs on a real SQLite file through the one worker thread."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from kiosk.domain.demo import load_demo
+from kiosk.domain.models import Participant
+from kiosk.domain.token import issue
+from kiosk.service import DoorService, NotWhileApart, Offline
+from kiosk.service.usecase import declared, use_case
+from kiosk.service.worker import DbWorker
+from kiosk.storage import migrate
+from kiosk.storage.engine import Database
+
+
+def test_every_public_method_is_a_declared_use_case() -> None:
+    infrastructure = {"apart", "status", "poll", "close", "for_file", "backend", "event_id", "station"}
+    public = {n for n in dir(DoorService) if not n.startswith("_")} - infrastructure
+    assert public <= set(declared(DoorService)), public - set(declared(DoorService))
+    assert declared(DoorService)["scan"].offline is Offline.JOURNALED
+    assert declared(DoorService)["headcount"].offline is Offline.LOCAL
+
+
+def test_refused_case_says_why_while_apart_and_runs_otherwise() -> None:
+    ran: list[str] = []
+
+    class Backend:
+        apart = True
+
+    class Svc:
+        backend = Backend()
+
+        @use_case(Offline.REFUSED, why="명단 수정은 서버가 돌아온 뒤에 하세요")
+        def edit(self) -> None:
+            ran.append("edit")
+
+    with pytest.raises(NotWhileApart, match="명단 수정은 서버가 돌아온 뒤에"):
+        Svc().edit()
+    assert ran == []
+    Backend.apart = False
+    Svc().edit()
+    assert ran == ["edit"]
+
+
+def test_scan_on_the_worker_thread_lands_on_disk(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "door.db")
+    migrate.upgrade(db)
+    with db.write() as session:
+        event = load_demo(session)
+        event_id, tag, secret = event.id, event.token_tag, event.signing_secret
+        pid = session.query(Participant.id).filter_by(event_id=event_id).order_by(Participant.id).first()[0]
+    service = DoorService.for_file(db, event_id, "문1")
+    worker = DbWorker()
+    try:
+        threads: list[str] = []
+
+        def op() -> object:
+            threads.append(threading.current_thread().name)
+            return service.scan(issue(tag, secret, pid), "op")
+
+        verdict = worker.submit(op).result(timeout=10)
+        assert verdict.ok and threads == ["kiosk-db"]
+        assert worker.call(service.headcount).present >= 1
+        assert [r.participant_id for r in worker.call(service.recent)][:1] == [pid]
+    finally:
+        worker.stop()
+    reopened = Database.open(tmp_path / "door.db")
+    with reopened.session() as s:
+        from kiosk.domain.checkin import active_check_in
+
+        assert active_check_in(s, pid) is not None
