@@ -66,7 +66,7 @@ def test_scan_on_the_worker_thread_lands_on_disk(tmp_path: Path) -> None:
         verdict = worker.submit(op).result(timeout=10)
         assert verdict.ok and threads == ["kiosk-db"]
         assert worker.call(service.headcount).present >= 1
-        assert [r.participant_id for r in worker.call(service.recent)][:1] == [pid]
+        assert [r.participant.id for r in worker.call(service.recent)][:1] == [pid]
     finally:
         worker.stop()
     reopened = Database.open(tmp_path / "door.db")
