@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.checkin import CheckInDesk
 from kiosk.storage.engine import Database
+from kiosk.storage.listen import Change, ChangeListener
 
 if TYPE_CHECKING:
     from kiosk.sync.station import LinkStatus, StationLink
@@ -45,6 +46,7 @@ class FileBackend:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._desks: dict[int, CheckInDesk] = {}
+        self._listener: ChangeListener | None = None
 
     def desk(self, event_id: int) -> CheckInDesk:
         if event_id not in self._desks:
@@ -74,7 +76,16 @@ class FileBackend:
     def poll(self) -> ConnectionStatus:
         return self.status()
 
+    def watch(self, callback: Callable[[Change], None]) -> None:
+        """A server used directly announces its changes too; a SQLite file has no one else to hear."""
+        from kiosk.storage.postgres import is_postgres
+
+        if is_postgres(self.db) and self._listener is None:
+            self._listener = ChangeListener(self.db.url, callback).start()
+
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
         self.db.dispose()
 
 
@@ -116,6 +127,9 @@ class StationBackend:
 
     def poll(self) -> ConnectionStatus:
         return _status(self.link.poll())
+
+    def watch(self, callback: Callable[[Change], None]) -> None:
+        self.link.watch(callback)
 
     def close(self) -> None:
         self.link.close()

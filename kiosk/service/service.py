@@ -7,9 +7,12 @@ one database worker thread (`kiosk.ui.taskman`); the CLI calls it directly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kiosk.service.backend import ConnectionStatus, FileBackend, StationBackend
 from kiosk.service.door import DoorCases
 from kiosk.storage.engine import Database
+from kiosk.storage.listen import Change
 
 
 class DoorService(DoorCases):
@@ -32,6 +35,12 @@ class DoorService(DoorCases):
     def poll(self) -> ConnectionStatus:
         """Probe / sync / refresh as they fall due (a station); cheap on a plain file."""
         return self.backend.poll()
+
+    def watch(self, callback: Callable[[Change], None]) -> None:
+        """Infrastructure, not a use case: `callback(change)` on a listener thread whenever the
+        shared server announces a change (another station's check-in...); keep it short, e.g.
+        `service.watch(lambda _change: window.tasks.run_on_main(window.refresh_soon))`."""
+        self.backend.watch(callback)
 
     def close(self) -> None:
         self.backend.close()

@@ -1,8 +1,11 @@
-"""PostgreSQL helpers for shared stations: URL checks, quick-failing engines, change polling.
+"""PostgreSQL helpers for shared stations: URL checks, quick-failing engines, change fingerprints.
 
-Counters follow other stations by polling `change_marker` (the main window refreshes every second):
-one indexed aggregate per poll, which works the same on SQLite and PostgreSQL and needs no
-listener thread or extra connection the way LISTEN/NOTIFY would.
+Stations no longer poll the server to follow each other. The server announces every committed
+change (LISTEN/NOTIFY, migration 0009_notify; `kiosk.storage.listen.ChangeListener` hears it on
+its own connection and thread), so counters move within a fraction of a second of another
+station's commit and an idle console sends the server nothing. Each station connection names
+its station (`kiosk.station`), which the announcement carries. `change_marker` remains the
+fingerprint a replica refresh uses to copy only the check-ins that moved.
 """
 
 from __future__ import annotations
@@ -104,9 +107,24 @@ def _force_synchronous_commit(engine: Engine) -> None:
             dbapi_connection.autocommit = autocommit
 
 
-def station_database(url: str) -> Database:
+def _name_station(engine: Engine, station: str) -> None:
+    """Every connection says which station it serves: the change announcements carry it."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: object) -> None:
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True
+        try:
+            dbapi_connection.execute("SELECT set_config('kiosk.station', %s, false)", (station,))
+        finally:
+            dbapi_connection.autocommit = autocommit
+
+
+def station_database(url: str, *, station: str = "") -> Database:
     engine = station_engine(url)
     _force_synchronous_commit(engine)
+    if station:
+        _name_station(engine, station)
     return StationDatabase(engine=engine, url=engine.url.render_as_string(hide_password=False))
 
 

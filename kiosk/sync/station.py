@@ -10,6 +10,11 @@ is a committed row on the server or in the replica until the server has it.
 
 Threading: every public method takes one lock, so a GUI can call `scan` and `poll` from worker
 threads. `poll()` may wait for a connect timeout (2 s); never call it on the GUI thread.
+
+Live: `watch(callback)` listens for the server's change announcements (LISTEN/NOTIFY, see
+`kiosk.storage.listen`). Each one marks the replica stale, so the next `poll()` copies what
+changed, and is handed to `callback` on the listener's thread. While watching, the replica is
+otherwise refreshed only every `safety_refresh_s` (60 s): a safety net, not the way news arrives.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from kiosk.domain.headcount import Headcount, headcount
 from kiosk.domain.models import CheckIn, Event, Setting, utcnow
 from kiosk.storage import migrate
 from kiosk.storage.engine import Database
+from kiosk.storage.listen import Change, ChangeListener
 from kiosk.storage.postgres import is_connection_error, redacted, station_database
 from kiosk.sync.merge import SOURCE_ID_KEY, Conflict, MergeSummary, merge_databases
 from kiosk.sync.replica import (
@@ -96,14 +102,16 @@ class StationLink:
         *,
         retry_s: float = 2.0,
         refresh_s: float = 15.0,
+        safety_refresh_s: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.station = station
         self.retry_s = retry_s
-        self.refresh_s = refresh_s
+        self.refresh_s = refresh_s  # how often the replica is refreshed when nobody watches
+        self.safety_refresh_s = safety_refresh_s  # ... and while watching, as a safety net
         self._clock = clock
         self._lock = threading.RLock()
-        self.server = station_database(server_url)
+        self.server = station_database(server_url, station=station)
         self.local = Database.open(replica_path)
         migrate.upgrade(self.local)
         self._ensure_identity()
@@ -118,6 +126,9 @@ class StationLink:
         self._server_desk: CheckInDesk | None = None
         self._local_desk: CheckInDesk | None = None
         self.event_id: int | None = None
+        self._stale = False  # the server announced a change the replica has not copied yet
+        self._listener: ChangeListener | None = None
+        self._watchers: list[Callable[[Change], None]] = []
         self._connect()
         if self.event_id is None:
             raise StationUnavailable(
@@ -222,14 +233,41 @@ class StationLink:
             if self._state is not LinkState.ONLINE:
                 if now - self._last_probe >= self.retry_s:
                     self._connect()
-            elif now - self._last_refresh >= self.refresh_s:
+            elif self._stale or now - self._last_refresh >= self._refresh_interval():
+                self._stale = False  # an announcement arriving from here on marks it again
                 try:
                     self._refresh()
                 except Exception as exc:
+                    self._stale = True
                     if not is_connection_error(exc):
                         raise
                     self._go_offline(exc)
         return self.status()
+
+    def watch(self, callback: Callable[[Change], None]) -> None:
+        """Hear the server's changes: `callback(change)` runs on the listener's thread (keep it
+        short: hand it to the GUI or the worker). The first call starts the listener."""
+        self._watchers.append(callback)
+        if self._listener is None:
+            self._listener = ChangeListener(self.server.url, self._on_change, name=f"kiosk-listen-{self.station}")
+            self._listener.start()
+
+    @property
+    def listener(self) -> ChangeListener | None:
+        return self._listener
+
+    def _refresh_interval(self) -> float:
+        return self.safety_refresh_s if self._listener is not None else self.refresh_s
+
+    def _on_change(self, change: Change) -> None:
+        # The listener's thread: no lock here (a poll may hold it for seconds); flags only.
+        if change.what in ("check_ins", "roster") and change.event_id not in (None, self.event_id):
+            return  # another event on the same server
+        self._stale = True
+        if change.missed:
+            self._last_probe = float("-inf")  # the server is back: reconnect at the next poll
+        for callback in list(self._watchers):
+            callback(change)
 
     def sync(self) -> SyncReport:
         """Push the journal now (the server must be reachable); then refresh the replica."""
@@ -239,6 +277,8 @@ class StationLink:
             return report
 
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
         self.server.dispose()
         self.local.dispose()
 
