@@ -47,45 +47,40 @@ def present_count(session: Session, event_id: int) -> int:
 
 
 def headcount(session: Session, event: Event) -> Headcount:
+    """One statement (six sub-selects): on a venue network every round trip costs ~20 ms, and
+    the counters are read after every change another station announces."""
     active = (
         CheckIn.event_id == event.id,
         CheckIn.undone_at.is_(None),
     )
+    inside = (*active, CheckIn.checked_out_at.is_(None))
     arrived_ids = select(CheckIn.participant_id).where(*active).distinct()
-    invited = session.scalar(
-        select(func.count(Participant.id)).where(
-            Participant.event_id == event.id,
-            Participant.is_walk_in.is_(False),
-            Participant.status == InvitationStatus.INVITED,
-        )
+    invited = select(func.count(Participant.id)).where(
+        Participant.event_id == event.id,
+        Participant.is_walk_in.is_(False),
+        Participant.status == InvitationStatus.INVITED,
     )
-    checked_in = session.scalar(select(func.count()).select_from(arrived_ids.subquery()))
-    walk_ins = session.scalar(
-        select(func.count(Participant.id)).where(
-            Participant.event_id == event.id,
-            Participant.is_walk_in.is_(True),
-            Participant.id.in_(arrived_ids),
-        )
+    checked_in = select(func.count()).select_from(arrived_ids.subquery())
+    walk_ins = select(func.count(Participant.id)).where(
+        Participant.event_id == event.id,
+        Participant.is_walk_in.is_(True),
+        Participant.id.in_(arrived_ids),
     )
-    invited_arrived = session.scalar(
-        select(func.count(Participant.id)).where(
-            Participant.event_id == event.id,
-            Participant.is_walk_in.is_(False),
-            Participant.status == InvitationStatus.INVITED,
-            Participant.id.in_(arrived_ids),
-        )
-    )
-    companions = session.scalar(
-        select(func.coalesce(func.sum(CheckIn.companions), 0)).where(
-            *active, CheckIn.checked_out_at.is_(None)
-        )
-    )
+    invited_arrived = invited.where(Participant.id.in_(arrived_ids))
+    guests_inside = select(func.count(CheckIn.id)).where(*inside)
+    companions = select(func.coalesce(func.sum(CheckIn.companions), 0)).where(*inside)
+    row = session.execute(
+        select(*(q.scalar_subquery() for q in (
+            invited, checked_in, walk_ins, invited_arrived, guests_inside, companions
+        )))  # fmt: skip
+    ).one()
+    n_invited, n_checked_in, n_walk_ins, n_invited_arrived, n_guests, n_companions = (int(v or 0) for v in row)
     return Headcount(
         capacity=event.capacity,
-        invited=int(invited or 0),
-        checked_in=int(checked_in or 0),
-        present=present_count(session, event.id),
-        companions=int(companions or 0),
-        walk_ins=int(walk_ins or 0),
-        not_arrived=int((invited or 0) - (invited_arrived or 0)),
+        invited=n_invited,
+        checked_in=n_checked_in,
+        present=n_guests + n_companions,
+        companions=n_companions,
+        walk_ins=n_walk_ins,
+        not_arrived=n_invited - n_invited_arrived,
     )

@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy import table as text_table
 
 from kiosk.domain import token
 from kiosk.domain.checkin import CheckInDesk
@@ -222,3 +223,24 @@ def test_unreadable_payloads_mean_refresh_everything() -> None:
     assert Change.parse('{"event": null, "what": "roster", "station": ""}') == Change("roster", None, "")
     for bad in ("", "{", '{"what": "nonsense"}', '{"what": "roster", "event": "3"}', "[]"):
         assert Change.parse(bad).missed
+
+
+def test_the_migration_downgrades_cleanly(pg_url: str) -> None:  # noqa: F811
+    db = Database.open(pg_url)
+    try:
+        migrate.upgrade(db)
+
+        def triggers() -> int:
+            with db.session() as s:
+                return int(s.scalar(select(func.count()).select_from(text_table("pg_trigger")).where(
+                    text("tgname LIKE 'kiosk_notify_%'"))) or 0)  # fmt: skip
+
+        assert triggers() == 20  # five tables: insert, update, delete, truncate
+        migrate.downgrade(db, "0007_protocol")
+        assert triggers() == 0
+        with db.session() as s:
+            assert s.scalar(text("SELECT count(*) FROM pg_proc WHERE proname = 'kiosk_notify_change'")) == 0
+        migrate.upgrade(db)
+        assert triggers() == 20
+    finally:
+        db.dispose()
