@@ -244,3 +244,32 @@ def test_the_migration_downgrades_cleanly(pg_url: str) -> None:  # noqa: F811
         assert triggers() == 20
     finally:
         db.dispose()
+
+
+def test_the_listener_survives_a_server_restart() -> None:
+    """The server itself stops (not the cable) and comes back: the listener reconnects on its own,
+    says it may have missed changes, and hears the next commit."""
+    from tests.pg.cluster import ClusterUnavailable, start_cluster
+
+    try:
+        cluster = start_cluster()
+    except ClusterUnavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        db = Database.open(cluster.create_database())
+        migrate.upgrade(db)
+        heard = Heard()
+        listener = ChangeListener(db.url, heard, max_backoff_s=1.0).start()
+        assert listener.wait_listening(10)
+        cluster.stop("fast")
+        _until(lambda: not listener.listening, 10)
+        db.engine.dispose()
+        cluster.start()
+        heard.wait_for(lambda c: c.missed, timeout=15)
+        assert listener.listening and listener.reconnects == 1
+        assert _heard_until_sentinel(db, heard, len(heard)) == []  # the sentinel itself was heard
+        listener.stop()
+        assert not listener.alive
+        db.dispose()
+    finally:
+        cluster.destroy()
