@@ -29,14 +29,14 @@ __all__ = ["CHANNEL", "Change", "ChangeListener"]
 
 log = logging.getLogger(__name__)
 CHANNEL = "kiosk_changes"  # migrations/versions/0009_notify.py sends on it
-WHAT = ("check_ins", "roster", "event", "settings")
+WHAT = ("check_ins", "roster", "event", "settings")  # what 0009_notify announces; later tables may add more
 
 
 @dataclass(frozen=True)
 class Change:
     """What the server announced: `what` changed in `event_id` (None: any event), by `station`."""
 
-    what: str  # check_ins | roster | event | settings | all (after a reconnection)
+    what: str  # check_ins | roster | event | settings (WHAT) | all (after a reconnection)
     event_id: int | None = None
     station: str = ""
 
@@ -56,7 +56,7 @@ class Change:
             data = json.loads(payload)
             what = data["what"]
             event = data.get("event")
-            if what not in WHAT or not (event is None or isinstance(event, int)):
+            if not isinstance(what, str) or not what or not (event is None or isinstance(event, int)):
                 raise ValueError(payload)
             return cls(what=what, event_id=event, station=str(data.get("station") or ""))
         except (ValueError, TypeError, KeyError):

@@ -221,7 +221,8 @@ def test_a_faulty_callback_does_not_stop_the_listener(listening) -> None:  # typ
 def test_unreadable_payloads_mean_refresh_everything() -> None:
     assert Change.parse('{"event": 3, "what": "check_ins", "station": "입구1"}') == Change("check_ins", 3, "입구1")
     assert Change.parse('{"event": null, "what": "roster", "station": ""}') == Change("roster", None, "")
-    for bad in ("", "{", '{"what": "nonsense"}', '{"what": "roster", "event": "3"}', "[]"):
+    assert Change.parse('{"event": 3, "what": "leases"}') == Change("leases", 3, "")  # a later migration's table
+    for bad in ("", "{", '{"what": ""}', '{"what": 5}', '{"what": "roster", "event": "3"}', "[]", "null"):
         assert Change.parse(bad).missed
 
 
