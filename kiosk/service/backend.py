@@ -47,6 +47,7 @@ class FileBackend:
         self.db = db
         self._desks: dict[int, CheckInDesk] = {}
         self._listener: ChangeListener | None = None
+        self._watchers: list[Callable[[Change], None]] = []
 
     def desk(self, event_id: int) -> CheckInDesk:
         if event_id not in self._desks:
@@ -80,8 +81,12 @@ class FileBackend:
         """A server used directly announces its changes too; a SQLite file has no one else to hear."""
         from kiosk.storage.postgres import is_postgres
 
-        if is_postgres(self.db) and self._listener is None:
-            self._listener = ChangeListener(self.db.url, callback).start()
+        if not is_postgres(self.db):
+            return
+        self._watchers.append(callback)
+        if self._listener is None:
+            self._listener = ChangeListener(self.db.url, lambda change: [w(change) for w in list(self._watchers)])
+            self._listener.start()
 
     def close(self) -> None:
         if self._listener is not None:

@@ -274,3 +274,25 @@ def test_the_listener_survives_a_server_restart() -> None:
         db.dispose()
     finally:
         cluster.destroy()
+
+
+def test_a_service_on_the_server_itself_hears_too_and_a_file_needs_no_listener(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, event_id = server
+    direct = DoorService.for_file(Database.open(db.url), event_id, "본부")
+    first, second = Heard(), Heard()
+    direct.watch(first)
+    direct.watch(second)
+    listener = direct.backend._listener
+    assert listener is not None and listener.wait_listening(10)
+    assert CheckInDesk(db, event_id).scan(_codes(db, event_id)[0], "입구1").ok
+    for heard in (first, second):
+        heard.wait_for(lambda c: c.what == "check_ins", timeout=5)
+    direct.close()
+    assert not listener.alive
+
+    sqlite = Database.open(tmp_path / "kiosk.db")
+    migrate.upgrade(sqlite)  # 0009_notify is a no-op here
+    on_file = DoorService.for_file(sqlite, 1, "입구1")
+    on_file.watch(Heard())
+    assert on_file.backend._listener is None  # one file, no other station to hear
+    on_file.close()
