@@ -7,6 +7,7 @@ other stations, with nothing on screen to say so.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,6 +85,8 @@ def test_the_export_dialog_shows_the_reason_and_writes_no_file(qtbot, server, pr
         dialog.export_button.click()
         qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
         tasks.settle()
+        if os.environ.get("KIOSK_SCREENSHOTS"):
+            dialog.grab().save(str(Path(os.environ["KIOSK_SCREENSHOTS"]) / "export-refused-apart.png"))
     finally:
         tasks.shutdown()
     assert "내보내지 못했습니다" in dialog.status.text() and "다른 체크인 PC" in dialog.status.text()
