@@ -108,3 +108,21 @@ def test_one_smtp_form_and_one_sending_loop_serve_both_mailings(qtbot, db: Datab
     for sender in (delivery.send_invitations, certificate_mail.send_certificates):
         source = inspect.getsource(sender)
         assert "run_batch(" in source and "transport.open()" not in source and "transport.send(" not in source
+
+
+def test_a_result_arriving_after_its_dialog_closed_is_dropped(qtbot, db: Database, demo_event_id: int, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The worker answers after the organiser closed the window: nothing touches the deleted widgets."""
+    import shiboken6
+
+    with task_manager(db, demo_event_id) as tasks:
+        gone = [InviteDialog(tasks), CertificateMailDialog(tasks), ExportDialog(tasks), ImportDialog(tasks)]
+        gone[3].load(str(tmp_path / "없는파일.csv"))
+        for dialog in gone:
+            shiboken6.delete(dialog)  # before any of their reads came back
+        failures: list[BaseException] = []
+        tasks.failed.connect(failures.append)
+        tasks.settle()
+        kept = InviteDialog(tasks)  # the worker is still fine for the next window
+        qtbot.addWidget(kept)
+        tasks.settle()
+    assert failures == [] and kept.heading.text() == "혁신도시 시즌2 콘퍼런스"
