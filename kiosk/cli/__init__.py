@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args([*args_list, "gui"])
     from kiosk.logsetup import FILE_ONLY, setup_logging
-    from kiosk.storage.private import private_umask
+    from kiosk.service.files import private_umask
 
     private_umask()  # every file and folder from here on is owner-only (storage/private.py)
 

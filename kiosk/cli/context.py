@@ -10,12 +10,14 @@ The CLI has one thread and calls the service directly; it opens no database sess
 from __future__ import annotations
 
 import os
-import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kiosk.service import DoorService
+from kiosk.service.connect import default_station
+
+__all__ = ["CliContext", "CliError", "default_db_target", "default_station"]
 
 
 class CliError(Exception):
@@ -24,10 +26,6 @@ class CliError(Exception):
     def __init__(self, message: str, exit_code: int = 2) -> None:
         super().__init__(message)
         self.exit_code = exit_code
-
-
-def default_station() -> str:
-    return os.environ.get("KIOSK_STATION") or socket.gethostname().split(".")[0] or "station"
 
 
 def default_db_target() -> str:

@@ -6,11 +6,19 @@ The command line and the console ask here; neither opens an engine or a station 
 
 from __future__ import annotations
 
+import os
+import socket
+
 from kiosk.domain.events import require_active_event
 from kiosk.service.backend import FileBackend, StationBackend
 from kiosk.storage import migrate as migrations
 from kiosk.storage.engine import Database
 from kiosk.storage.postgres import is_postgres
+
+
+def default_station() -> str:
+    """This station's name: KIOSK_STATION, else the host name."""
+    return os.environ.get("KIOSK_STATION") or socket.gethostname().split(".")[0] or "station"
 
 
 def is_shared(target: str) -> bool:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from kiosk.service.usecase import NotWhileApart
+from kiosk.storage.health import Fault, FaultKind, classify
 from kiosk.sync.station import StationUnavailable
 
-__all__ = ["NotWhileApart", "StationUnavailable", "describe_error"]
+# Fault, FaultKind, classify: what went wrong with the database, for the console's fault screens.
+__all__ = ["Fault", "FaultKind", "NotWhileApart", "StationUnavailable", "classify", "describe_error"]
 
 
 def describe_error(exc: BaseException) -> str | None:

@@ -36,6 +36,21 @@ def backup_folder(db_path: Path) -> Path:
     return backups.folder_for(root, db_path)
 
 
+def backups_in(folder: Path) -> list[BackupInfo]:
+    return backups.list_backups(folder)
+
+
+def take_backup(db_path: Path, folder: Path, reason: str = "manual") -> BackupInfo:
+    return backups.take_backup(db_path, folder, reason)
+
+
+def private_umask() -> None:
+    """Every file and folder this process makes from here on is the owner's alone."""
+    from kiosk.storage.private import private_umask as umask
+
+    umask()
+
+
 def sqlite_file(target: str) -> Path | None:
     """The file behind a database target, None for a server (DatabaseTargetError: not a target)."""
     return sqlite_path(normalise_target(target))
