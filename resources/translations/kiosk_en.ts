@@ -2592,7 +2592,7 @@ A cancelled QR code is refused at the door.</translation>
 <context>
     <name>ScanLineEdit</name>
     <message>
-        <location filename="../../kiosk/scan/wedge.py" line="88" />
+        <location filename="../../kiosk/ui/wedge.py" line="88" />
         <source>QR 코드를 스캔하거나 코드를 입력하고 Enter</source>
         <translation>Scan a QR code, or type the code and press Enter</translation>
     </message>
