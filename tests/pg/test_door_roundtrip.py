@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 
 from kiosk.domain import token
 from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
@@ -154,3 +154,24 @@ def test_answer_lost_after_commit_is_one_check_in(
 def _on_server(db: Database, check_in_id: str) -> bool:
     with db.session() as s:
         return s.get(CheckIn, check_in_id) is not None
+
+
+def test_migration_installs_and_removes_the_door_functions(pg_db: Database, tmp_path: Path) -> None:
+    def installed() -> set[str]:
+        with pg_db.engine.connect() as conn:
+            return set(conn.scalars(text("SELECT proname FROM pg_proc WHERE proname LIKE 'kiosk\\_%'")))
+
+    names = {"kiosk_door_check_in", "kiosk_audit_append", "kiosk_iso_utc", "kiosk_json_text"}
+    assert installed() >= names
+    migrate.downgrade(pg_db, "0007_protocol")
+    assert installed() & names == set()
+    migrate.upgrade(pg_db)
+    assert installed() >= names
+    local = Database.open(tmp_path / "local.db")  # SQLite: nothing to install, the revision moves on
+    try:
+        migrate.upgrade(local)
+        assert migrate.current_revision(local) == migrate.head_revision()
+        migrate.downgrade(local, "0007_protocol")
+        assert migrate.current_revision(local) == "0007_protocol"
+    finally:
+        local.dispose()
