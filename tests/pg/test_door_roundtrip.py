@@ -7,9 +7,11 @@ and in the statements SQLAlchemy executes.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -175,3 +177,17 @@ def test_migration_installs_and_removes_the_door_functions(pg_db: Database, tmp_
         assert migrate.current_revision(local) == "0007_protocol"
     finally:
         local.dispose()
+
+
+def test_server_json_and_times_match_pythons_text(pg_db: Database) -> None:
+    """The hash chain hashes text: every character PostgreSQL escapes differently from
+    json.dumps(ensure_ascii=False) would break `kiosk audit verify` for that entry."""
+    samples = ["".join(map(chr, range(1, 128))), '입구"1\\', "😀\u2028\u2029\ufeff\u00ad", "ㅁ\x7f\x1f/", ""]
+    times = [datetime(2017, 11, 22, 5, 0, 0, tzinfo=UTC), datetime(2017, 11, 22, 5, 0, 0, 120, tzinfo=UTC)]
+    with pg_db.engine.connect() as conn:
+        for sample in samples:
+            got = conn.execute(text("SELECT kiosk_json_text(:s)"), {"s": sample}).scalar_one()
+            assert got == json.dumps(sample, ensure_ascii=False), sample
+        assert conn.execute(text("SELECT kiosk_json_text(NULL)")).scalar_one() == "null"
+        for at in times:
+            assert conn.execute(text("SELECT kiosk_iso_utc(:t)"), {"t": at}).scalar_one() == at.isoformat()
