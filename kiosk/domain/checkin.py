@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,7 @@ from kiosk.domain.models import (
     utcnow,
 )
 from kiosk.storage.engine import Database
+from kiosk.storage.postgres import on_door_connection
 from kiosk.storage.retry import retry_conflicts
 
 MAX_CODE_LENGTH = 200  # longer input is noise, not a code someone could hold up
@@ -288,8 +289,11 @@ class CheckInDesk:
         assert self._server is not None
 
         def by_external_code(raw: str) -> int | None:
-            with self.db.session() as session:
-                return self._external_id(session, raw)
+            def look_up(conn: Connection) -> int | None:
+                with Session(conn) as session:  # autocommit: no BEGIN/ROLLBACK round trips
+                    return self._external_id(session, raw)
+
+            return on_door_connection(self.db, look_up)
 
         pid, problem, how = self._resolve_id(code, by_external_code)
         if pid is None:

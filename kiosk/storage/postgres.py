@@ -7,10 +7,11 @@ listener thread or extra connection the way LISTEN/NOTIFY would.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from sqlalchemy.sql.expression import Executable
 
 from kiosk.domain.models import CheckIn
 from kiosk.storage.engine import Database, DatabaseTargetError, normalise_target
+
+T = TypeVar("T")
 
 # Seconds before a station gives up on the server and works from its local copy. The libpq
 # connect timeout has a resolution of whole seconds (minimum 2); tcp_user_timeout (ms) also
@@ -134,21 +137,29 @@ def door_engine(db: Database) -> Engine:
 def one_statement(db: Database, statement: Executable, params: dict[str, Any]) -> Any:
     """Run one statement as its own transaction (one round trip) and return its single value.
 
+    Only for statements that are safe to repeat (see `on_door_connection`): the check-in
+    function finds its own check-in by the caller's id and answers ok again.
+    """
+    return on_door_connection(db, lambda conn: conn.execute(statement, params).scalar_one())
+
+
+def on_door_connection(db: Database, work: Callable[[Connection], T]) -> T:
+    """`work(conn)` on the door's autocommit connection, each statement its own transaction.
+
     A pooled connection that died since its last use (a server restart, a dropped idle link)
-    fails the statement without running it or loses its reply; it is then sent once more on a
-    fresh connection. So only for statements that are safe to repeat: the check-in function
-    finds its own check-in by the caller's id and answers ok again. A failure to connect at all
-    is raised at once (the station goes offline; no second connect timeout).
+    fails the statement without running it or loses its reply; `work` then runs once more on a
+    fresh connection, so it must be safe to repeat. A failure to connect at all is raised at
+    once (the station goes offline; no second connect timeout).
     """
     engine = door_engine(db)
     try:
         with engine.connect() as conn:
-            return conn.execute(statement, params).scalar_one()
+            return work(conn)
     except DBAPIError as exc:
         if not exc.connection_invalidated:
             raise
     with engine.connect() as conn:
-        return conn.execute(statement, params).scalar_one()
+        return work(conn)
 
 
 # SQLSTATE class 40 (transaction rollback: serialization failure, deadlock): the server is fine and

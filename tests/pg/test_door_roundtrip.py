@@ -81,6 +81,14 @@ def test_one_round_trip_per_check_in(pg_url: str, codes: list[str], proxy: Cutta
             assert verdict.status in (ScanStatus.OK, ScanStatus.ALREADY_CHECKED_IN), verdict
         assert trips == {"scan": 1, "scan again": 1, "manual": 1, "override": 1}, trips
         assert len(statements) == 4, statements
+        # An external registration code (not a signed token) is looked up first: the roster's
+        # codes, the holder, then the decision. No BEGIN, COMMIT or pre-ping among them.
+        with db.write() as s:
+            s.execute(text("UPDATE participants SET external_code = 'REG-077' WHERE id = :id"),
+                      {"id": _pid(pg_url, codes[13])})  # fmt: skip
+        verdict = _counted(lambda: desk.scan("reg 077", "입구1"), proxy, statements, trips, "external")
+        assert verdict.ok and verdict.participant and verdict.participant.id == _pid(pg_url, codes[13])
+        assert trips["external"] == 3, trips
     finally:
         db.dispose()
 
