@@ -6,9 +6,7 @@ import argparse
 import json
 
 from kiosk.cli.context import CliContext
-from kiosk.domain.events import require_active_event
-from kiosk.domain.headcount import headcount
-from kiosk.domain.timefmt import local
+from kiosk.cli.station_note import note_if_apart
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,31 +16,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    db = ctx.database()
-    with db.session() as session:
-        event = require_active_event(session)
-        counts = headcount(session, event)
-        info = {
-            "name": event.name,
-            "starts_at": local(event.starts_at, event.timezone).isoformat(),
-            "capacity": event.capacity,
-        }
+    service = ctx.service()
+    report = service.status_report()  # this station's copy while the shared server is away
+    note_if_apart(service)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "event": info,
-                    "invited": counts.invited,
-                    "checked_in": counts.checked_in,
-                    "present": counts.present,
-                    "walk_ins": counts.walk_ins,
-                    "remaining": counts.remaining,
-                },
-                ensure_ascii=False,
-            )
-        )
+        print(json.dumps(report.to_json(), ensure_ascii=False))
     else:
-        print(f"{info['name']}")
+        counts = report.counts
+        print(f"{report.name}")
         print(
             f"입장 {counts.checked_in}명 · 현재 {counts.present}/{counts.capacity}명 · "
             f"잔여 {counts.remaining}석 · 현장등록 {counts.walk_ins}명 · 미도착 {counts.not_arrived}명"

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kiosk.service.admin import AdminCases
 from kiosk.service.backend import ConnectionStatus, FileBackend, StationBackend
+from kiosk.service.documents import DocumentCases
 from kiosk.service.door import DoorCases
 from kiosk.storage.engine import Database
 from kiosk.storage.listen import Change
 
 
-class DoorService(DoorCases):
+class DoorService(DoorCases, DocumentCases, AdminCases):
     def __init__(self, backend: FileBackend | StationBackend, event_id: int, station: str) -> None:
         self.backend = backend
         self.event_id = event_id

@@ -14,7 +14,7 @@ never leave their database (see kiosk/sync/replica.py `_LOCAL_ONLY`), so they ar
 A no-op on SQLite: a single file has no other stations to tell.
 
 Revision ID: 0009_notify
-Revises: 0007_protocol (the lead chains it after 0008 at merge)
+Revises: 0008_door_roundtrip (chained after main's 0008 when main was merged in)
 Create Date: 2026-12-01
 """
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0009_notify"
-down_revision = "0007_protocol"
+down_revision = "0008_door_roundtrip"
 branch_labels = None
 depends_on = None
 

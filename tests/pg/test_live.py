@@ -237,7 +237,7 @@ def test_the_migration_downgrades_cleanly(pg_url: str) -> None:  # noqa: F811
                     text("tgname LIKE 'kiosk_notify_%'"))) or 0)  # fmt: skip
 
         assert triggers() == 20  # five tables: insert, update, delete, truncate
-        migrate.downgrade(db, "0007_protocol")
+        migrate.downgrade(db, "0008_door_roundtrip")
         assert triggers() == 0
         with db.session() as s:
             assert s.scalar(text("SELECT count(*) FROM pg_proc WHERE proname = 'kiosk_notify_change'")) == 0
