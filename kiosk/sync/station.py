@@ -35,6 +35,7 @@ from kiosk.domain.models import CheckIn, Event, Setting, utcnow
 from kiosk.storage import migrate
 from kiosk.storage.engine import Database
 from kiosk.storage.postgres import is_connection_error, redacted, station_database
+from kiosk.sync.clock import measure_offset, store_offset
 from kiosk.sync.merge import SOURCE_ID_KEY, Conflict, MergeSummary, merge_databases
 from kiosk.sync.replica import (
     NoEventOnServer,
@@ -359,7 +360,9 @@ class StationLink:
                 snap = read_server(s, self._marks)
             except NoEventOnServer as exc:
                 raise StationUnavailable(str(exc)) from exc
+            reading = measure_offset(s)  # at every contact: stamps made apart are corrected by it
         with self.local.write() as session:
+            store_offset(session, reading)
             if not write_replica(session, snap):
                 return
         self._marks = snap.marks
