@@ -8,11 +8,12 @@ one database worker thread (`kiosk.ui.taskman`); the CLI calls it directly.
 from __future__ import annotations
 
 from kiosk.service.backend import ConnectionStatus, FileBackend, StationBackend
+from kiosk.service.conflicts import ConflictCases
 from kiosk.service.door import DoorCases
 from kiosk.storage.engine import Database
 
 
-class DoorService(DoorCases):
+class DoorService(DoorCases, ConflictCases):
     def __init__(self, backend: FileBackend | StationBackend, event_id: int, station: str) -> None:
         self.backend = backend
         self.event_id = event_id

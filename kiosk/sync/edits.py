@@ -157,14 +157,14 @@ def _decide(action: str, mine: CheckIn, theirs: CheckIn, detail: dict[str, Any])
         if theirs.companions == after and _open(theirs):
             return "already", None
         if not _open(theirs):
-            return "conflict", (f"동반인 {before}→{after}명", _closed(theirs))
+            return "conflict", (f"동반인 {before}→{after}명 (companions)", _closed(theirs))
         if theirs.companions != before:
-            return "conflict", (f"동반인 {before}→{after}명", f"동반인 {theirs.companions}명 (서버에서 변경)")
+            return "conflict", (f"동반인 {before}→{after}명 (companions)", f"동반인 {theirs.companions}명 (companions, changed on the server)")
         theirs.companions = after
         return "applied", None
     # checkout
     if theirs.undone_at is not None:
-        return "conflict", ("퇴장 처리", _closed(theirs))
+        return "conflict", ("퇴장 처리 (check-out)", _closed(theirs))
     if theirs.checked_out_at is not None:
         return "already", None
     theirs.checked_out_at = mine.checked_out_at
@@ -178,5 +178,5 @@ def _open(row: CheckIn) -> bool:
 
 def _closed(row: CheckIn) -> str:
     if row.undone_at is not None:
-        return f"입장 취소됨 ({row.undone_by or ''}: {row.undo_reason or ''})"
-    return f"퇴장 처리됨 ({row.checked_out_station or ''})"
+        return f"입장 취소됨 (undone: {row.undone_by or ''}, {row.undo_reason or ''})"
+    return f"퇴장 처리됨 (checked out: {row.checked_out_station or ''})"
