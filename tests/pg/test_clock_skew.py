@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from kiosk.domain.checkin import CheckInDesk
 from kiosk.domain.headcount import headcount
-from kiosk.domain.models import CheckIn, Event
+from kiosk.domain.models import AuditEntry, CheckIn, Event
 from kiosk.storage import migrate
 from kiosk.storage.engine import Database
 from tests.pg.cluster import PgCluster
@@ -96,12 +96,17 @@ def _via(url: str, proxy: CuttableProxy) -> str:
 
 
 @pytest.mark.parametrize(
-    ("skew", "skewed_first"),
-    [("-1h", False), ("+1h", True)],
-    ids=["hour-behind-station-came-second", "hour-ahead-station-came-first"],
+    ("skew", "skewed_first", "restart_apart"),
+    [("-1h", False, False), ("+1h", True, False), ("-1h", False, True)],
+    ids=["hour-behind-station-came-second", "hour-ahead-station-came-first", "hour-behind-restarted-while-apart"],
 )
 def test_skewed_station_does_not_decide_who_came_first(
-    server: tuple[Database, list[str]], proxy: CuttableProxy, tmp_path: Path, skew: str, skewed_first: bool
+    server: tuple[Database, list[str]],
+    proxy: CuttableProxy,
+    tmp_path: Path,
+    skew: str,
+    skewed_first: bool,
+    restart_apart: bool,
 ) -> None:
     db, codes = server
     with db.session() as s:
@@ -113,6 +118,10 @@ def test_skewed_station_does_not_decide_who_came_first(
         believed = datetime.fromisoformat(skewed.ask(op="now")["now"])
         assert abs(believed - datetime.now(UTC)) > timedelta(minutes=55)  # the clock really is wrong
         proxy.cut()
+        if restart_apart:  # the laptop is restarted while the server is away: the offset was kept
+            skewed.close()
+            skewed = SkewedStation(_via(db.url, proxy), tmp_path / "replica-skewed.db", "입구1", skew)
+            assert skewed.ready == {"ready": "offline"}
 
         def skewed_burst() -> list[dict[str, Any]]:
             # The genuinely first side brings one companion each: 60 guests + 60 companions = 120.
@@ -150,3 +159,16 @@ def test_skewed_station_does_not_decide_who_came_first(
         for row in s.scalars(select(CheckIn)):
             # Arrival times stay true: every stamp is within the test's minutes, not an hour off.
             assert abs(row.checked_in_at - now) < timedelta(minutes=5), (row.station, row.checked_in_at)
+        # The raw laptop time is not hidden: the skewed station's audit entries (copied up by the
+        # sync) keep it beside the offset it was corrected by.
+        details = [
+            json.loads(e.detail)
+            for e in s.scalars(select(AuditEntry).where(
+                AuditEntry.station == "입구1", AuditEntry.action == "checkin", AuditEntry.outcome == "ok"
+            ))
+        ]  # fmt: skip
+        assert len(details) == PEOPLE
+        sign = -1 if skew.startswith("-") else 1
+        for d in details:
+            assert abs(d["clock_offset_s"] + sign * 3600) < 5
+            assert abs(datetime.fromisoformat(d["local_at"]) - now - sign * timedelta(hours=1)) < timedelta(minutes=5)
