@@ -142,3 +142,34 @@ def test_edits_made_apart_reach_the_server(server, door: DoorService, proxy: Cut
     report = link.sync()
     assert report.edits is not None and report.edits.applied == 0 and not report.edits.conflicts
     assert _rows(db) == expected and door.status().pending == 0
+
+
+def test_server_changes_meanwhile_are_kept_and_reported(server, door: DoorService, proxy: CuttableProxy) -> None:  # type: ignore[no-untyped-def]
+    """Apart: a check-out of a row the server undid, an undo of a row the server undid too, an undo
+    of a row the server checked out. The server's undo stands (the check-out is reported); two undos
+    agree; an undo still applies to a row that was checked out (the entry was a mistake)."""
+    db, event_id = server
+    codes = _codes(db, event_id, 3)
+    ids = [door.scan(c, "김담당").check_in_id or "" for c in codes]
+    door.poll()
+    proxy.cut()
+    assert door.check_out(codes[0], "김담당").ok
+    assert door.undo(ids[1], "중복", "김감독")
+    assert door.undo(ids[2], "잘못 스캔", "김감독")
+    other = CheckInDesk(db, event_id)
+    assert other.undo(ids[0], "다른 사람", "입구2") and other.undo(ids[1], "중복", "입구2")
+    assert other.check_out(codes[2], "입구2").ok
+    proxy.restore()
+    assert door.poll().pending == 0
+    rows = _rows(db)
+    assert rows[ids[0]]["undone"] and not rows[ids[0]]["out"]  # the server's undo stands
+    assert rows[ids[1]]["undone"] and rows[ids[1]]["reason"] == "중복"
+    assert rows[ids[2]]["undone"] and rows[ids[2]]["reason"] == "잘못 스캔" and rows[ids[2]]["out_station"] == "입구2"
+    link = door.backend.link  # type: ignore[attr-defined]
+    with link.local.session() as s:
+        conflicts = stored_edit_conflicts(s)
+    assert [(c.kind, c.check_in_id) for c in conflicts] == [("checkout", ids[0])]
+    assert "다른 사람" in conflicts[0].theirs
+    with db.session() as s:
+        outcomes = sorted(s.scalars(select(AuditEntry.outcome).where(AuditEntry.action == "sync_edit")))
+    assert outcomes == ["already", "applied", "conflict"]
