@@ -68,10 +68,14 @@ class EditReport:
 def pending_edit_count(session: Session, journaled: set[str]) -> int:
     """Check-ins edited on this replica whose edits the server has not confirmed yet, leaving out
     the rows already in the journal (`journaled`: they go up whole, edits included)."""
-    mark = session.get(Setting, LOCAL_MARK_KEY)
-    done = int(mark.value) if mark is not None and mark.value.isdigit() else 0
+    done = _local_mark(session)
     edited = set(session.scalars(select(AuditEntry.check_in_id).where(*_edits_after(done)).distinct()))
     return len(edited - journaled)
+
+
+def _local_mark(session: Session) -> int:
+    mark = session.get(Setting, LOCAL_MARK_KEY)
+    return int(mark.value) if mark is not None and mark.value.isdigit() else 0
 
 
 def _edits_after(done: int) -> tuple[Any, ...]:
@@ -86,6 +90,9 @@ def _edits_after(done: int) -> tuple[Any, ...]:
 def push_edits(local: Database, server: Database, replica_id: str, station: str) -> EditReport:
     """Apply this replica's edits the server has not had yet (see the module docstring)."""
     key = SERVER_MARK_PREFIX + replica_id
+    with local.session() as session:
+        if not session.scalars(select(AuditEntry.id).where(*_edits_after(_local_mark(session))).limit(1)).first():
+            return EditReport()  # nothing edited apart since the last sync: no round trip
 
     def once() -> tuple[EditReport, int]:
         report = EditReport()
