@@ -169,6 +169,8 @@ def test_skewed_station_does_not_decide_who_came_first(
         ]  # fmt: skip
         assert len(details) == PEOPLE
         sign = -1 if skew.startswith("-") else 1
+        error = max(abs(d["clock_offset_s"] + sign * 3600) for d in details)
+        print(f"\nclock offset measured for a {skew} station: off by at most {error * 1000:.1f} ms")
+        assert error < 1.0  # half a round trip on the venue network, far below any arrival gap
         for d in details:
-            assert abs(d["clock_offset_s"] + sign * 3600) < 5
             assert abs(datetime.fromisoformat(d["local_at"]) - now - sign * timedelta(hours=1)) < timedelta(minutes=5)
