@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.domain import audit, token
+from kiosk.domain.clock import door_time, remember_server_now
 from kiosk.domain.codes import external_code_key, holder_of_code
 from kiosk.domain.door_server import ServerDoor
 from kiosk.domain.headcount import present_count
@@ -31,7 +32,6 @@ from kiosk.domain.models import (
     Event,
     InvitationStatus,
     Participant,
-    utcnow,
 )
 from kiosk.storage.engine import Database
 from kiosk.storage.postgres import on_door_connection
@@ -453,6 +453,7 @@ class CheckInDesk:
             )
         # Earlier entries that ended in a check-out: this is a re-entry, not a first arrival.
         entries_before = len(entries)
+        stamp = door_time(session)  # the server's now(); apart, this laptop's clock corrected
         entry = CheckIn(
             id=check_in_id or str(uuid.uuid4()),
             event_id=self.event_id,
@@ -461,7 +462,7 @@ class CheckInDesk:
             method=method,
             operator=operator,
             companions=companions,
-            checked_in_at=utcnow(),
+            checked_in_at=stamp.at,
         )
         session.add(entry)
         session.flush()  # the unique index decides here, inside our transaction
@@ -471,6 +472,7 @@ class CheckInDesk:
             method=method.value, companions=companions, vip=participant.is_vip,
             override=override or None, reentry=reentry or None,
             override_reason=override_reason or None, over_capacity=(present + needed > capacity) or None, **log,
+            **stamp.audit(),
         )  # fmt: skip
         earlier = sorted((e.checked_in_at, e.checked_out_at) for e in entries)
         return CheckInVerdict.about(
@@ -487,10 +489,13 @@ class CheckInDesk:
     def _locked_capacity(self, session: Session) -> int:
         """The event's capacity, read under the same lock as _lock_event (one column, no ORM object:
         this sits on every check-in's critical path)."""
-        stmt = select(Event.capacity).where(Event.id == self.event_id)
         if self.db.engine.dialect.name == "postgresql":
-            stmt = stmt.with_for_update()
-        return int(session.scalar(stmt))
+            # The server's now() rides along: the decision's time costs no extra round trip.
+            stmt = select(Event.capacity, func.now()).where(Event.id == self.event_id).with_for_update()
+            capacity, server_now = session.execute(stmt).one()
+            remember_server_now(session, server_now)
+            return int(capacity)
+        return int(session.scalar(select(Event.capacity).where(Event.id == self.event_id)))
 
     # -- leaving, undoing -----------------------------------------------------------------------
 
@@ -514,11 +519,12 @@ class CheckInDesk:
                     participant_id=participant.id, **log,
                 )  # fmt: skip
                 return CheckInVerdict(code=shown, status=ScanStatus.NOT_CHECKED_IN, participant=summary)
-            current.checked_out_at = utcnow()
+            stamp = door_time(session)
+            current.checked_out_at = stamp.at
             current.checked_out_station = station
             audit.record(
                 session, action="checkout", outcome="ok", code=shown, participant_id=participant.id,
-                check_in_id=current.id, companions=current.companions, **log,
+                check_in_id=current.id, companions=current.companions, **log, **stamp.audit(),
             )  # fmt: skip
             return CheckInVerdict.about(
                 current, shown, ScanStatus.OK, summary, checked_out_at=current.checked_out_at
@@ -548,12 +554,13 @@ class CheckInDesk:
                     check_in_id=entry.id, **log,
                 )  # fmt: skip
                 return False
-            entry.undone_at = utcnow()
+            stamp = door_time(session)
+            entry.undone_at = stamp.at
             entry.undo_reason = reason
             entry.undone_by = operator
             audit.record(
                 session, outcome="ok", participant_id=entry.participant_id, check_in_id=entry.id,
-                first_station=entry.station, **log,
+                first_station=entry.station, **log, **stamp.audit(),
             )  # fmt: skip
             return True
 

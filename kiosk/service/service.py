@@ -11,13 +11,14 @@ from collections.abc import Callable
 
 from kiosk.service.admin import AdminCases
 from kiosk.service.backend import ConnectionStatus, FileBackend, StationBackend
+from kiosk.service.conflicts import ConflictCases
 from kiosk.service.documents import DocumentCases
 from kiosk.service.door import DoorCases
 from kiosk.storage.engine import Database
 from kiosk.storage.listen import Change
 
 
-class DoorService(DoorCases, DocumentCases, AdminCases):
+class DoorService(DoorCases, DocumentCases, AdminCases, ConflictCases):
     def __init__(self, backend: FileBackend | StationBackend, event_id: int, station: str) -> None:
         self.backend = backend
         self.event_id = event_id

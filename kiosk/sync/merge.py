@@ -36,9 +36,10 @@ from kiosk.domain import (
     audit_chain,  # noqa: F401 - copied entries join this database's chain
 )
 from kiosk.domain.checkin import active_check_in, normalise_external_code
+from kiosk.domain.clock import door_time
 from kiosk.domain.events import active_event
 from kiosk.domain.headcount import present_count
-from kiosk.domain.models import AuditEntry, CheckIn, Event, Participant, Setting, utcnow
+from kiosk.domain.models import AuditEntry, CheckIn, Event, Participant, Setting
 from kiosk.domain.purge import purged_through_event
 from kiosk.domain.purge_audit import scrubbed_detail
 from kiosk.storage import migrate
@@ -194,7 +195,7 @@ class _Folder:
                 # First check-in wins; ties go to the row already in the target.
                 loser = copy if current.checked_in_at <= copy.checked_in_at else current
                 winner = current if loser is copy else copy
-                loser.undone_at = utcnow()
+                loser.undone_at = door_time(self.dst).at  # the server's clock, not this laptop's
                 loser.undo_reason = CONFLICT_REASON
                 loser.undone_by = "sync"
                 self.dst.flush()  # the unique index must see the loser closed before the winner lands

@@ -14,10 +14,11 @@ class CheckInRef:
     id: str
     station: str
     checked_in_at: datetime
+    companions: int = 0  # the conflict screen shows both sides' companions
 
     @classmethod
     def of(cls, row: CheckIn) -> CheckInRef:
-        return cls(row.id, row.station, row.checked_in_at)
+        return cls(row.id, row.station, row.checked_in_at, row.companions)
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Conflict:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Conflict:
         kept, dropped = (
-            CheckInRef(d["id"], d["station"], datetime.fromisoformat(d["checked_in_at"]))
+            CheckInRef(d["id"], d["station"], datetime.fromisoformat(d["checked_in_at"]), int(d.get("companions", 0)))
             for d in (data["kept"], data["dropped"])
         )
         return cls(int(data["participant_id"]), str(data["name"]), kept, dropped)

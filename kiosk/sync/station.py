@@ -41,6 +41,8 @@ from kiosk.storage import migrate
 from kiosk.storage.engine import Database
 from kiosk.storage.listen import Change, ChangeListener
 from kiosk.storage.postgres import is_connection_error, redacted, station_database
+from kiosk.sync.clock import measure_offset, store_offset
+from kiosk.sync.edits import EditReport, pending_edit_count, push_edits, stored_edit_conflicts
 from kiosk.sync.merge import SOURCE_ID_KEY, Conflict, MergeSummary, merge_databases
 from kiosk.sync.replica import (
     NoEventOnServer,
@@ -76,7 +78,7 @@ class StationUnavailable(RuntimeError):
 @dataclass(frozen=True)
 class LinkStatus:
     state: LinkState
-    pending: int  # check-ins in the journal that the server does not have yet
+    pending: int  # check-ins and edits in the journal that the server does not have yet
     conflicts: int
     server: str  # the URL without its password
     offline_since: datetime | None = None
@@ -91,6 +93,7 @@ class SyncReport:
     conflicts: list[Conflict] = field(default_factory=list)
     summary: MergeSummary | None = None
     notice: str = ""  # for the console: e.g. the server's personal data was purged meanwhile
+    edits: EditReport | None = None  # undo / companions / check-outs made apart, applied at sync
 
 
 class StationLink:
@@ -145,11 +148,12 @@ class StationLink:
     def status(self) -> LinkStatus:
         """Cheap and local: safe to call from a GUI timer."""
         with self.local.session() as session:
-            pending = pending_count(session)
+            pending = pending_count(session) + pending_edit_count(session, pending_ids(session))
+            edit_conflicts = len(stored_edit_conflicts(session))
         return LinkStatus(
             state=self._state,
             pending=pending,
-            conflicts=len(self.conflicts()),
+            conflicts=len(self.conflicts()) + edit_conflicts,
             server=redacted(self.server.url),
             offline_since=self._offline_since,
             last_sync_at=self._last_sync_at,
@@ -210,8 +214,9 @@ class StationLink:
         """Run a desk action on the server, or at once on the replica if the server is away.
 
         The result may be a CheckInVerdict or anything with a `.verdict` (a walk-in result):
-        a check-in (or check-out) made locally goes into the journal by its check-in UUID.
-        Other local changes (undo, companions) are not journaled: offer those only online.
+        a check-in (or check-out) made locally goes into the journal by its check-in UUID; an
+        undo, a companions change or a check-out of a row the server has is journaled by the
+        local desk's audit entry (see `kiosk.sync.edits`) and applied on the server at sync.
         """
         with self._lock:
             if self._state is LinkState.ONLINE and self._server_desk is not None:
@@ -337,10 +342,13 @@ class StationLink:
             mark_pending(session, check_in_id, self.station)
 
     def _push(self) -> SyncReport:
+        # Edits of rows the server has (undo, companions, check-out made apart) go first: a
+        # check-out is also a journaled row, and the merge then finds it already applied.
+        edits = push_edits(self.local, self.server, self._replica_id(), self.station)
         with self.local.session() as session:
             pending = pending_ids(session)
             mine = set(session.scalars(select(CheckIn.id).where(CheckIn.station == self.station)))
-        report = SyncReport()
+        report = SyncReport(edits=edits)
         if mine - pending:
             # A crash between a local commit and its journal marker must not lose the row:
             # anything of ours the server lacks is pushed too.
@@ -403,7 +411,9 @@ class StationLink:
                 snap = read_server(s, self._marks)
             except NoEventOnServer as exc:
                 raise StationUnavailable(str(exc)) from exc
+            reading = measure_offset(s)  # at every contact: stamps made apart are corrected by it
         with self.local.write() as session:
+            store_offset(session, reading)
             if not write_replica(session, snap):
                 return
         self._marks = snap.marks
@@ -411,6 +421,12 @@ class StationLink:
         self._last_refresh = self._clock()
         if self._local_desk is None or self._local_desk.event_id != self.event_id:
             self._local_desk = CheckInDesk(self.local, self.event_id)
+
+    def _replica_id(self) -> str:
+        with self.local.session() as session:
+            row = session.get(Setting, SOURCE_ID_KEY)
+            assert row is not None  # set by _ensure_identity
+            return row.value
 
     def _ensure_identity(self) -> None:
         with self.local.write() as session:

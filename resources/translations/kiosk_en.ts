@@ -348,6 +348,94 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="39" />
+        <source>동기화 충돌 확인</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="43" />
+        <source>연결이 끊긴 동안 같은 사람이 두 PC에서 입장 처리되었습니다. 동기화는 먼저 입장한 기록(서버 시계로 보정한 시각)을 남겼습니다. 다른 쪽이 맞으면 그 기록을 선택해 유지하세요. 남기는 기록에는 두 기록 중 많은 동반인 수가 남습니다.</source>
+        <translation>While the stations could not see each other, the same person was checked in on two of them. The sync kept the earlier check-in (times corrected to the server's clock). If the other one is right, select it and keep it. The check-in you keep carries the larger companion count of the two.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="50" />
+        <source>참가자</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="50" />
+        <source>동기화가 남긴 기록</source>
+        <translation>Kept by the sync</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="50" />
+        <source>동기화가 취소한 기록</source>
+        <translation>Undone by the sync</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="59" />
+        <source>남긴 기록이 맞음 (확인)</source>
+        <translation>The kept one is right (confirm)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="60" />
+        <source>취소된 기록을 대신 유지</source>
+        <translation>Keep the undone one instead</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="69" />
+        <source>서버가 먼저 바꾼 기록 (오프라인 변경이 적용되지 않음)</source>
+        <translation>Changed on the server first (offline change not applied)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="73" />
+        <source>읽었음</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="83" />
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="103" />
+        <source>확인할 충돌이 없습니다.</source>
+        <translation>No conflicts to check.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="106" />
+        <source>{0}: 이 PC({1}) {2} / 서버 {3}</source>
+        <translation>{0}: this PC ({1}) {2} / server {3}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="112" />
+        <source>입장 중</source>
+        <translation>inside</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="112" />
+        <source>퇴장</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="112" />
+        <source>취소됨</source>
+        <translation>undone</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="113" />
+        <source>{0} · {1} · 동반 {2}명 · {3}</source>
+        <translation>{0} · {1} · {2} companions · {3}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/conflicts_dialog.py" line="144" />
+        <source>{0}: {1} 기록을 유지했습니다 (동반 {2}명).</source>
+        <translation>{0}: kept the check-in from {1} ({2} companions).</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBadge</name>
     <message>
         <location filename="../../kiosk/ui/connection_badge.py" line="75" />
