@@ -38,6 +38,7 @@ class TaskManager(QObject):
         self._closures: list[Closure] = []
         self._lock = threading.Lock()
         self._in_flight = 0
+        self._queued: set[str] = set()
         self._closures_pending.connect(self._run_closures)
 
     def run(
@@ -72,6 +73,32 @@ class TaskManager(QObject):
         future.add_done_callback(finished)
         return future
 
+    def run_coalesced(
+        self,
+        key: str,
+        op: Callable[[Any], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future[T] | None:
+        """Like `run`, unless an operation with this key is already queued (not yet started):
+        then nothing is added. For refreshes: a timer tick never piles reads up behind a slow
+        server; the queued one reads the newest state when its turn comes."""
+        with self._lock:
+            if key in self._queued:
+                return None
+            self._queued.add(key)
+
+        def started(service: Any) -> T:
+            with self._lock:
+                self._queued.discard(key)
+            return op(service)
+
+        return self.run(started, on_done, on_error)
+
+    def queued(self, key: str) -> bool:
+        with self._lock:
+            return key in self._queued
+
     def run_on_main(self, closure: Closure) -> None:
         with self._lock:
             self._closures.append(closure)
@@ -101,6 +128,8 @@ class TaskManager(QObject):
             self._run_closures()
             time.sleep(0.002)
 
-    def shutdown(self) -> None:
-        self.worker.stop()
+    def shutdown(self, timeout: float = 30.0) -> None:
+        """Finish every queued operation (nothing acknowledged is lost), then stop the worker.
+        Results still waiting for the GUI are delivered while the widgets exist."""
+        self.worker.stop(timeout)
         self._run_closures()
