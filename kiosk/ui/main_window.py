@@ -17,7 +17,7 @@ from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -83,6 +83,8 @@ def door_service_for(db: Database | LinkedDatabase, station: str) -> DoorService
 
 
 class MainWindow(QMainWindow):
+    verdict_shown = Signal(object)  # CheckInVerdict, once it is on screen (in the order of the scans)
+
     def __init__(self, db: Database, station: str, parent: QWidget | None = None, *,
                  local_settings: LocalSettings | None = None, language: str = "ko",
                  pdf_folder: Path | None = None, frame_source: QObject | None = None,
@@ -603,6 +605,7 @@ class MainWindow(QMainWindow):
         self._after_verdict.start()
         if self.desk_page is not None and not self.kiosk_active and self.desk_page.side_index == SIDE_RECENT:
             self.desk_page.focus_scan()
+        self.verdict_shown.emit(verdict)
         return kind
 
     def _show_verdict_only(self, verdict: CheckInVerdict) -> None:
