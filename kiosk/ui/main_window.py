@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.pin_set = False  # from the last overview; kiosk mode asks the service again when unsure
         self.connection_badge = None
         self._apart: bool | None = None
+        self._header: tuple[object, ...] = ()
         # The one wait of the window: its first read, on the worker, before the window is shown
         # (which event, so the desk can be built). The running console never waits.
         first: DoorOverview = self.tasks.worker.call(lambda: self.service.overview())
@@ -403,11 +404,14 @@ class MainWindow(QMainWindow):
         english = self.language == "en"
         name = event.name_en if english and event.name_en else event.name
         venue = event.venue_en if english and event.venue_en else event.venue
-        self.title.setText(name)
-        self.kiosk.event_label.setText(name)
-        self._name_window(event.name, name)
-        when = event_when(event.starts_at, event.ends_at, event.timezone, "en" if english else "ko")
-        self.meta.setText(f"{when} · {venue}")
+        header = (name, event.name, venue, event.starts_at, event.ends_at, event.timezone, english)
+        if header != self._header or self.title.text() != name:  # once, and after a rebuild
+            self._header = header
+            self.title.setText(name)
+            self.kiosk.event_label.setText(name)
+            self._name_window(event.name, name)
+            when = event_when(event.starts_at, event.ends_at, event.timezone, "en" if english else "ko")
+            self.meta.setText(f"{when} · {venue}")
         if overview.counts is not None:
             self.counters.show_counts(overview.counts)
         if overview.vip_arrivals is not None:
