@@ -167,3 +167,31 @@ def test_no_statement_runs_on_the_gui_thread_on_a_station(qtbot, server, proxy: 
         linked.dispose()
     assert len(threads.seen) > 20
     assert threads.on_gui_thread() == []
+
+
+def test_an_action_refused_while_apart_is_said_in_the_panel(qtbot, sqlite_window: MainWindow, db: Database) -> None:  # type: ignore[no-untyped-def]
+    """NotWhileApart from the service: one inline line (Korean first), no dialog, nothing changed."""
+    import sys
+
+    from kiosk.service import NotWhileApart, Offline, UseCase
+
+    window = sqlite_window
+    _scan(qtbot, window, code_of(db, "김현미"))
+    _settle(window)
+    faults: list[BaseException] = []
+    hook = sys.excepthook
+    sys.excepthook = lambda _kind, exc, _tb: faults.append(exc)
+    try:
+
+        def refused(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+            raise NotWhileApart(UseCase("set_companions", Offline.REFUSED))
+
+        window.service.set_companions = refused  # type: ignore[method-assign]
+        assert window.set_companions(1)
+        _settle(window)
+    finally:
+        sys.excepthook = hook
+    panel = window.desk_page.verdict
+    assert faults == []
+    assert panel.kind == "refused" and panel.headline.text() == "서버와 연결이 끊겨 지금은 할 수 없습니다"
+    assert window.desk_page.companions.current == 0  # the count shown did not move

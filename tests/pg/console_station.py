@@ -47,10 +47,6 @@ class LagProbe(QObject):
         return len(self.gaps)
 
     def _tick(self) -> None:
-        import os
-        if os.environ.get("STALLWATCH"):
-            import stallwatch
-            stallwatch.beat()
         now = time.perf_counter()
         if self._last is not None:
             self.gaps.append((now - self._last) * 1000.0)
