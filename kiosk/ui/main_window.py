@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.connection_badge = None
         self._apart: bool | None = None
         self._header: tuple[object, ...] = ()
+        self._notice_over: QWidget | None = None  # a dialog a scan was typed in, told when its verdict is in
         # The one wait of the window: its first read, on the worker, before the window is shown
         # (which event, so the desk can be built). The running console never waits.
         first: DoorOverview = self.tasks.worker.call(lambda: self.service.overview())
@@ -301,10 +302,16 @@ class MainWindow(QMainWindow):
         return self.desk_page.verdict if self.desk_page is not None else None
 
     def _scan_elsewhere(self, window: QWidget) -> None:
-        """A scan typed into a dialog went to the door: say so over the dialog, which is untouched."""
+        """A scan typed into a dialog went to the door: say so over the dialog, which is untouched.
+        The verdict comes back from the worker: the notice is shown with it (`show_verdict`)."""
+        self._notice_over = window
+
+    def _notice_elsewhere(self, kind: str) -> None:
+        window, self._notice_over = self._notice_over, None
+        if window is None or not window.isVisible():
+            return
         panel = self._verdict_panel()
         headline = panel.headline.text() if panel is not None else ""
-        kind = self.sounds.last_kind or "already"
         self.scan_notice.show_over(window, kind, self.tr("스캔 처리됨: {0}\n(이 창에는 입력되지 않았습니다)").format(headline))
 
     def _scan_fragment(self, window: QWidget) -> None:
@@ -601,6 +608,8 @@ class MainWindow(QMainWindow):
             if self.tabs.currentIndex() != TAB_DESK:
                 self.tabs.setCurrentIndex(TAB_DESK)
         self.sounds.play(kind)
+        if self._notice_over is not None:
+            self._notice_elsewhere(kind)
         if verdict.participant is not None and kind in ("ok", "vip", "already"):
             self.last_participant_id = verdict.participant.id  # Ctrl+P prints this guest's badge
         self.vip.announce(verdict)
