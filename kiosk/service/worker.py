@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _STOP = object()
+FOREGROUND_RUN = 5  # door actions in a row before a waiting background task gets its turn
 
 
 class WorkerStopped(RuntimeError):
@@ -33,6 +34,7 @@ class DbWorker:
         self._later: deque[Any] = deque()
         self._cond = threading.Condition()
         self._unfinished = 0
+        self._run_now = 0  # door actions run since the last background task
         self._stopped = False
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
@@ -84,7 +86,14 @@ class DbWorker:
         with self._cond:
             while not self._now and not self._later:
                 self._cond.wait()
-            return self._now.popleft() if self._now else self._later.popleft()
+            # Door actions first, but a long burst still lets one refresh through every few
+            # actions, so the counters and the list never stand still for a whole burst.
+            stop_next = bool(self._later) and self._later[0] is _STOP
+            if self._now and (not self._later or stop_next or self._run_now < FOREGROUND_RUN):
+                self._run_now += 1
+                return self._now.popleft()
+            self._run_now = 0
+            return self._later.popleft()
 
     def _loop(self) -> None:
         while True:

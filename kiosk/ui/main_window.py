@@ -608,6 +608,8 @@ class MainWindow(QMainWindow):
             if self.tabs.currentIndex() != TAB_DESK:
                 self.tabs.setCurrentIndex(TAB_DESK)
         self.sounds.play(kind)
+        if self.connection_badge is not None and self.service.apart != self._apart:
+            self.poll_station()  # this decision found the server gone (or back): the badge follows now
         if self._notice_over is not None:
             self._notice_elsewhere(kind)
         if verdict.participant is not None and kind in ("ok", "vip", "already"):

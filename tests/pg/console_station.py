@@ -77,6 +77,9 @@ class StationConsole:
 
 
 def open_station_console(qtbot, server_url: str, tmp_path: Path, station: str = "입구1") -> StationConsole:  # type: ignore[no-untyped-def]
+    from kiosk.ui.app import make_application
+
+    make_application("ko")  # the theme and the translations, as `kiosk gui` has them
     link = StationLink(server_url, tmp_path / f"replica-{station}.db", station, retry_s=0.5)
     linked = LinkedDatabase(link)
     window = MainWindow(linked, station, local_settings=LocalSettings(tmp_path / "station.ini"))  # type: ignore[arg-type]
