@@ -595,6 +595,18 @@ class MainWindow(QMainWindow):
         """Everything else goes to the fault handler (faults.install_excepthook: log + dialog)."""
         if _worker_stopped(exc):
             return  # the window is closing
+        from kiosk.storage.watchdog import DatabaseFileLost
+
+        if isinstance(exc, DatabaseFileLost):
+            # The file watchdog (db_watch, on the upkeep thread) raises the one alarm, after its
+            # rescue copy; here the door only says at once that nothing was recorded.
+            log.critical("door action refused: %s", exc)
+            self.sounds.play("refused")
+            panel = self._verdict_panel()
+            if panel is not None:
+                panel.show_message("refused", self.tr("체크인을 멈췄습니다"),
+                                   self.tr("데이터베이스 파일이 바뀌거나 사라져 기록하지 않았습니다. 책임자에게 알리세요."))  # fmt: skip
+            return
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def show_verdict(self, verdict: CheckInVerdict) -> str:
