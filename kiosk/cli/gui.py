@@ -3,6 +3,9 @@
 Start-up, in this order (Vorta's): logging (main() did it) → one program per database (lock) →
 look at the file (damaged? read-only? full? newer?) → backup → migrations (which copy the file
 first) → the window, with a backup every 10 minutes while check-ins happen → a backup on exit.
+The window runs the door through one `DoorService` (a `FileBackend` for a SQLite file, a
+`StationBackend` for a shared server) on its database worker; backups and the file watchdog
+run on a separate upkeep thread, never on the GUI thread.
 A fault at any step is shown as a dialog offering its remedy (restore a backup), never a crash.
 """
 
@@ -139,18 +142,21 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
             notices_shown = True
         if args.screenshot is None:
             _quit_on_termination_signals()
+        from kiosk.service.worker import DbWorker
+
+        upkeep = DbWorker("kiosk-upkeep")  # backups and the file watchdog: off the GUI thread
         timer = None
         if path is not None and folder is not None:
             from kiosk.ui.backup_timer import BackupTimer
 
-            timer = BackupTimer(path, folder)
+            timer = BackupTimer(path, folder, worker=upkeep)
             timer.start()
         watch = None
         if path is not None and args.screenshot is None and not isinstance(db, _linked_type()):
             from kiosk.ui.db_watch import DatabaseWatch
 
             # Before each door action (Database.write) and every few seconds: still our file?
-            watch = DatabaseWatch(db, folder, diagnostics)
+            watch = DatabaseWatch(db, folder, diagnostics, worker=upkeep)
             watch.start()
         try:
             code = run_gui(
@@ -159,12 +165,15 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
                 kiosk_mode=args.kiosk_mode,
                 screenshot=args.screenshot,
                 language=language,
-                setup_window=_both(_connection_badge(db), _audit_notice(db)),
+                setup_window=_audit_notice(db),
             )
         finally:
             if watch is not None:
                 watch.stop()
                 watch.deleteLater()
+            if timer is not None:
+                timer.stop()
+            upkeep.stop()  # a copy under way finishes before the exit copy starts
             _close_link(db)
             if timer is not None:
                 timer.final_backup()
@@ -194,23 +203,6 @@ def _linked_type() -> type:
     return LinkedDatabase
 
 
-def _connection_badge(db):  # type: ignore[no-untyped-def]
-    """For a station link: put its online/offline badge in the window's status bar."""
-    from kiosk.sync.linked import LinkedDatabase
-
-    if not isinstance(db, LinkedDatabase):
-        return None
-
-    def setup(window) -> None:  # type: ignore[no-untyped-def]
-        from kiosk.ui.connection_badge import ConnectionBadge
-
-        badge = ConnectionBadge()
-        badge.attach(db.link)
-        window.add_status_widget(badge)
-
-    return setup
-
-
 def _audit_notice(db):  # type: ignore[no-untyped-def]
     """Verify the audit chain at start (restoring missing triggers); a notice, never a stop."""
     from kiosk.domain.audit_chain import check_audit
@@ -228,18 +220,6 @@ def _audit_notice(db):  # type: ignore[no-untyped-def]
         from kiosk.ui.window_parts import audit_warning_label
 
         window.add_status_widget(audit_warning_label(report.problem))
-
-    return setup
-
-
-def _both(*setups):  # type: ignore[no-untyped-def]
-    found = [s for s in setups if s is not None]
-    if not found:
-        return None
-
-    def setup(window) -> None:  # type: ignore[no-untyped-def]
-        for one in found:
-            one(window)
 
     return setup
 

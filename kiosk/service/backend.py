@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -35,6 +35,7 @@ class ConnectionStatus:
     conflicts: int = 0
     server: str = ""
     detail: str = ""
+    link: Any = None  # a station's own LinkStatus (times, notice) for the connection badge
 
 
 class FileBackend:
@@ -66,6 +67,16 @@ class FileBackend:
     def write(self) -> Iterator[Session]:
         with self.db.write() as session:
             yield session
+
+    def query(self, fn: Callable[[Session], T]) -> T:
+        """A read: `fn(session)` in one session."""
+        with self.db.session() as session:
+            return fn(session)
+
+    def change(self, fn: Callable[[Session], T]) -> T:
+        """A small write (an audit line): `fn(session)` in one write transaction."""
+        with self.db.write() as session:
+            return fn(session)
 
     @property
     def database(self) -> Database:
@@ -127,6 +138,32 @@ class StationBackend:
         with self.database.write() as session:
             yield session
 
+    def query(self, fn: Callable[[Session], T]) -> T:
+        """A read from the server while it answers; from this station's copy when it does not
+        (a server that dies mid-read sends the station apart instead of raising)."""
+        return self._either(fn, write=False)
+
+    def change(self, fn: Callable[[Session], T]) -> T:
+        """A small write on whichever side answers (audit lines such as a VIP alert shown)."""
+        return self._either(fn, write=True)
+
+    def _either(self, fn: Callable[[Session], T], *, write: bool) -> T:
+        from kiosk.storage.postgres import is_connection_error
+        from kiosk.sync.station import LinkState
+
+        link = self.link
+        if link.state is LinkState.ONLINE:
+            try:
+                with link.server.write() if write else link.server.session() as session:
+                    return fn(session)
+            except Exception as exc:
+                if not is_connection_error(exc):
+                    raise
+                with link._lock:
+                    link._go_offline(exc)
+        with link.local.write() if write else link.local.session() as session:
+            return fn(session)
+
     def status(self) -> ConnectionStatus:
         return _status(self.link.status())
 
@@ -150,4 +187,5 @@ def _status(s: LinkStatus) -> ConnectionStatus:
         conflicts=s.conflicts,
         server=s.server,
         detail=s.last_error or s.notice,
+        link=s,
     )

@@ -7,13 +7,42 @@ apart from the server keeps deciding at once from its copy and sends them on whe
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from kiosk.domain.arrivals import RecentCheckIn, recent_check_ins
-from kiosk.domain.checkin import CheckInMethod, CheckInVerdict
+from kiosk.domain.checkin import CheckInMethod, CheckInVerdict, ParticipantSummary
 from kiosk.domain.headcount import Headcount, headcount
-from kiosk.domain.models import Event
+from kiosk.domain.models import Event, Participant
 from kiosk.domain.search import RosterIndex
-from kiosk.domain.walkin import WalkInRequest, WalkInResult, register_walk_in
+from kiosk.domain.speakers import VipArrival
+from kiosk.domain.walkin import ProbableDuplicate, WalkInRequest, WalkInResult, register_walk_in
 from kiosk.service.usecase import Offline, use_case
+
+
+@dataclass(frozen=True)
+class EventHeader:
+    """What the console's header shows of the event (plain values, no session behind them)."""
+
+    id: int
+    name: str
+    name_en: str
+    venue: str
+    venue_en: str
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class DoorOverview:
+    """One refresh of the door: the event, its counts, and whether a supervisor PIN exists."""
+
+    event: EventHeader | None
+    counts: Headcount | None
+    pin_set: bool
+    recent: list[RecentCheckIn] | None = None  # with lists=True
+    vip_arrivals: list[VipArrival] | None = None  # with lists=True
 
 
 class DoorCases:
@@ -85,18 +114,83 @@ class DoorCases:
 
     @use_case(Offline.LOCAL)
     def recent(self, limit: int = 30) -> list[RecentCheckIn]:
-        with self.backend.read() as session:
-            return recent_check_ins(session, self.event_id, limit)
+        return self.backend.query(lambda session: recent_check_ins(session, self.event_id, limit))
 
     @use_case(Offline.LOCAL)
     def roster_index(self) -> RosterIndex:
         """The roster in memory for search-as-you-type (search itself then runs on the GUI side)."""
-        with self.backend.read() as session:
-            return RosterIndex.load(session, self.event_id)
+        return self.backend.query(lambda session: RosterIndex.load(session, self.event_id))
 
     @use_case(Offline.LOCAL)
     def headcount(self) -> Headcount:
-        with self.backend.read() as session:
+        def read(session):  # type: ignore[no-untyped-def]
             event = session.get(Event, self.event_id)
             assert event is not None
             return headcount(session, event)
+
+        return self.backend.query(read)
+
+    @use_case(Offline.LOCAL)
+    def overview(self, *, lists: bool = False, recent_limit: int = 30) -> DoorOverview:
+        """The console's refresh in one session: header, counters, PIN state and, with `lists`,
+        the recent arrivals and protocol arrivals. Finds the event when the file had none yet."""
+        from kiosk.domain import roles
+        from kiosk.domain.events import active_event
+        from kiosk.domain.speakers import vip_arrivals
+
+        def read(session):  # type: ignore[no-untyped-def]
+            event = session.get(Event, self.event_id) if self.event_id is not None else active_event(session)
+            pin_set = roles.pin_is_set(session)
+            if event is None:
+                return DoorOverview(None, None, pin_set)
+            header = EventHeader(event.id, event.name, event.name_en or "", event.venue, event.venue_en or "",
+                                 event.starts_at, event.ends_at, event.timezone)  # fmt: skip
+            counts = headcount(session, event)
+            if not lists:
+                return DoorOverview(header, counts, pin_set)
+            return DoorOverview(header, counts, pin_set, recent_check_ins(session, event.id, recent_limit),
+                                vip_arrivals(session, event.id))  # fmt: skip
+
+        result = self.backend.query(read)
+        if self.event_id is None and result.event is not None:
+            self.event_id = result.event.id  # an event appeared (demo, import, wizard)
+        return result
+
+    @use_case(Offline.LOCAL)
+    def vip_arrivals(self) -> list[VipArrival]:
+        from kiosk.domain.speakers import vip_arrivals
+
+        return self.backend.query(lambda session: vip_arrivals(session, self.event_id))
+
+    @use_case(Offline.LOCAL)
+    def record_vip_alert(self, participant_id: int, outcome: str, reason: str = "", operator: str = "") -> None:
+        """The protocol alert in the audit log (shown / acknowledged / refused at capacity)."""
+        from kiosk.domain.speakers import record_vip_alert
+
+        self.backend.change(lambda session: record_vip_alert(
+            session, self.event_id, participant_id, outcome=outcome, station=self.station, operator=operator,
+            reason=reason))  # fmt: skip
+
+    @use_case(Offline.LOCAL)
+    def participant(self, participant_id: int) -> ParticipantSummary | None:
+        """One roster entry, for the manual check-in's confirmation."""
+
+        def read(session):  # type: ignore[no-untyped-def]
+            p = session.get(Participant, participant_id)
+            return ParticipantSummary.of(p) if p is not None else None
+
+        return self.backend.query(read)
+
+    @use_case(Offline.LOCAL)
+    def walk_in_duplicates(self, request: WalkInRequest) -> list[ProbableDuplicate]:
+        """People already on the roster who are probably this walk-in (asked before registering)."""
+        from kiosk.domain.walkin import probable_duplicates
+
+        return self.backend.query(lambda session: probable_duplicates(session, self.event_id, request))
+
+    @use_case(Offline.LOCAL)
+    def pin_is_set(self) -> bool:
+        """Kiosk mode needs a supervisor PIN (to leave it again)."""
+        from kiosk.domain import roles
+
+        return self.backend.query(roles.pin_is_set)

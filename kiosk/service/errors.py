@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from kiosk.service.usecase import NotWhileApart
 from kiosk.storage.health import Fault, FaultKind, classify
+from kiosk.storage.postgres import is_connection_error
+from kiosk.storage.watchdog import DatabaseFileLost
 from kiosk.sync.station import StationUnavailable
 
-# Fault, FaultKind, classify: what went wrong with the database, for the console's fault screens.
-__all__ = ["Fault", "FaultKind", "NotWhileApart", "StationUnavailable", "classify", "describe_error"]
+# Fault, FaultKind, classify: what went wrong with the database, for the console's fault screens;
+# is_connection_error: the shared server went away (the station carries on apart, no fault screen).
+__all__ = [
+    "DatabaseFileLost", "Fault", "FaultKind", "NotWhileApart", "StationUnavailable", "classify", "describe_error", "is_connection_error",
+]  # fmt: skip
 
 
 def describe_error(exc: BaseException) -> str | None:

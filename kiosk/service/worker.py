@@ -8,8 +8,8 @@ has no event loop to keep alive and calls the service directly on its only threa
 from __future__ import annotations
 
 import logging
-import queue
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _STOP = object()
+FOREGROUND_RUN = 5  # door actions in a row before a waiting background task gets its turn
 
 
 class WorkerStopped(RuntimeError):
@@ -25,9 +26,15 @@ class WorkerStopped(RuntimeError):
 
 
 class DbWorker:
+    """Runs tasks one at a time, in order. Background tasks (refresh reads, the station poll)
+    wait while any door action is queued: a scan never waits behind a counters refresh."""
+
     def __init__(self, name: str = "kiosk-db") -> None:
-        self._queue: queue.Queue[Any] = queue.Queue()
-        self._busy = threading.Event()
+        self._now: deque[Any] = deque()
+        self._later: deque[Any] = deque()
+        self._cond = threading.Condition()
+        self._unfinished = 0
+        self._run_now = 0  # door actions run since the last background task
         self._stopped = False
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
@@ -39,13 +46,18 @@ class DbWorker:
     def on_worker(self) -> bool:
         return threading.current_thread() is self._thread
 
-    def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
-        """Queue `fn(*args, **kwargs)`; the future completes on the worker thread."""
+    def submit(self, fn: Callable[..., T], *args: Any, background: bool = False, **kwargs: Any) -> Future[T]:
+        """Queue `fn(*args, **kwargs)`; the future completes on the worker thread.
+
+        `background` tasks run after every door action queued before or while they wait."""
         future: Future[T] = Future()
         if self._stopped:
             future.set_exception(WorkerStopped("작업 스레드가 멈췄습니다 (worker stopped)"))
             return future
-        self._queue.put((future, fn, args, kwargs))
+        with self._cond:
+            (self._later if background else self._now).append((future, fn, args, kwargs))
+            self._unfinished += 1
+            self._cond.notify()
         return future
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -56,23 +68,39 @@ class DbWorker:
 
     def idle(self) -> bool:
         """Nothing queued and nothing running."""
-        return self._queue.unfinished_tasks == 0
+        with self._cond:
+            return self._unfinished == 0
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish what is queued, then end the thread."""
         if self._stopped:
             return
         self._stopped = True
-        self._queue.put(_STOP)
+        with self._cond:
+            self._later.append(_STOP)  # after everything already queued, door actions first
+            self._cond.notify()
         if not self.on_worker():
             self._thread.join(timeout)
 
+    def _take(self) -> Any:
+        with self._cond:
+            while not self._now and not self._later:
+                self._cond.wait()
+            # Door actions first, but a long burst still lets one refresh through every few
+            # actions, so the counters and the list never stand still for a whole burst.
+            stop_next = bool(self._later) and self._later[0] is _STOP
+            if self._now and (not self._later or stop_next or self._run_now < FOREGROUND_RUN):
+                self._run_now += 1
+                return self._now.popleft()
+            self._run_now = 0
+            return self._later.popleft()
+
     def _loop(self) -> None:
         while True:
-            item = self._queue.get()
+            item = self._take()
+            if item is _STOP:
+                return
             try:
-                if item is _STOP:
-                    return
                 future, fn, args, kwargs = item
                 if not future.set_running_or_notify_cancel():
                     continue
@@ -81,4 +109,5 @@ class DbWorker:
                 except BaseException as exc:  # handed to whoever waits on the future
                     future.set_exception(exc)
             finally:
-                self._queue.task_done()
+                with self._cond:
+                    self._unfinished -= 1

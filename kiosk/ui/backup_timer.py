@@ -2,7 +2,8 @@
 
 "Changed" is read from the database itself (the newest audit entry, the roster's size and last
 update), so the timer needs no hook into the check-in screens and also sees check-ins made by
-other stations on a shared file.
+other stations on a shared file. The copy is made on an upkeep thread (`DbWorker`), never on the
+GUI thread; `backupTaken` / `backupFailed` arrive on the GUI thread as queued signals.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.service.worker import DbWorker
 from kiosk.storage.backup import BackupError, take_backup
 
 log = logging.getLogger(__name__)
@@ -39,20 +41,40 @@ class BackupTimer(QObject):
     backupTaken = Signal(str)  # the new file
     backupFailed = Signal(str)  # what went wrong (also logged)
 
-    def __init__(self, db_path: Path, folder: Path, interval_ms: int = INTERVAL_MS, parent: QObject | None = None):
+    def __init__(self, db_path: Path, folder: Path, interval_ms: int = INTERVAL_MS, parent: QObject | None = None,
+                 *, worker: DbWorker | None = None):  # fmt: skip
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.folder = Path(folder)
         self._last = change_marker(self.db_path)
+        self._own_worker = worker is None
+        self.worker = worker or DbWorker("kiosk-upkeep")
+        self._queued = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.tick)
+        self._timer.timeout.connect(self._tick_off_thread)
 
     def start(self) -> None:
         self._timer.start()
 
     def stop(self) -> None:
+        """Stop the timer and wait for a copy under way (the exit copy must not overlap it)."""
         self._timer.stop()
+        if self._own_worker:
+            self.worker.stop()
+
+    def _tick_off_thread(self) -> None:
+        if self._queued:
+            return
+
+        def run() -> None:
+            try:
+                self.tick()
+            finally:
+                self._queued = False
+
+        self._queued = True
+        self.worker.submit(run)
 
     def tick(self) -> bool:
         """Back up if anything changed since the last backup; True when a copy was taken."""

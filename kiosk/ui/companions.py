@@ -1,15 +1,21 @@
 """Companions (수행원) of the guest just checked in: 0..N buttons under the verdict, Alt+digit.
 
 A scan never waits for this: the guest is checked in alone at once, and the count is adjusted
-afterwards (capacity permitting), so the scanner is ready for the next person immediately.
+afterwards (capacity permitting), so the scanner is ready for the next person immediately. The
+change runs on the database worker (`tasks`); `changed` / `refused` follow when it is decided.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
+from kiosk.domain.checkin import CheckInVerdict, ScanStatus
+
+if TYPE_CHECKING:
+    from kiosk.ui.taskman import TaskManager
 
 MAX_BUTTONS = 9
 
@@ -18,10 +24,12 @@ class CompanionsBar(QFrame):
     changed = Signal(str, int)  # check-in id, companions
     refused = Signal(int)  # companions asked for but no seats
 
-    def __init__(self, desk: CheckInDesk, station: str, parent: QWidget | None = None) -> None:
+    failed = Signal(object)  # the exception of a change that could not be made (e.g. NotWhileApart)
+
+    def __init__(self, tasks: TaskManager, station: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("companionsBar")
-        self.desk = desk
+        self.tasks = tasks
         self.station = station
         self.operator = ""
         self.guest_question = ""
@@ -71,14 +79,27 @@ class CompanionsBar(QFrame):
         self.hide()
 
     def set_count(self, n: int) -> bool:
+        """Ask for `n` companions (False at once when out of range); decided on the worker."""
         if self.check_in_id is None or not 0 <= n <= self.allowed:
             return False
-        ok = self.desk.set_companions(self.check_in_id, n, self.station, self.operator)
-        if ok:
-            self.current = n
-            self.changed.emit(self.check_in_id, n)
-        else:
-            self.refused.emit(n)
+        check_in_id, operator = self.check_in_id, self.operator
+
+        def done(ok: bool) -> None:
+            if ok:
+                if self.check_in_id == check_in_id:
+                    self.current = n
+                self.changed.emit(check_in_id, n)
+            else:
+                self.refused.emit(n)
+            self._show_current()
+
+        def error(exc: BaseException) -> None:
+            self._show_current()
+            self.failed.emit(exc)
+
+        self.tasks.run(lambda svc: svc.set_companions(check_in_id, n, operator), on_done=done, on_error=error)
+        return True
+
+    def _show_current(self) -> None:
         for k, button in enumerate(self.buttons):
             button.setChecked(k == self.current)
-        return ok

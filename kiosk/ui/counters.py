@@ -67,6 +67,8 @@ class CountersBar(QWidget):
         self.counts: Headcount | None = None
 
     def show_counts(self, counts: Headcount) -> None:
+        if counts == self.counts:
+            return  # a refresh every second: nothing to redo when nothing changed
         self.counts = counts
         self.checked_in.value.setText(f"{counts.checked_in} / {counts.capacity}")
         self.checked_in.note.setText(self.tr("초청 {0}명").format(counts.invited))

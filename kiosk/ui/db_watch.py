@@ -4,6 +4,9 @@ Every few seconds (and, through `Database.write()`, before every door action) it
 kiosk.storage.watchdog whether the database and its WAL are still the files on disk. If not:
 a rescue copy is read through the connections that still see everything, scanning stops (every
 write now refuses), and the fault dialog says what happened and offers the backups, rescue first.
+
+The check and the rescue copy run on an upkeep thread (`DbWorker`), never on the GUI thread; the
+alarm comes back as the `lost` signal, and the dialog is shown on the GUI thread.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.service.worker import DbWorker
 from kiosk.storage import watchdog
 from kiosk.storage.backup import BackupError, BackupInfo, list_backups, rescue_copy
 from kiosk.storage.engine import Database
@@ -34,6 +38,7 @@ class DatabaseWatch(QObject):
         *,
         interval_ms: int = INTERVAL_MS,
         show_dialog: bool = True,
+        worker: DbWorker | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -46,16 +51,35 @@ class DatabaseWatch(QObject):
         self.rescued: BackupInfo | None = None
         self.problem: str | None = None
         self._watch = watchdog.watch(self.path)
+        self._own_worker = worker is None
+        self.worker = worker or DbWorker("kiosk-upkeep")
+        self._queued = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.tick)
+        self._timer.timeout.connect(self._tick_off_thread)
+        self.lost.connect(self._on_lost)  # emitted on the upkeep thread, delivered on ours
 
     def start(self) -> None:
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        if self._own_worker:
+            self.worker.stop()
         watchdog.unwatch(self.path)
+
+    def _tick_off_thread(self) -> None:
+        if self._queued:
+            return  # one check at a time: a slow disk must not pile them up
+
+        def run() -> None:
+            try:
+                self.tick()
+            finally:
+                self._queued = False
+
+        self._queued = True
+        self.worker.submit(run)
 
     def tick(self) -> str | None:
         if self.problem is not None:
@@ -67,7 +91,6 @@ class DatabaseWatch(QObject):
 
     def _alarm(self, problem: str) -> None:
         self.problem = problem
-        self._timer.stop()
         log.critical("database file lost under the console (%s): %s; scanning stopped", problem, self.path)
         if self.folder is not None:
             try:
@@ -79,6 +102,9 @@ class DatabaseWatch(QObject):
             except (BackupError, Exception) as exc:  # noqa: BLE001 - the alarm must be shown regardless
                 log.error("rescue copy failed: %s", exc)
         self.lost.emit(problem)
+
+    def _on_lost(self, _problem: str) -> None:
+        self._timer.stop()
         if self.show_dialog:
             self._show()
 

@@ -2,11 +2,14 @@
 
 The side panel switches between the last check-ins (the default), name search, the walk-in
 form and the camera preview. The scan field is always there and always takes a scanner burst.
+Its parts get the console's `TaskManager` (`tasks`): they ask the door service for what they
+need and never open a database session themselves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.checkin import CheckInDesk
 from kiosk.ui.companions import CompanionsBar
 from kiosk.ui.manual_checkin import ManualCheckIn
 from kiosk.ui.recent_checkins import RecentCheckIns, SupervisorRunner
@@ -28,16 +30,19 @@ from kiosk.ui.scan_field import make_scan_field
 from kiosk.ui.verdict_panel import VerdictPanel
 from kiosk.ui.walkin_form import WalkInForm
 
+if TYPE_CHECKING:
+    from kiosk.ui.taskman import TaskManager
+
 SIDE_RECENT, SIDE_SEARCH, SIDE_WALKIN, SIDE_CAMERA = range(4)
 
 
 class DeskPage(QWidget):
     side_changed = Signal(int)
 
-    def __init__(self, desk: CheckInDesk, station: str, require_supervisor: SupervisorRunner,
+    def __init__(self, tasks: TaskManager, station: str, require_supervisor: SupervisorRunner,
                  operator: Callable[[], str], parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.desk = desk
+        self.tasks = tasks
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(16)
@@ -55,7 +60,7 @@ class DeskPage(QWidget):
         left.addLayout(scan_row)
         self.verdict = VerdictPanel()
         left.addWidget(self.verdict, 1)
-        self.companions = CompanionsBar(desk, station)
+        self.companions = CompanionsBar(tasks, station)
         left.addWidget(self.companions)
         root.addLayout(left, 3)
 
@@ -76,9 +81,9 @@ class DeskPage(QWidget):
             self.side_buttons.append(button)
         right.addLayout(tabs)
         self.side = QStackedWidget()
-        self.recent = RecentCheckIns(desk, station, require_supervisor, operator)
-        self.search = ManualCheckIn(desk.db, desk.event_id)
-        self.walkin = WalkInForm(desk, station, require_supervisor, operator)
+        self.recent = RecentCheckIns(tasks, station, require_supervisor, operator)
+        self.search = ManualCheckIn(tasks)
+        self.walkin = WalkInForm(tasks, station, require_supervisor, operator)
         self.camera_page = QWidget()
         camera_layout = QVBoxLayout(self.camera_page)
         camera_layout.setContentsMargins(0, 0, 0, 0)

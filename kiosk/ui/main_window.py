@@ -2,17 +2,22 @@
 
 The window only wires things together: each part lives in its own module (verdict_panel,
 counters, desk_page, vip_alert, speakers_board, kiosk_mode, badge, settings_dialog...). Every
-check-in is decided by kiosk.domain.checkin on the GUI thread (one SQLite commit, a few ms) and
-shown in the panel: no pop-up ever waits for a click while the scanner waits for the next guest.
+door action is a use case of the door service (`window.service`, kiosk.service) run on its one
+database worker by the task manager (`window.tasks.run(lambda svc: svc.scan(...), on_done=...)`):
+the GUI thread never waits on the database or the network. Verdicts come back in the order the
+scans were made and are shown in the panel: no pop-up ever waits for a click while the scanner
+waits for the next guest. Counters and lists refresh on the worker too (`refresh_soon`, coalesced).
 """
 
 from __future__ import annotations
 
 import logging
+import sys
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,13 +36,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.domain import roles
 from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
-from kiosk.domain.events import active_event
-from kiosk.domain.headcount import headcount
-from kiosk.domain.models import CheckInMethod, Event, utcnow
+from kiosk.domain.models import CheckInMethod, utcnow
 from kiosk.domain.timefmt import event_when, hhmm
+from kiosk.service import DoorService, NotWhileApart
+from kiosk.service.backend import ConnectionStatus, FileBackend, StationBackend
+from kiosk.service.door import DoorOverview
+from kiosk.service.errors import DatabaseFileLost, is_connection_error
 from kiosk.storage.engine import Database
 from kiosk.storage.health import classify
-from kiosk.sync.linked import make_desk
+from kiosk.sync.linked import LinkedDatabase, make_desk
 from kiosk.ui.badge import BadgePrinter
 from kiosk.ui.companions import CompanionsBar
 from kiosk.ui.counters import CountersBar
@@ -56,6 +63,7 @@ from kiosk.ui.sounds import VerdictSounds
 from kiosk.ui.speakers_board import ProtocolBoard
 from kiosk.ui.staff_window import StaffWindow
 from kiosk.ui.supervisor_actions import SupervisorActions
+from kiosk.ui.taskman import TaskManager
 from kiosk.ui.vip_alert import VipProtocol
 from kiosk.ui.welcome import WelcomeScreen
 from kiosk.ui.window_menus import TAB_DESK, TAB_PROTOCOL, TAB_PROTOCOL_DESK, TAB_ROSTER, WindowMenus
@@ -64,14 +72,30 @@ from kiosk.ui.window_parts import CameraControl, WindowShortcutsFirst
 log = logging.getLogger(__name__)
 REFRESH_MS = 1000
 SLOW_REFRESH_TICKS = 3  # the lists refresh every third tick; counters every tick
+POLL_MS = 1000  # a station's probe / sync / refresh (on the worker)
+
+
+def door_service_for(db: Database | LinkedDatabase, station: str) -> DoorService:
+    """The service the console runs on: a station of a shared server, or one SQLite file."""
+    if isinstance(db, LinkedDatabase):
+        return DoorService(StationBackend(db.link), db.link.event_id, station)  # type: ignore[arg-type]
+    return DoorService(FileBackend(db), None, station)  # type: ignore[arg-type]  # found by overview()
 
 
 class MainWindow(QMainWindow):
+    verdict_shown = Signal(object)  # CheckInVerdict, once it is on screen (in the order of the scans)
+
     def __init__(self, db: Database, station: str, parent: QWidget | None = None, *,
                  local_settings: LocalSettings | None = None, language: str = "ko",
-                 pdf_folder: Path | None = None, frame_source: QObject | None = None) -> None:  # fmt: skip
+                 pdf_folder: Path | None = None, frame_source: QObject | None = None,
+                 service: DoorService | None = None) -> None:  # fmt: skip
         super().__init__(parent)
+        # `db` is for the widgets of other parts that still take a database (roster, protocol,
+        # badges, PIN gate); everything of the door goes through the service on its worker.
         self.db = db
+        self.service = service or door_service_for(db, station)
+        self.tasks = TaskManager(self.service, parent=self)
+        self.tasks.failed.connect(self._operation_failed)
         self.station = station
         self.language = language
         self.local = local_settings or LocalSettings()
@@ -92,7 +116,7 @@ class MainWindow(QMainWindow):
         self.camera = CameraControl(self, frame_source)
         self.camera.decoded.connect(self.on_scanned)
         self.camera.status.connect(self._camera_status)
-        self.vip = VipProtocol(db, lambda: self.event_id, lambda: self.station, lambda: self.gate.operator, self)
+        self.vip = VipProtocol(self.tasks, lambda: self.event_id, lambda: self.station, lambda: self.gate.operator, self)
         self.supervisor = SupervisorActions(self)
         self.files = EventFileActions(self)
         self.welcome: WelcomeScreen | None = None
@@ -102,12 +126,18 @@ class MainWindow(QMainWindow):
         self.staff_window: StaffWindow | None = None
         self.discard_box: QMessageBox | None = None  # "discard the half-typed walk-in?" (tests drive it)
         self.override_dialog: QInputDialog | None = None  # the open reason box (tests drive it)
-        with db.session() as session:
-            event = active_event(session)
-            if event is not None:
-                self.event_id = event.id
-        if self.event_id is not None:
-            self.desk = make_desk(db, self.event_id)
+        self.pin_set = False  # from the last overview; kiosk mode asks the service again when unsure
+        self.connection_badge = None
+        self._apart: bool | None = None
+        self._header: tuple[object, ...] = ()
+        self._notice_over: QWidget | None = None  # a dialog a scan was typed in, told when its verdict is in
+        # The one wait of the window: its first read, on the worker, before the window is shown
+        # (which event, so the desk can be built). The running console never waits.
+        first: DoorOverview = self.tasks.worker.call(lambda: self.service.overview())
+        self.pin_set = first.pin_set
+        if first.event is not None:
+            self.event_id = first.event.id
+            self.desk = self._legacy_desk()
         self._build()
         self.vip.poll()  # learns who arrived before this window opened
         self._after_verdict = QTimer(self)
@@ -117,8 +147,15 @@ class MainWindow(QMainWindow):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
+        self._show_overview(first)
         self.refresh()
         self.timer.start()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll_station)
+        if getattr(self.service.backend, "shared", False):
+            self._add_connection_badge()
+            self.poll_timer.start()
         if self.desk_page is not None and self.local.camera:
             self.camera.start(self.local.camera, self.local.decoder)
             self.camera.attach(self.desk_page)
@@ -173,7 +210,7 @@ class MainWindow(QMainWindow):
         self.protocol: ProtocolBoard | None = None
         self.protocol_desk: ProtocolDesk | None = None
         if self.desk is not None:
-            self.desk_page = DeskPage(self.desk, self.station, self.gate.require, lambda: self.gate.operator)
+            self.desk_page = DeskPage(self.tasks, self.station, self.gate.require, lambda: self.gate.operator)
             self.desk_page.scan_field.scanned.connect(self.on_scanned)  # type: ignore[attr-defined]
             self.desk_page.search.check_in_requested.connect(self.check_in_participant)
             self.desk_page.walkin.completed.connect(self._walk_in_done)
@@ -183,6 +220,9 @@ class MainWindow(QMainWindow):
             self.desk_page.recent.undone.connect(self._undone)
             self.desk_page.companions.changed.connect(self._companions_changed)
             self.desk_page.companions.refused.connect(self._companions_refused)
+            self.desk_page.companions.failed.connect(self._action_failed)
+            self.desk_page.recent.failed.connect(self._action_failed)
+            self.desk_page.walkin.failed.connect(self._action_failed)
             self.desk_page.side_changed.connect(self._side_changed)
             self.tabs.addTab(self.desk_page, self.tr("체크인 데스크 (Ctrl+1)"))
             self.roster_view = RosterView(self.db, self.event_id, self.station)
@@ -204,8 +244,9 @@ class MainWindow(QMainWindow):
 
         self.kiosk = KioskScreen()
         if self.desk is not None:
-            self.kiosk.add_companions(CompanionsBar(self.desk, self.station))
+            self.kiosk.add_companions(CompanionsBar(self.tasks, self.station))
             self.kiosk.companions.changed.connect(self._kiosk_companions_changed)  # type: ignore[union-attr]
+            self.kiosk.companions.failed.connect(self._action_failed)  # type: ignore[union-attr]
         self.kiosk.scanned.connect(self.on_scanned)
         self.kiosk.exit_requested.connect(self.request_leave_kiosk)
         self.stack.addWidget(self.kiosk)
@@ -261,10 +302,16 @@ class MainWindow(QMainWindow):
         return self.desk_page.verdict if self.desk_page is not None else None
 
     def _scan_elsewhere(self, window: QWidget) -> None:
-        """A scan typed into a dialog went to the door: say so over the dialog, which is untouched."""
+        """A scan typed into a dialog went to the door: say so over the dialog, which is untouched.
+        The verdict comes back from the worker: the notice is shown with it (`show_verdict`)."""
+        self._notice_over = window
+
+    def _notice_elsewhere(self, kind: str) -> None:
+        window, self._notice_over = self._notice_over, None
+        if window is None or not window.isVisible():
+            return
         panel = self._verdict_panel()
         headline = panel.headline.text() if panel is not None else ""
-        kind = self.sounds.last_kind or "already"
         self.scan_notice.show_over(window, kind, self.tr("스캔 처리됨: {0}\n(이 창에는 입력되지 않았습니다)").format(headline))
 
     def _scan_fragment(self, window: QWidget) -> None:
@@ -306,36 +353,91 @@ class MainWindow(QMainWindow):
         """A place in the status bar for other parts (the shared-database connection state)."""
         self.connection_slot.layout().addWidget(widget)
 
+    def _add_connection_badge(self) -> None:
+        from kiosk.ui.connection_badge import ConnectionBadge
+
+        self.connection_badge = ConnectionBadge()
+        self.add_status_widget(self.connection_badge)
+        self.poll_station()
+
+    def poll_station(self) -> None:
+        """A station's probe / sync / refresh (`StationLink.poll()`), on the worker; the badge
+        follows its result. Coalesced: a slow probe never piles up behind itself."""
+        self.tasks.run_coalesced("station:poll", lambda svc: svc.poll(), on_done=self._polled,
+                                 on_error=self._refresh_failed)  # fmt: skip
+
+    def _polled(self, status: ConnectionStatus) -> None:
+        if self.connection_badge is not None and status.link is not None:
+            self.connection_badge.show_status(status.link)
+        if self._apart is not None and status.apart != self._apart:
+            self.refresh_soon()  # gone apart or back: the counters now come from the other side
+        self._apart = status.apart
+
     # -- refreshing -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """The timer's tick: header and counters every second, the lists every third second."""
+        """The timer's tick: the clock here; header and counters every second, the lists every
+        third second, read on the worker (coalesced: nothing is queued while one is waiting)."""
         self._tick += 1
         self.clock.setText(hhmm(utcnow()))
-        self.refresh_counts()
-        if self._tick % SLOW_REFRESH_TICKS == 0:
-            self.refresh_lists()
+        self.refresh_soon(lists=self._tick % SLOW_REFRESH_TICKS == 0)
+
+    def refresh_soon(self, lists: bool = True) -> None:
+        """Read counters (and, with `lists`, recent arrivals and protocol arrivals) on the worker
+        and show them when they come back. Cheap and coalesced: call it as often as you like
+        (after a verdict, on another station's NOTIFY); at most one read of each kind waits."""
+        if self.tasks.queued("door:lists") or (not lists and self.tasks.queued("door:counts")):
+            return
+        self.tasks.run_coalesced("door:lists" if lists else "door:counts", lambda svc: svc.overview(lists=lists),
+                                 on_done=self._show_overview, on_error=self._refresh_failed)  # fmt: skip
+        if lists:
+            self._refresh_other_tabs()
 
     def refresh_counts(self) -> None:
-        with self.db.session() as session:
-            event = session.get(Event, self.event_id) if self.event_id else active_event(session)
-            if event is None:
-                self.title.setText(self.tr("행사가 없습니다"))
-                self.meta.setText(self.tr("새 행사를 만들거나 행사 파일을 여세요."))
-                return
-            if self.event_id is None:  # an event appeared (imported, demo): start the desk
-                self.event_id = event.id
-                self.desk = make_desk(self.db, event.id)
-                self._build()
-            english = self.language == "en"
-            name = event.name_en if english and event.name_en else event.name
-            venue = event.venue_en if english and event.venue_en else event.venue
+        self.refresh_soon(lists=False)
+
+    def _show_overview(self, overview: DoorOverview) -> None:
+        self.pin_set = overview.pin_set
+        event = overview.event
+        if event is None:
+            self.title.setText(self.tr("행사가 없습니다"))
+            self.meta.setText(self.tr("새 행사를 만들거나 행사 파일을 여세요."))
+            return
+        if self.event_id is None:  # an event appeared (imported, demo): start the desk
+            self.event_id = event.id
+            self.desk = self._legacy_desk()
+            self._build()
+            self.refresh_soon()
+        english = self.language == "en"
+        name = event.name_en if english and event.name_en else event.name
+        venue = event.venue_en if english and event.venue_en else event.venue
+        header = (name, event.name, venue, event.starts_at, event.ends_at, event.timezone, english)
+        if header != self._header or self.title.text() != name:  # once, and after a rebuild
+            self._header = header
             self.title.setText(name)
             self.kiosk.event_label.setText(name)
             self._name_window(event.name, name)
             when = event_when(event.starts_at, event.ends_at, event.timezone, "en" if english else "ko")
             self.meta.setText(f"{when} · {venue}")
-            self.counters.show_counts(headcount(session, event))
+        if overview.counts is not None:
+            self.counters.show_counts(overview.counts)
+        if overview.vip_arrivals is not None:
+            self.vip.take_arrivals(overview.vip_arrivals)  # protocol guests checked in at other desks
+        if overview.recent is not None and self.desk_page is not None:
+            self.desk_page.recent.show_rows(overview.recent)
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        """A refresh that failed: a dying server is the badge's business (the next tick reads the
+        station's copy), never a modal from a timer tick; anything else is a fault."""
+        if is_connection_error(exc) or _worker_stopped(exc):
+            log.warning("refresh failed (server away?): %s", exc)
+            return
+        self._operation_failed(exc)
+
+    def _legacy_desk(self) -> CheckInDesk | None:
+        """The protocol desk (another part's widget) still checks deputies in through a desk of
+        its own; it goes away when that widget calls `tasks` (svc.check_in_deputy)."""
+        return make_desk(self.db, self.event_id) if self.event_id is not None else None
 
     def _name_window(self, event_name: str, shown: str) -> None:
         """The title bar names the event and its file: two windows, two events, never confused."""
@@ -348,21 +450,20 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(title)
 
     def _refresh_after_verdict(self) -> None:
-        self.refresh_counts()
-        self.refresh_lists()
+        self.refresh_soon(lists=True)
 
     def refresh_lists(self) -> None:
-        self.vip.poll()  # protocol guests checked in at other desks
-        if self.desk_page is not None and not self.desk_page.recent.undo_open:
-            self.desk_page.recent.refresh()
+        self.refresh_soon(lists=True)
+
+    def _refresh_other_tabs(self) -> None:
+        # The protocol tabs belong to another part and read the database themselves (while shown).
         if self.protocol is not None and self.tabs.currentWidget() is self.protocol:
             self.protocol.refresh()
         if self.protocol_desk is not None and self.tabs.currentWidget() is self.protocol_desk:
             self.protocol_desk.refresh()
 
     def refresh_all(self) -> None:
-        self.refresh()
-        self.refresh_lists()
+        self.refresh_soon(lists=True)
         if self.desk_page is not None:
             self.desk_page.search.reload()
         if self.roster_view is not None:
@@ -397,16 +498,19 @@ class MainWindow(QMainWindow):
 
     # -- checking in ----------------------------------------------------------------------------
 
-    def on_scanned(self, code: str) -> CheckInVerdict | None:
-        if self.desk is None:
+    def on_scanned(self, code: str) -> Future[CheckInVerdict] | None:
+        """A scan (scanner, camera, kiosk): decided on the worker, shown when it comes back.
+        Scans made while one is in flight queue in order, and their verdicts show in order."""
+        if self.event_id is None:
             return None
+        operator = self.gate.operator
         if self.checkout_mode and not self.kiosk_active:
-            return self._decide(lambda desk: desk.check_out(code, self.station, self.gate.operator))
-        return self._decide(lambda desk: desk.scan(code, self.station, self.gate.operator))
+            return self._decide(lambda svc: svc.check_out(code, operator))
+        return self._decide(lambda svc: svc.scan(code, operator))
 
     def toggle_checkout_mode(self) -> bool:
         """F6: scans check guests out (blue) until F6 again; the header says so all the while."""
-        if self.kiosk_active or self.desk is None:
+        if self.kiosk_active or self.event_id is None:
             return False
         self.checkout_mode = not self.checkout_mode
         self._show_checkout_mode()
@@ -423,39 +527,85 @@ class MainWindow(QMainWindow):
         self.mode_label.setText(self.tr("퇴장 모드 (F6)"))
         self.mode_label.setVisible(self.checkout_mode)
 
-    def check_in_participant(self, participant_id: int, companions: int = 0) -> CheckInVerdict | None:
-        if self.desk is None:
+    def check_in_participant(self, participant_id: int, companions: int = 0) -> Future[CheckInVerdict] | None:
+        if self.event_id is None:
             return None
-        verdict = self._decide(lambda desk: desk.check_in_participant(
-            participant_id, self.station, self.gate.operator, companions=companions))  # fmt: skip
-        if verdict is not None and self.desk_page is not None:
-            self.desk_page.show_side(SIDE_RECENT)
-        return verdict
+        operator = self.gate.operator
 
-    def _decide(self, decide) -> CheckInVerdict | None:  # type: ignore[no-untyped-def]
-        """Run one check-in decision; a database that cannot be written is said plainly in the
-        panel (nothing was recorded, so scanning again is safe), never a crash."""
-        assert self.desk is not None
-        try:
-            verdict = decide(self.desk)
-        except SQLAlchemyError as exc:
-            log.exception("check-in could not be written")
+        def shown(verdict: CheckInVerdict) -> None:
+            if self.desk_page is not None:
+                self.desk_page.show_side(SIDE_RECENT)
+
+        return self._decide(lambda svc: svc.check_in(participant_id, operator, companions=companions), shown)
+
+    def _decide(self, decide, then=None) -> Future[CheckInVerdict]:  # type: ignore[no-untyped-def]
+        """Run one check-in decision on the worker; its verdict is shown when it comes back."""
+
+        def done(verdict: CheckInVerdict) -> None:
+            self.show_verdict(verdict)
+            if then is not None:
+                then(verdict)
+
+        return self.tasks.run(decide, on_done=done, on_error=self._decision_failed)
+
+    def _decision_failed(self, exc: BaseException) -> None:
+        """A decision that could not be made: said plainly in the panel (nothing was recorded,
+        so scanning again is safe), never a crash. A damaged file goes to the fault dialog."""
+
+        if isinstance(exc, NotWhileApart):
+            self._action_failed(exc)
+            return
+        if not isinstance(exc, SQLAlchemyError) or classify(exc).can_restore:
+            self._operation_failed(exc)  # a damaged file: the fault dialog offers the backups
+            return
+        log.error("check-in could not be written", exc_info=exc)
+        self.sounds.play("refused")
+        headline = self.tr("저장하지 못했습니다 — 다시 스캔하세요")
+        if self.kiosk_active:
+            self.kiosk.panel.show_message("refused", headline, self.tr("안내 데스크로 와 주세요. 도와드리겠습니다."))
+            self.kiosk.reset.start()
+        elif self.desk_page is not None:
+            self.desk_page.verdict.show_message(
+                "refused", headline,
+                self.tr("데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, "
+                        "계속되면 책임자에게 알리세요."),
+            )  # fmt: skip
+
+    def _action_failed(self, exc: BaseException) -> None:
+        """An undo, companions change or registration that failed: NotWhileApart inline, in the
+        panel; a write that could not be made, inline too; anything else to the fault handler."""
+
+        panel = self._verdict_panel()
+        if isinstance(exc, NotWhileApart):
             self.sounds.play("refused")
-            if classify(exc).can_restore:
-                raise  # a damaged file: the fault dialog says so and offers the backups (excepthook)
-            headline = self.tr("저장하지 못했습니다 — 다시 스캔하세요")
-            if self.kiosk_active:
-                self.kiosk.panel.show_message("refused", headline, self.tr("안내 데스크로 와 주세요. 도와드리겠습니다."))
-                self.kiosk.reset.start()
-            elif self.desk_page is not None:
-                self.desk_page.verdict.show_message(
-                    "refused", headline,
-                    self.tr("데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, "
-                            "계속되면 책임자에게 알리세요."),
-                )  # fmt: skip
-            return None
-        self.show_verdict(verdict)
-        return verdict
+            if panel is not None:
+                panel.show_message("refused", self.tr("서버와 연결이 끊겨 지금은 할 수 없습니다"), self.tr(
+                    "연결이 돌아오면 다시 하세요. 체크인은 이 PC에 계속 저장됩니다."))  # fmt: skip
+            return
+        if isinstance(exc, SQLAlchemyError) and not classify(exc).can_restore:
+            log.error("door action could not be written", exc_info=exc)
+            self.sounds.play("refused")
+            if panel is not None:
+                panel.show_message("refused", self.tr("저장하지 못했습니다"),
+                                   self.tr("데이터베이스에 쓸 수 없어 기록되지 않았습니다. 잠시 뒤 다시 시도하세요."))  # fmt: skip
+            return
+        self._operation_failed(exc)
+
+    def _operation_failed(self, exc: BaseException) -> None:
+        """Everything else goes to the fault handler (faults.install_excepthook: log + dialog)."""
+        if _worker_stopped(exc):
+            return  # the window is closing
+        if isinstance(exc, DatabaseFileLost):
+            # The file watchdog (db_watch, on the upkeep thread) raises the one alarm, after its
+            # rescue copy; here the door only says at once that nothing was recorded.
+            log.critical("door action refused: %s", exc)
+            self.sounds.play("refused")
+            panel = self._verdict_panel()
+            if panel is not None:
+                panel.show_message("refused", self.tr("체크인을 멈췄습니다"),
+                                   self.tr("데이터베이스 파일이 바뀌거나 사라져 기록하지 않았습니다. 책임자에게 알리세요."))  # fmt: skip
+            return
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def show_verdict(self, verdict: CheckInVerdict) -> str:
         """Everything a verdict changes: panel, sound, companions, VIP alert, counters, lists."""
@@ -468,6 +618,10 @@ class MainWindow(QMainWindow):
             if self.tabs.currentIndex() != TAB_DESK:
                 self.tabs.setCurrentIndex(TAB_DESK)
         self.sounds.play(kind)
+        if self.connection_badge is not None and self.service.apart != self._apart:
+            self.poll_station()  # this decision found the server gone (or back): the badge follows now
+        if self._notice_over is not None:
+            self._notice_elsewhere(kind)
         if verdict.participant is not None and kind in ("ok", "vip", "already"):
             self.last_participant_id = verdict.participant.id  # Ctrl+P prints this guest's badge
         self.vip.announce(verdict)
@@ -476,6 +630,7 @@ class MainWindow(QMainWindow):
         self._after_verdict.start()
         if self.desk_page is not None and not self.kiosk_active and self.desk_page.side_index == SIDE_RECENT:
             self.desk_page.focus_scan()
+        self.verdict_shown.emit(verdict)
         return kind
 
     def _show_verdict_only(self, verdict: CheckInVerdict) -> None:
@@ -502,14 +657,13 @@ class MainWindow(QMainWindow):
             panel.show_verdict(replace(panel.verdict, companions=n))
             if panel.verdict.participant is not None:
                 self.vip_alert.update_companions(panel.verdict.participant.id, n)
-        self.refresh()
-        self.refresh_lists()
+        self.refresh_soon()
 
     def _kiosk_companions_changed(self, _check_in_id: str, n: int) -> None:
         verdict = self.kiosk.panel.verdict
         if verdict is not None and verdict.participant is not None:
             self.vip_alert.update_companions(verdict.participant.id, n)
-        self.refresh()
+        self.refresh_soon(lists=False)
 
     def _companions_refused(self, n: int) -> None:
         self.statusBar().showMessage(self.tr("좌석이 모자라 수행원 {0}명을 더할 수 없습니다").format(n), 8000)
@@ -536,8 +690,8 @@ class MainWindow(QMainWindow):
                 if not reason.strip():
                     self.statusBar().showMessage(self.tr("사유가 없어 승인하지 않았습니다"), 6000)
                     return
-                self._decide(lambda desk: desk.override_capacity(pid, reason, self.station, self.gate.operator,
-                                                                 method=method))  # fmt: skip
+                operator = self.gate.operator
+                self._decide(lambda svc: svc.override_capacity(pid, reason, operator, method=method))
 
             dialog.textValueSelected.connect(chosen)
             dialog.finished.connect(lambda _r: setattr(self, "override_dialog", None))
@@ -559,7 +713,7 @@ class MainWindow(QMainWindow):
             "already", self.tr("체크인을 취소했습니다: {0}").format(name), self.tr("취소 사유와 함께 기록되었습니다.")
         )
         self.desk_page.companions.clear()
-        self.refresh()
+        self.refresh_soon()
         self.desk_page.focus_scan()
 
     def clear_panel(self) -> None:
@@ -654,6 +808,7 @@ class MainWindow(QMainWindow):
 
     def set_station(self, station: str) -> None:
         self.station = station
+        self.tasks.run(lambda svc: setattr(svc, "station", station))  # in order with the door's actions
         self.gate.station = self.badges.station = station
         self.station_label.setText(self.tr("체크인 PC: {0}").format(station))
         if self.desk_page is not None:
@@ -671,6 +826,7 @@ class MainWindow(QMainWindow):
         self.local.put("language", language)
         self._build()
         self.refresh()
+        self.refresh_soon()
         return True
 
     def _camera_status(self, text: str) -> None:
@@ -682,18 +838,31 @@ class MainWindow(QMainWindow):
 
     def enter_kiosk_mode(self, full_screen: bool = True) -> bool:
         """Guest-facing full screen; refused (with a message) until a supervisor PIN exists."""
-        if self.desk is None:
+        if self.event_id is None:
             return False
-        with self.db.session() as session:
-            has_pin = roles.pin_is_set(session)
-        if not has_pin:
-            if self.desk_page is not None:
-                self.desk_page.verdict.show_message(
-                    "refused",
-                    self.tr("키오스크 모드를 쓰려면 책임자 PIN이 필요합니다"),
-                    self.tr("설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다."),
-                )
+        if not self.pin_set:
+            # As last read: no PIN. Say so now, and ask the service again (a PIN chosen a moment
+            # ago in the settings): if there is one after all, kiosk mode starts then.
+            self._say_kiosk_needs_pin()
+
+            def checked(has_pin: bool) -> None:
+                self.pin_set = has_pin
+                if has_pin and not self.kiosk_active:
+                    self.enter_kiosk_mode(full_screen)
+
+            self.tasks.run(lambda svc: svc.pin_is_set(), on_done=checked)
             return False
+        return self._enter_kiosk(full_screen)
+
+    def _say_kiosk_needs_pin(self) -> None:
+        if self.desk_page is not None:
+            self.desk_page.verdict.show_message(
+                "refused",
+                self.tr("키오스크 모드를 쓰려면 책임자 PIN이 필요합니다"),
+                self.tr("설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다."),
+            )
+
+    def _enter_kiosk(self, full_screen: bool) -> bool:
         self.kiosk_active = True
         self.checkout_mode = False  # the kiosk only lets guests in
         self._show_checkout_mode()
@@ -764,6 +933,9 @@ class MainWindow(QMainWindow):
             self.request_leave_kiosk()
             return
         self.timer.stop()
+        self.poll_timer.stop()
+        self._after_verdict.stop()
+        self.tasks.shutdown()  # finishes every queued operation first: nothing acknowledged is lost
         self.camera.stop()
         self.scan_notice.close()
         self._close_staff_window()
@@ -775,3 +947,9 @@ class MainWindow(QMainWindow):
             self._scanner_filter = None
         super().closeEvent(event)
 
+
+
+def _worker_stopped(exc: BaseException) -> bool:
+    from kiosk.service.worker import WorkerStopped
+
+    return isinstance(exc, WorkerStopped)

@@ -2,12 +2,14 @@
 
 At least two characters before anyone is shown (a roster is personal data, and one syllable
 matches half the room). The confirmation shows name, organization and title in the panel
-itself: Enter checks in, Esc goes back. Nothing pops up.
+itself: Enter checks in, Esc goes back. Nothing pops up. The roster index is loaded on the
+database worker (`tasks`); the search itself runs in memory on the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.models import Participant
+from kiosk.domain.checkin import ParticipantSummary
 from kiosk.domain.search import RosterIndex, SearchHit
-from kiosk.storage.engine import Database
+
+if TYPE_CHECKING:
+    from kiosk.ui.taskman import TaskManager
 
 log = logging.getLogger(__name__)
 MIN_QUERY = 2
@@ -36,11 +40,11 @@ class ManualCheckIn(QWidget):
     check_in_requested = Signal(int, int)  # participant id, companions
     closed = Signal()
 
-    def __init__(self, db: Database, event_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.event_id = event_id
+        self.tasks = tasks
         self._index: RosterIndex | None = None
+        self._generation = 0  # bumped by reload(): an index loaded before it is stale
         self.hits: list[SearchHit] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,12 +111,17 @@ class ManualCheckIn(QWidget):
     def reload(self) -> None:
         """Reload the roster index (after an import, a walk-in, or on F5)."""
         self._index = None
+        self._generation += 1
 
-    def _load_index(self) -> RosterIndex:
-        if self._index is None:
-            with self.db.session() as session:
-                self._index = RosterIndex.load(session, self.event_id)
-        return self._index
+    def _load_index(self) -> None:
+        generation = self._generation
+
+        def loaded(index: RosterIndex) -> None:
+            if generation == self._generation:
+                self._index = index
+                self.search()
+
+        self.tasks.run_coalesced(f"roster_index:{generation}", lambda svc: svc.roster_index(), on_done=loaded)
 
     # -- searching ------------------------------------------------------------------------------
 
@@ -134,7 +143,11 @@ class ManualCheckIn(QWidget):
         if len(text) < MIN_QUERY:
             self.hint.setText(self.tr("2글자 이상 입력하면 결과가 나옵니다 · ↑↓ 선택 · Enter 확인"))
             return
-        self.hits = list(self._load_index().search(text, limit=RESULT_LIMIT))
+        if self._index is None:
+            self.hint.setText(self.tr("명단을 불러오는 중…"))
+            self._load_index()  # searches again when the index is in
+            return
+        self.hits = list(self._index.search(text, limit=RESULT_LIMIT))
         for hit in self.hits:
             item = QListWidgetItem(self._describe(hit))
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
@@ -192,11 +205,12 @@ class ManualCheckIn(QWidget):
         self.choose(self.hits[row].id)
 
     def choose(self, participant_id: int) -> None:
-        with self.db.session() as session:
-            p = session.get(Participant, participant_id)
-            if p is None:
-                return
-            name, org, title, allowed = p.name, p.organization, p.title, p.companions_allowed
+        self.tasks.run(lambda svc: svc.participant(participant_id), on_done=self._confirm_shown)
+
+    def _confirm_shown(self, p: ParticipantSummary | None) -> None:
+        if p is None:
+            return
+        participant_id, name, org, title, allowed = p.id, p.name, p.organization, p.title, p.companions_allowed
         self.chosen = participant_id
         self.confirm_name.setText(name)
         self.confirm_detail.setText(" · ".join(x for x in (org, title) if x))

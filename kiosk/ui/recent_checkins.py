@@ -1,12 +1,14 @@
 """The last check-ins at every station, with undo (supervisor, reason required).
 
 Undo is inline: select a row, Ctrl+Z, type the reason, Enter. No pop-up stands between the
-next guest's scan and the screen.
+next guest's scan and the screen. The list is read, and the undo made, on the database worker
+(`tasks`); the table follows when the result comes back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,20 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.arrivals import RecentCheckIn, recent_check_ins
-from kiosk.domain.checkin import CheckInDesk
+from kiosk.domain.arrivals import RecentCheckIn
 from kiosk.domain.timefmt import hhmm
+
+if TYPE_CHECKING:
+    from kiosk.ui.taskman import TaskManager
 
 SupervisorRunner = Callable[[str, Callable[[], None]], None]
 
 
 class RecentCheckIns(QWidget):
     undone = Signal(str, str)  # check-in id, participant name
+    failed = Signal(object)  # an undo that could not be made (the exception)
 
-    def __init__(self, desk: CheckInDesk, station: str, require_supervisor: SupervisorRunner,
+    def __init__(self, tasks: TaskManager, station: str, require_supervisor: SupervisorRunner,
                  operator: Callable[[], str], parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.desk = desk
+        self.tasks = tasks
         self.station = station
         self.require_supervisor = require_supervisor
         self.operator = operator
@@ -91,8 +96,18 @@ class RecentCheckIns(QWidget):
         self._pending: RecentCheckIn | None = None
 
     def refresh(self) -> None:
-        with self.desk.db.session() as session:
-            rows = recent_check_ins(session, self.desk.event_id)
+        """Read the list on the worker (coalesced: one read queued at a time)."""
+        self.tasks.run_coalesced("recent", lambda svc: svc.recent(), on_done=self.show_rows,
+                                 on_error=self._read_failed)  # fmt: skip
+
+    def _read_failed(self, exc: BaseException) -> None:
+        import logging
+
+        logging.getLogger(__name__).warning("recent check-ins not refreshed: %s", exc)
+
+    def show_rows(self, rows: list[RecentCheckIn]) -> None:
+        if self.undo_open:
+            return  # the row being undone stays where the supervisor sees it
         shape = [(r.check_in_id, r.companions, r.checked_out) for r in rows]
         if shape == [(r.check_in_id, r.companions, r.checked_out) for r in self.rows]:
             return  # nothing changed: keep the table (and the selection) as it is
@@ -161,12 +176,20 @@ class RecentCheckIns(QWidget):
         if not reason:
             self.undo_error.setText(self.tr("취소 사유를 입력하세요"))
             return False
-        done = self.desk.undo(entry.check_in_id, reason, self.station, self.operator())
+        operator = self.operator()
         self.cancel_undo()
-        if done:
-            self.undone.emit(entry.check_in_id, entry.participant.name)
-        self.refresh()
-        return done
+
+        def done(ok: bool) -> None:
+            if ok:
+                self.undone.emit(entry.check_in_id, entry.participant.name)
+            self.refresh()
+
+        def error(exc: BaseException) -> None:
+            self.failed.emit(exc)
+            self.refresh()
+
+        self.tasks.run(lambda svc: svc.undo(entry.check_in_id, reason, operator), on_done=done, on_error=error)
+        return True
 
     def cancel_undo(self) -> None:
         self._pending = None

@@ -2,7 +2,7 @@
 
 It is not a dialog: scanning goes on underneath, and several arrivals queue up ("외 2명").
 Shown and acknowledged alerts both go to the audit log; VIPs checked in at other desks are
-announced here too.
+announced here too. Reads and audit lines go through the door service on its worker (`tasks`).
 """
 
 from __future__ import annotations
@@ -10,17 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.checkin import CheckInVerdict, ScanStatus
 from kiosk.domain.models import utcnow
-from kiosk.domain.speakers import protocol_reason, record_vip_alert, vip_arrivals
+from kiosk.domain.speakers import VipArrival, protocol_reason
 from kiosk.domain.timefmt import hhmm
-from kiosk.storage.engine import Database
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import COLORS
+
+if TYPE_CHECKING:
+    from kiosk.ui.taskman import TaskManager
 
 
 @dataclass(frozen=True)
@@ -131,10 +134,10 @@ class VipProtocol(QObject):
     every `poll()`; arrivals from before the window opened are on the board, not alerts.
     """
 
-    def __init__(self, db: Database, event_id: Callable[[], int | None], station: Callable[[], str],
+    def __init__(self, tasks: TaskManager, event_id: Callable[[], int | None], station: Callable[[], str],
                  operator: Callable[[], str], parent: QObject | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.db = db
+        self.tasks = tasks
         self.event_id = event_id
         self.station = station
         self.operator = operator
@@ -169,12 +172,14 @@ class VipProtocol(QObject):
         return alert
 
     def poll(self) -> None:
-        event_id = self.event_id()
-        if event_id is None:
+        """Ask the worker for the protocol arrivals; `take_arrivals` shows the new ones."""
+        if self.event_id() is None:
             self.primed = True  # no event yet: nobody arrived before this window opened
             return
-        with self.db.session() as session:
-            arrivals = vip_arrivals(session, event_id)
+        self.tasks.run_coalesced("vip_arrivals", lambda svc: svc.vip_arrivals(), on_done=self.take_arrivals,
+                                 on_error=lambda exc: None)  # a dying server: the next poll tries again
+
+    def take_arrivals(self, arrivals: list[VipArrival]) -> None:
         first_look, self.primed = not self.primed, True
         for a in reversed(arrivals):  # oldest first, so the queue is in arrival order
             if a.participant.id in self.seen:
@@ -192,9 +197,7 @@ class VipProtocol(QObject):
         self._log(alert.participant_id, "shown", alert.reason)
 
     def _log(self, participant_id: int, outcome: str, reason: str) -> None:
-        event_id = self.event_id()
-        if event_id is None:
+        if self.event_id() is None:
             return
-        with self.db.write() as session:
-            record_vip_alert(session, event_id, participant_id, outcome=outcome, station=self.station(),
-                             operator=self.operator(), reason=reason)  # fmt: skip
+        operator = self.operator()
+        self.tasks.run(lambda svc: svc.record_vip_alert(participant_id, outcome, reason, operator))

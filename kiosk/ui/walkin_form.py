@@ -1,12 +1,14 @@
 """Walk-in registration: a short form, a duplicate warning, the capacity check, then check-in.
 
 Everything happens inside the side panel. A probable duplicate is offered instead (Enter
-checks in that roster record); a full room offers the supervisor override.
+checks in that roster record); a full room offers the supervisor override. The look-up and the
+registration run on the database worker (`tasks`); the form follows when they are decided.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
+from kiosk.domain.checkin import CheckInVerdict, ScanStatus
 from kiosk.domain.labels import CATEGORY_ORDER
 from kiosk.domain.models import Category
 from kiosk.domain.privacy import mask_email, mask_phone
@@ -34,23 +36,27 @@ from kiosk.domain.walkin import (
     ProbableDuplicate,
     WalkInInvalid,
     WalkInRequest,
-    probable_duplicates,
-    register_walk_in,
+    WalkInResult,
     validate,
 )
 from kiosk.ui.recent_checkins import SupervisorRunner
 from kiosk.ui.window_parts import clear_layout
+
+if TYPE_CHECKING:
+    from kiosk.ui.taskman import TaskManager
 
 
 class WalkInForm(QWidget):
     completed = Signal(object, bool)  # CheckInVerdict, print a badge
     use_existing = Signal(int, int)  # participant id, companions
     refused = Signal(object)  # CheckInVerdict (capacity_full)
+    failed = Signal(object)  # a registration that could not be made (the exception)
 
-    def __init__(self, desk: CheckInDesk, station: str, require_supervisor: SupervisorRunner,
+    def __init__(self, tasks: TaskManager, station: str, require_supervisor: SupervisorRunner,
                  operator: Callable[[], str], parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.desk = desk
+        self.tasks = tasks
+        self.busy = False  # a registration is on its way: a second Enter must not register twice
         self.station = station
         self.require_supervisor = require_supervisor
         self.operator = operator
@@ -212,14 +218,27 @@ class WalkInForm(QWidget):
             return
         for widget in self.fields.values():
             widget.setStyleSheet("")
+        if self.busy:
+            return
         if not self._duplicates_seen:
-            with self.desk.db.session() as session:
-                self.duplicates = probable_duplicates(session, self.desk.event_id, request)
-            self._duplicates_seen = True
-            if self.duplicates:
-                self._show_duplicates()
-                return
+            self.busy = True
+
+            def looked_up(duplicates: list[ProbableDuplicate]) -> None:
+                self.busy = False
+                self.duplicates = duplicates
+                self._duplicates_seen = True
+                if duplicates:
+                    self._show_duplicates()
+                    return
+                self._register(override=False)
+
+            self.tasks.run(lambda svc: svc.walk_in_duplicates(request), on_done=looked_up, on_error=self._failed)
+            return
         self._register(override=False)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.failed.emit(exc)
 
     def submit_override(self) -> None:
         self.require_supervisor(
@@ -227,19 +246,23 @@ class WalkInForm(QWidget):
         )
 
     def _register(self, *, override: bool) -> None:
-        try:
-            request, station, operator = self.request(), self.station, self.operator()
+        request, operator = self.request(), self.operator()
+        self.busy = True
 
-            def walk_in(desk: CheckInDesk):  # type: ignore[no-untyped-def]
-                return register_walk_in(desk, request, station, operator, override=override)
+        def error(exc: BaseException) -> None:
+            self.busy = False
+            if isinstance(exc, WalkInInvalid):
+                self._show_problems(exc.problems)
+            else:
+                self.failed.emit(exc)
 
-            # On a shared server the station link decides where it is written (server, or the
-            # local journal while the network is away); a plain desk writes directly.
-            link = getattr(self.desk, "link", None)
-            result = link.call(walk_in) if link is not None else walk_in(self.desk)
-        except WalkInInvalid as exc:
-            self._show_problems(exc.problems)
-            return
+        # The service decides where it is written: the file, the shared server, or (apart) this
+        # station's copy and journal.
+        self.tasks.run(lambda svc: svc.walk_in(request, operator, override=override),
+                       on_done=self._registered, on_error=error)  # fmt: skip
+
+    def _registered(self, result: WalkInResult) -> None:
+        self.busy = False
         verdict: CheckInVerdict = result.verdict
         if verdict.status is ScanStatus.CAPACITY_FULL:
             self.error.setText(self.tr("정원이 찼습니다. 책임자 승인이 있어야 입장할 수 있습니다."))

@@ -14,8 +14,8 @@
         <location filename="../../kiosk/ui/roster_view.py" line="156" />
         <location filename="../../kiosk/ui/speakers_board.py" line="75" />
         <location filename="../../kiosk/ui/verdict_panel.py" line="127" />
-        <location filename="../../kiosk/ui/vip_alert.py" line="102" />
-        <location filename="../../kiosk/ui/vip_alert.py" line="104" />
+        <location filename="../../kiosk/ui/vip_alert.py" line="105" />
+        <location filename="../../kiosk/ui/vip_alert.py" line="107" />
         <source>labels</source>
         <translation>labels</translation>
     </message>
@@ -332,17 +332,17 @@
 <context>
     <name>CompanionsBar</name>
     <message>
-        <location filename="../../kiosk/ui/companions.py" line="33" />
+        <location filename="../../kiosk/ui/companions.py" line="41" />
         <source>함께 온 수행원</source>
         <translation>Companions with this guest</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/companions.py" line="38" />
+        <location filename="../../kiosk/ui/companions.py" line="46" />
         <source>{0}명</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/companions.py" line="62" />
+        <location filename="../../kiosk/ui/companions.py" line="70" />
         <source>{0} 님과 함께 온 수행원 (최대 {1}명)</source>
         <translation>Companions with {0} (up to {1})</translation>
     </message>
@@ -526,27 +526,27 @@
         <translation>Not arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counters.py" line="72" />
+        <location filename="../../kiosk/ui/counters.py" line="74" />
         <source>초청 {0}명</source>
         <translation>{0} invited</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counters.py" line="74" />
+        <location filename="../../kiosk/ui/counters.py" line="76" />
         <source>수행원 {0}명 포함</source>
         <translation>incl. {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counters.py" line="80" />
+        <location filename="../../kiosk/ui/counters.py" line="82" />
         <source>정원의 %p% 입장 (현재 {0}/{1})</source>
         <translation>%p% of capacity ({0}/{1} present)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counters.py" line="84" />
+        <location filename="../../kiosk/ui/counters.py" line="86" />
         <source>정원이 찼습니다 — 현장등록은 책임자 승인</source>
         <translation>The room is full — walk-ins need a supervisor</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/counters.py" line="87" />
+        <location filename="../../kiosk/ui/counters.py" line="89" />
         <source>정원의 90%를 넘었습니다 — 잔여 %n석</source>
         <translation>
             <numerusform>Over 90% of capacity — %n seat left</numerusform>
@@ -648,37 +648,37 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../kiosk/ui/desk_page.py" line="48" />
+        <location filename="../../kiosk/ui/desk_page.py" line="53" />
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk_page.py" line="52" />
+        <location filename="../../kiosk/ui/desk_page.py" line="57" />
         <source>QR 코드를 스캔하거나 등록번호를 입력하고 Enter</source>
         <translation>Scan a QR code, or type a registration number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk_page.py" line="68" />
+        <location filename="../../kiosk/ui/desk_page.py" line="73" />
         <source>최근 체크인 F4</source>
         <translation>Recent F4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk_page.py" line="68" />
+        <location filename="../../kiosk/ui/desk_page.py" line="73" />
         <source>이름 검색 F2</source>
         <translation>Name search F2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk_page.py" line="68" />
+        <location filename="../../kiosk/ui/desk_page.py" line="73" />
         <source>현장등록 F3</source>
         <translation>Walk-in F3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk_page.py" line="68" />
+        <location filename="../../kiosk/ui/desk_page.py" line="73" />
         <source>카메라 F8</source>
         <translation>Camera F8</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk_page.py" line="85" />
+        <location filename="../../kiosk/ui/desk_page.py" line="90" />
         <source>카메라가 꺼져 있습니다. 설정(F10)에서 카메라를 고르세요.</source>
         <translation>The camera is off. Choose a camera in Settings (F10).</translation>
     </message>
@@ -1425,237 +1425,267 @@ Change it anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="129" />
+        <location filename="../../kiosk/ui/main_window.py" line="166" />
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187" />
+        <location filename="../../kiosk/ui/main_window.py" line="227" />
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="189" />
+        <location filename="../../kiosk/ui/main_window.py" line="229" />
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="194" />
+        <location filename="../../kiosk/ui/main_window.py" line="234" />
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="200" />
+        <location filename="../../kiosk/ui/main_window.py" line="240" />
         <source>의전 (Ctrl+4)</source>
         <translation>Protocol (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="229" />
-        <location filename="../../kiosk/ui/main_window.py" line="343" />
+        <location filename="../../kiosk/ui/main_window.py" line="270" />
+        <location filename="../../kiosk/ui/main_window.py" line="445" />
         <source>공유 서버</source>
         <translation>shared server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="236" />
+        <location filename="../../kiosk/ui/main_window.py" line="277" />
         <source>체크인 키오스크 — 행사 없음 ({0})</source>
         <translation>Check-in kiosk — no event ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="246" />
+        <location filename="../../kiosk/ui/main_window.py" line="287" />
         <source>행사가 열려 있지 않아 스캔을 처리하지 않았습니다 — 먼저 행사를 만들거나 여세요</source>
         <translation>No event is open, so the scan was not processed — create or open an event first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="268" />
+        <location filename="../../kiosk/ui/main_window.py" line="315" />
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="273" />
+        <location filename="../../kiosk/ui/main_window.py" line="320" />
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="276" />
+        <location filename="../../kiosk/ui/main_window.py" line="323" />
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="282" />
+        <location filename="../../kiosk/ui/main_window.py" line="329" />
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · F12 over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="286" />
-        <location filename="../../kiosk/ui/main_window.py" line="298" />
-        <location filename="../../kiosk/ui/main_window.py" line="658" />
+        <location filename="../../kiosk/ui/main_window.py" line="333" />
+        <location filename="../../kiosk/ui/main_window.py" line="345" />
+        <location filename="../../kiosk/ui/main_window.py" line="815" />
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="323" />
+        <location filename="../../kiosk/ui/main_window.py" line="403" />
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="324" />
+        <location filename="../../kiosk/ui/main_window.py" line="404" />
         <source>새 행사를 만들거나 행사 파일을 여세요.</source>
         <translation>Create a new event or open an event file.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="343" />
+        <location filename="../../kiosk/ui/main_window.py" line="445" />
         <source>{0} — {1} — 체크인 키오스크</source>
         <translation>{0} — {1} — Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="416" />
+        <location filename="../../kiosk/ui/main_window.py" line="520" />
         <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
         <translation>Check-out mode: scan the QR code of the guest leaving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417" />
+        <location filename="../../kiosk/ui/main_window.py" line="521" />
         <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
         <translation>Press F6 again to go back to check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="423" />
+        <location filename="../../kiosk/ui/main_window.py" line="527" />
         <source>퇴장 모드 (F6)</source>
         <translation>Check-out mode (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="446" />
+        <location filename="../../kiosk/ui/main_window.py" line="563" />
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="448" />
+        <location filename="../../kiosk/ui/main_window.py" line="565" />
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="453" />
+        <location filename="../../kiosk/ui/main_window.py" line="570" />
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="515" />
+        <location filename="../../kiosk/ui/main_window.py" line="582" />
+        <source>서버와 연결이 끊겨 지금은 할 수 없습니다</source>
+        <translation>Not possible while the shared server is away</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="583" />
+        <source>연결이 돌아오면 다시 하세요. 체크인은 이 PC에 계속 저장됩니다.</source>
+        <translation>Try again when the connection is back. Check-ins are still kept on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="589" />
+        <source>저장하지 못했습니다</source>
+        <translation>Could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="590" />
+        <source>데이터베이스에 쓸 수 없어 기록되지 않았습니다. 잠시 뒤 다시 시도하세요.</source>
+        <translation>The database could not be written, so nothing was recorded. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="607" />
+        <source>체크인을 멈췄습니다</source>
+        <translation>Check-in stopped</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="608" />
+        <source>데이터베이스 파일이 바뀌거나 사라져 기록하지 않았습니다. 책임자에게 알리세요.</source>
+        <translation>The database file was replaced or removed, so nothing was recorded. Tell the supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="671" />
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="522" />
+        <location filename="../../kiosk/ui/main_window.py" line="678" />
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="529" />
+        <location filename="../../kiosk/ui/main_window.py" line="685" />
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="530" />
+        <location filename="../../kiosk/ui/main_window.py" line="686" />
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="531" />
+        <location filename="../../kiosk/ui/main_window.py" line="687" />
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="532" />
+        <location filename="../../kiosk/ui/main_window.py" line="688" />
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="537" />
+        <location filename="../../kiosk/ui/main_window.py" line="693" />
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="547" />
+        <location filename="../../kiosk/ui/main_window.py" line="703" />
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="559" />
+        <location filename="../../kiosk/ui/main_window.py" line="715" />
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="559" />
+        <location filename="../../kiosk/ui/main_window.py" line="715" />
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="573" />
+        <location filename="../../kiosk/ui/main_window.py" line="729" />
         <source>현장등록</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="574" />
+        <location filename="../../kiosk/ui/main_window.py" line="730" />
         <source>작성 중인 현장등록을 지울까요?</source>
         <translation>Discard the walk-in being typed?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="575" />
+        <location filename="../../kiosk/ui/main_window.py" line="731" />
         <source>지우기</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="576" />
+        <location filename="../../kiosk/ui/main_window.py" line="732" />
         <source>계속 작성 (Esc)</source>
         <translation>Keep writing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="624" />
+        <location filename="../../kiosk/ui/main_window.py" line="780" />
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="629" />
+        <location filename="../../kiosk/ui/main_window.py" line="785" />
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="638" />
+        <location filename="../../kiosk/ui/main_window.py" line="794" />
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="639" />
+        <location filename="../../kiosk/ui/main_window.py" line="795" />
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="640" />
+        <location filename="../../kiosk/ui/main_window.py" line="796" />
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="647" />
+        <location filename="../../kiosk/ui/main_window.py" line="803" />
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="647" />
+        <location filename="../../kiosk/ui/main_window.py" line="803" />
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="693" />
+        <location filename="../../kiosk/ui/main_window.py" line="863" />
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="694" />
+        <location filename="../../kiosk/ui/main_window.py" line="864" />
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="738" />
+        <location filename="../../kiosk/ui/main_window.py" line="909" />
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -1663,68 +1693,73 @@ Change it anyway?</translation>
 <context>
     <name>ManualCheckIn</name>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="47" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="51" />
         <source>이름 검색 체크인</source>
         <translation>Check in by name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="52" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="56" />
         <source>이름, 소속, 초성(ㄱㅎㅁ) 또는 전화번호 끝 4자리 — 2글자 이상</source>
         <translation>Name, organization, initials (ㄱㅎㅁ) or last 4 phone digits — 2 characters or more</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="58" />
-        <location filename="../../kiosk/ui/manual_checkin.py" line="135" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="62" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="144" />
         <source>2글자 이상 입력하면 결과가 나옵니다 · ↑↓ 선택 · Enter 확인</source>
         <translation>Results appear from 2 characters · ↑↓ choose · Enter confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="76" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="80" />
         <source>함께 온 수행원</source>
         <translation>Companions with this guest</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="79" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="83" />
         <source> 명</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="84" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="88" />
         <source>이 분으로 체크인 (Enter)</source>
         <translation>Check in this person (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="87" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="91" />
         <source>다시 찾기 (Esc)</source>
         <translation>Search again (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="91" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="95" />
         <source>이 분이 맞습니까?</source>
         <translation>Is this the right person?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="144" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="147" />
+        <source>명단을 불러오는 중…</source>
+        <translation>Loading the roster…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/manual_checkin.py" line="157" />
         <source>{0}명 찾음 · ↑↓ 선택 · Enter 확인</source>
         <translation>{0} found · ↑↓ choose · Enter confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="146" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="159" />
         <source>찾는 분이 없습니다. 명단에 없으면 현장등록(F3)을 하세요.</source>
         <translation>Nobody found. If they are not on the roster, register a walk-in (F3).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="150" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="163" />
         <source>입장함</source>
         <translation>checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="151" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="164" />
         <source>등록 취소</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/manual_checkin.py" line="152" />
+        <location filename="../../kiosk/ui/manual_checkin.py" line="165" />
         <source>현장등록</source>
         <translation>walk-in</translation>
     </message>
@@ -2367,62 +2402,62 @@ Change it anyway?</translation>
 <context>
     <name>RecentCheckIns</name>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="47" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="52" />
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="47" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="52" />
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="47" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="52" />
         <source>소속</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="47" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="52" />
         <source>PC</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="58" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="63" />
         <source>선택한 체크인 취소 (Ctrl+Z)</source>
         <translation>Undo selected check-in (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="71" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="76" />
         <source>취소 사유 (필수) — 예: 동명이인을 잘못 체크인</source>
         <translation>Reason (required) — e.g. checked in the wrong person with the same name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="76" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="81" />
         <source>체크인 취소 확정 (Enter)</source>
         <translation>Confirm undo (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="79" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="84" />
         <source>그만두기 (Esc)</source>
         <translation>Never mind (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="108" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="123" />
         <source> (퇴장)</source>
         <translation> (left)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="144" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="159" />
         <source>{0} ({1}) 님의 {2} 체크인을 취소합니다. 사유를 입력하세요.</source>
         <translation>Undoing the {2} check-in of {0} ({1}). Enter the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="154" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="169" />
         <source>체크인 취소는 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can undo a check-in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/recent_checkins.py" line="162" />
+        <location filename="../../kiosk/ui/recent_checkins.py" line="177" />
         <source>취소 사유를 입력하세요</source>
         <translation>Enter the reason</translation>
     </message>
@@ -3098,27 +3133,27 @@ A cancelled QR code is refused at the door.</translation>
 <context>
     <name>VipAlertBar</name>
     <message>
-        <location filename="../../kiosk/ui/vip_alert.py" line="85" />
+        <location filename="../../kiosk/ui/vip_alert.py" line="88" />
         <source>확인 (Ctrl+K)</source>
         <translation>Acknowledge (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/vip_alert.py" line="101" />
+        <location filename="../../kiosk/ui/vip_alert.py" line="104" />
         <source>의전 알림 — {0} {1} 정원 초과로 입장 대기 (책임자 승인 F12)</source>
         <translation>Protocol alert — {0} {1} waiting: room full (supervisor approval F12)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/vip_alert.py" line="104" />
+        <location filename="../../kiosk/ui/vip_alert.py" line="107" />
         <source>의전 알림 — {0} {1} 도착</source>
         <translation>Protocol alert — {0} ({1}) has arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/vip_alert.py" line="105" />
+        <location filename="../../kiosk/ui/vip_alert.py" line="108" />
         <source> · 외 {0}명 대기</source>
         <translation> · {0} more waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/vip_alert.py" line="106" />
+        <location filename="../../kiosk/ui/vip_alert.py" line="109" />
         <source> · 수행원 {0}명</source>
         <translation> · {0} companions</translation>
     </message>
@@ -3126,158 +3161,158 @@ A cancelled QR code is refused at the door.</translation>
 <context>
     <name>WalkInForm</name>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="61" />
-        <location filename="../../kiosk/ui/walkin_form.py" line="154" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="67" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="160" />
         <source>현장등록</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="82" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="88" />
         <source> 명</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="83" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="89" />
         <source>배지 출력</source>
         <translation>Print badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="95" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="101" />
         <source>이름 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="95" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="101" />
         <source>소속 *</source>
         <translation>Organization *</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="96" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="102" />
         <source>직위</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="96" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="102" />
         <source>구분</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="97" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="103" />
         <source>휴대전화</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="97" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="103" />
         <source>이메일</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="98" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="104" />
         <source>수행원</source>
         <translation>Companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="129" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="135" />
         <source>등록하고 체크인 (Enter)</source>
         <translation>Register and check in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="132" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="138" />
         <source>책임자 승인으로 입장</source>
         <translation>Admit with supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="145" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="151" />
         <source>부처</source>
         <translation>Ministry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="146" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="152" />
         <source>지역발전위원회</source>
         <translation>Regional Development Committee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="147" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="153" />
         <source>국회의원</source>
         <translation>National Assembly member</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="148" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="154" />
         <source>지자체</source>
         <translation>Local government</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="149" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="155" />
         <source>지역기관</source>
         <translation>Regional institution</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="150" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="156" />
         <source>학계</source>
         <translation>Academia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="151" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="157" />
         <source>언론</source>
         <translation>Press</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="152" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="158" />
         <source>포럼</source>
         <translation>Forum</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="153" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="159" />
         <source>운영요원</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="155" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="161" />
         <source>기타</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="226" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="245" />
         <source>정원을 넘는 현장등록은 책임자 승인이 필요합니다.</source>
         <translation>A walk-in over capacity needs the supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="245" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="268" />
         <source>정원이 찼습니다. 책임자 승인이 있어야 입장할 수 있습니다.</source>
         <translation>The room is full. Entry needs the supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="267" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="290" />
         <source>같은 전화번호</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="267" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="290" />
         <source>같은 이메일</source>
         <translation>same e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="268" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="291" />
         <source>같은 이름·소속</source>
         <translation>same name and organization</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="269" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="292" />
         <source>명단에 이미 있는 분일 수 있습니다</source>
         <translation>This person may already be on the roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="275" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="298" />
         <source> — 이미 입장함</source>
         <translation> — already checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="278" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="301" />
         <source>{0} 님으로 체크인</source>
         <translation>Check in {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkin_form.py" line="289" />
+        <location filename="../../kiosk/ui/walkin_form.py" line="312" />
         <source>새로 등록하려면 Enter를 한 번 더 누르세요.</source>
         <translation>To register a new person anyway, press Enter again.</translation>
     </message>

@@ -99,7 +99,10 @@ def test_check_out_mode_and_re_entry_from_the_keyboard(qtbot, window: MainWindow
 
 
 def _enter_kiosk(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    assert window.enter_kiosk_mode(full_screen=False)
+    # The PIN was set after the window read it: the window asks the service again, then enters.
+    window.enter_kiosk_mode(full_screen=False)
+    window.tasks.settle()
+    assert window.kiosk_active
     qtbot.waitUntil(lambda: window.kiosk.isVisible())
 
 
@@ -114,6 +117,7 @@ def test_kiosk_asks_about_companions(qtbot, window: MainWindow, db: Database, de
     bar = window.kiosk.companions
     assert bar is not None and bar.isVisible() and "함께 오신 분" in bar.label.text()
     qtbot.keyClick(window.kiosk, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    window.tasks.settle()
     if os.environ.get("KIOSK_SCREENSHOTS"):
         window.grab().save(os.path.join(os.environ["KIOSK_SCREENSHOTS"], "kiosk-companions.png"))
     with db.session() as s:
@@ -142,6 +146,7 @@ def test_vip_at_the_kiosk_reaches_another_stations_console(qtbot, window: MainWi
     _enter_kiosk(qtbot, window)
     scan(qtbot, window, code_of(db, "조기현"))
     other.refresh_lists()  # its one-second timer does this
+    other.tasks.settle()
     assert "조기현" in other.vip_alert.headline.text() and not other.vip_alert.isHidden()
     other.close()
 
@@ -222,6 +227,8 @@ def test_walk_in_form_esc_asks_and_a_scan_leaves_it_alone(qtbot, window: MainWin
     page.walkin.name.setFocus()
     qtbot.waitUntil(lambda: page.walkin.name.hasFocus())
     hid_type(code_of(db, "마재영"))  # a guest's scan while the form is half typed
+    qtbot.waitUntil(lambda: page.verdict.kind != "idle")
+    window.tasks.settle()
     assert page.verdict.kind == "ok" and "마재영" in page.verdict.headline.text()
     assert page.walkin.name.text() == "홍길동" and page.walkin.organization.text() == "시민"
     assert page.side_index == SIDE_WALKIN
@@ -229,6 +236,8 @@ def test_walk_in_form_esc_asks_and_a_scan_leaves_it_alone(qtbot, window: MainWin
     qtbot.waitUntil(lambda: window.discard_box is not None and window.discard_box.isVisible())
     qtbot.keyClick(window.discard_box, Qt.Key.Key_Escape)  # keep writing
     qtbot.waitUntil(lambda: window.discard_box is None)
+    window.activateWindow()  # the offscreen platform leaves no window active after a dialog
+    qtbot.waitUntil(window.isActiveWindow)
     assert page.side_index == SIDE_WALKIN and page.walkin.name.text() == "홍길동"
     press(qtbot, window, Qt.Key.Key_F4)  # away and back: the form is as it was
     press(qtbot, window, Qt.Key.Key_F3)
@@ -251,6 +260,7 @@ def test_f4_focuses_the_recent_list_and_undo_does_not_slide_to_the_next_guest(qt
         scan(qtbot, window, code_of(db, name))
     recent = window.desk_page.recent
     recent.refresh()
+    window.tasks.settle()
     press(qtbot, window, Qt.Key.Key_F4)
     assert QApplication.focusWidget() is recent.table
     # Ctrl+Z with nothing chosen: the newest row is highlighted and named, not taken silently.
@@ -262,6 +272,7 @@ def test_f4_focuses_the_recent_list_and_undo_does_not_slide_to_the_next_guest(qt
     recent.reason.setText("잘못 스캔")
     qtbot.keyClick(recent.reason, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not recent.undo_open)
+    window.tasks.settle()  # the undo is made on the worker; the list follows
     assert recent.selected() is None  # the next Ctrl+Z must not take 강영민 unseen
 
 

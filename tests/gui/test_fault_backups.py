@@ -41,7 +41,7 @@ def test_malformed_while_running_lists_the_backups(qtbot, shown, db: Database, d
     assert backups is not None and len(backups) == 4
 
 
-def test_scan_on_a_damaged_file_reaches_the_fault_dialog(qtbot, monkeypatch: pytest.MonkeyPatch, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_scan_on_a_damaged_file_reaches_the_fault_dialog(qtbot, shown, monkeypatch: pytest.MonkeyPatch, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
     """The door's own error path lets a damaged-file error through to the dialog (not only an inline line)."""
     from kiosk.ui.main_window import MainWindow
 
@@ -51,7 +51,11 @@ def test_scan_on_a_damaged_file_reaches_the_fault_dialog(qtbot, monkeypatch: pyt
     def broken(*_a, **_k):  # type: ignore[no-untyped-def]
         raise OperationalError("INSERT", {}, Exception("database disk image is malformed"))
 
-    assert window.desk is not None
-    monkeypatch.setattr(window.desk, "scan", broken)
-    with pytest.raises(OperationalError):
-        window.on_scanned("ANYCODE")
+    monkeypatch.setattr(window.service, "scan", broken)
+    # The error comes back from the worker to the fault handler (faults.install_excepthook's hook).
+    faults.install_excepthook(None, None)
+    window.on_scanned("ANYCODE")
+    window.tasks.settle()
+    (fault, _backups), = shown
+    assert fault.kind is FaultKind.CORRUPT
+    assert window.desk_page.verdict.kind == "idle"  # nothing shown as decided

@@ -57,11 +57,13 @@ def scan(qtbot, window: MainWindow, code: str) -> None:  # type: ignore[no-untyp
     field.setFocus()
     qtbot.keyClicks(field, code)
     qtbot.keyClick(field, Qt.Key.Key_Return)
+    window.tasks.settle()  # the verdict is decided on the worker and shown when it comes back
 
 
 def press(qtbot, window: MainWindow, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
     target = QApplication.focusWidget() or window
     qtbot.keyClick(target, key, modifier)
+    window.tasks.settle()
 
 
 def enter_pin(qtbot, window: MainWindow, pin: str = PIN) -> None:  # type: ignore[no-untyped-def]
@@ -71,6 +73,7 @@ def enter_pin(qtbot, window: MainWindow, pin: str = PIN) -> None:  # type: ignor
     if dialog.mode == "set":
         dialog.confirm.setText(pin)
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    window.tasks.settle()
 
 
 @pytest.fixture
@@ -149,12 +152,14 @@ def test_manual_check_in_with_inline_confirmation(qtbot, window: MainWindow, db:
     page.search.query.setText("백운규")
     qtbot.waitUntil(lambda: page.search.results.count() >= 1)
     qtbot.keyClick(page.search.query, Qt.Key.Key_Return)
+    window.tasks.settle()
     assert page.search.confirming
     assert page.search.confirm_name.text() == "백운규"
     assert "산업통상자원부" in page.search.confirm_detail.text() and "장관" in page.search.confirm_detail.text()
     assert counts(db, demo_event_id).checked_in == 0  # nothing happens before the confirmation
     qtbot.keyClick(page.search.query, Qt.Key.Key_Up)  # one companion came along
     qtbot.keyClick(page.search.query, Qt.Key.Key_Return)
+    window.tasks.settle()
     assert page.verdict.kind == "vip"
     assert page.verdict.headline.text() == "백운규 장관님, 환영합니다"
     assert page.side_index == SIDE_RECENT
@@ -183,14 +188,17 @@ def test_walk_ins_until_full_then_supervisor_override(qtbot, window: MainWindow,
     _fill_walk_in(qtbot, window, "홍길동", "부산일보", "010-1111-2222")
     form.badge.setChecked(True)  # and a badge for him
     qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    window.tasks.settle()
     assert window.desk_page.verdict.kind == "ok" and "홍길동" in window.desk_page.verdict.headline.text()
     _fill_walk_in(qtbot, window, "임꺽정", "청석골")
     qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    window.tasks.settle()
     assert counts(db, demo_event_id).present == 2
     qtbot.waitUntil(lambda: window.counters.level == "full")
 
     _fill_walk_in(qtbot, window, "장길산", "광대패")
     qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    window.tasks.settle()
     assert window.desk_page.verdict.kind == "refused"
     assert window.desk_page.verdict.headline.text() == "정원이 찼습니다"
     assert form.override_button.isVisible()
@@ -212,9 +220,11 @@ def test_walk_in_duplicate_offers_the_roster_record(qtbot, window: MainWindow, d
     _fill_walk_in(qtbot, window, "김 현미", "국토교통부")
     form = window.desk_page.walkin
     qtbot.keyClick(form.organization, Qt.Key.Key_Return)
+    window.tasks.settle()
     assert form.dup_box.isVisible() and form.duplicates[0].participant.name == "김현미"
     assert counts(db, demo_event_id).checked_in == 0
     assert form.use_first_duplicate()
+    window.tasks.settle()
     assert window.desk_page.verdict.headline.text() == "김현미 장관님, 환영합니다"
     with db.session() as s:
         assert s.scalar(select(func.count()).where(Participant.is_walk_in.is_(True))) == 0
@@ -255,7 +265,9 @@ def test_vip_alert_companions_and_undo(qtbot, window: MainWindow, db: Database, 
 
     CheckInDesk(db, demo_event_id).check_in_participant(pid_of(db, "백운규"), "정문-2")
     window.refresh_lists()
+    window.tasks.settle()
     window.refresh_lists()
+    window.tasks.settle()
     assert window.vip_alert.queue and window.vip_alert.queue[0].station == "정문-2"
     assert len(window.vip_alert.queue) == 1
     window.vip_alert.acknowledge()
@@ -264,6 +276,7 @@ def test_vip_alert_companions_and_undo(qtbot, window: MainWindow, db: Database, 
     window.tabs.setCurrentIndex(0)
     recent = window.desk_page.recent
     recent.refresh()
+    window.tasks.settle()
     assert recent.select_check_in(next(r.check_in_id for r in recent.rows if r.participant.name == "김현미"))
     window.desk_page.focus_scan()
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -273,6 +286,7 @@ def test_vip_alert_companions_and_undo(qtbot, window: MainWindow, db: Database, 
     assert recent.undo_error.text()
     recent.reason.setText("동명이인을 잘못 체크인")
     qtbot.keyClick(recent.reason, Qt.Key.Key_Return)
+    window.tasks.settle()
     assert not recent.undo_open
     c = counts(db, demo_event_id)
     assert (c.checked_in, c.present) == (3, 3)  # 조기현, 마재영, 백운규
@@ -343,7 +357,9 @@ def test_kiosk_mode_needs_a_pin_to_leave(qtbot, window: MainWindow, db: Database
 def test_kiosk_mode_never_offers_to_choose_the_pin(qtbot, window: MainWindow, db: Database) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
         roles.set_pin(s, PIN)
-    assert window.enter_kiosk_mode()
+    window.enter_kiosk_mode()  # the PIN was set behind the window's back: the service is asked
+    window.tasks.settle()
+    assert window.kiosk_active
     with db.write() as s:  # the PIN disappears (a reset database, say)
         s.delete(s.get(roles.Setting, roles.PIN_HASH_KEY))
     window.request_leave_kiosk()
@@ -366,6 +382,7 @@ def test_settings_change_station_capacity_and_language(qtbot, window: MainWindow
     dialog.capacity.setValue(160)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.save()
+    window.tasks.settle()
     assert window.station == "정문-2" and window.local.station == "정문-2"
     assert counts(db, demo_event_id).capacity == 160
     assert window.language == "en"
@@ -377,6 +394,7 @@ def test_settings_change_station_capacity_and_language(qtbot, window: MainWindow
     assert window.desk_page.verdict.headline.text() == "마재영 실장님, 환영합니다"  # names stay Korean
     assert "Checked in" in window.desk_page.verdict.detail.text()
     assert window.set_language("ko")
+    window.tasks.settle()
     assert window.windowTitle() == "혁신도시 시즌2 콘퍼런스 — kiosk.db — 체크인 키오스크"
     assert json.loads(audit(db, "capacity")[0].detail) == {"before": 150, "after": 160}
 
@@ -439,7 +457,7 @@ def test_a_database_that_cannot_be_written_is_said_plainly(qtbot, window: MainWi
         # A full disk or a locked file cannot be produced portably in a test; the engine's error is.
         raise OperationalError("INSERT", {}, Exception("database or disk is full"))
 
-    monkeypatch.setattr(window.desk, "scan", full_disk)
+    monkeypatch.setattr(window.service, "scan", full_disk)
     scan(qtbot, window, code_of(db, "마재영"))
     assert window.desk_page.verdict.kind == "refused"
     assert "다시 스캔" in window.desk_page.verdict.headline.text()

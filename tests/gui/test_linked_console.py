@@ -1,6 +1,7 @@
 """The console on a shared PostgreSQL server keeps checking people in when the network drops.
 
-A real throw-away PostgreSQL (tests/pg) behind a TCP forwarder whose cable the test pulls.
+A real throw-away PostgreSQL (tests/pg) behind a TCP forwarder whose cable the test pulls. The
+console runs the door through its `DoorService` (a `StationBackend`) on the database worker.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from sqlalchemy import func, select
 
 from kiosk.domain.checkin import ScanStatus
 from kiosk.domain.models import CheckIn
+from kiosk.service.backend import StationBackend
 from kiosk.storage.engine import Database
-from kiosk.sync.linked import LinkedDatabase, LinkedDesk
+from kiosk.sync.linked import LinkedDatabase
 from kiosk.sync.station import LinkState, StationLink
-from kiosk.ui.connection_badge import ConnectionBadge
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.settings_dialog import LocalSettings
 from tests.pg.conftest import pg_cluster, pg_url  # noqa: F401 - fixtures
@@ -40,29 +41,40 @@ def test_console_scans_online_then_offline_then_syncs(  # type: ignore[no-untype
     db, event_id = server
     window = MainWindow(linked, "입구1", local_settings=LocalSettings(tmp_path / "station.ini"))  # type: ignore[arg-type]
     qtbot.addWidget(window)
-    badge = ConnectionBadge()
-    badge.show_status(linked.link.status())
-    window.add_status_widget(badge)
-    assert isinstance(window.desk, LinkedDesk)
+    assert isinstance(window.service.backend, StationBackend)
+    assert window.connection_badge is not None  # the window polls the station and shows the result
     first, second = _codes(db, event_id)[:2]
 
-    assert window.on_scanned(first).status is ScanStatus.OK
-    linked.link.sync()
+    online = window.on_scanned(first)
+    window.tasks.settle()
+    assert online is not None and online.result().status is ScanStatus.OK
+    window.tasks.run(lambda svc: svc.backend.link.sync())
+    window.tasks.settle()
     proxy.cut()
     offline = window.on_scanned(second)
-    assert offline is not None and offline.status is ScanStatus.OK  # at once, from the local copy
+    window.tasks.settle()
+    assert offline is not None and offline.result().status is ScanStatus.OK  # at once, from the local copy
     assert linked.link.state is LinkState.OFFLINE
-    assert window.on_scanned(first).status is ScanStatus.ALREADY_CHECKED_IN
+    again = window.on_scanned(first)
+    window.tasks.settle()
+    assert again is not None and again.result().status is ScanStatus.ALREADY_CHECKED_IN
     window.refresh_counts()  # reads the local copy now: both guests are counted
+    window.tasks.settle()
     assert window.counters.checked_in.value.text() == "2 / 150"
+    window.poll_station()
+    window.tasks.settle()
+    assert window.connection_badge.state is LinkState.OFFLINE
     with linked.session() as s:
         assert s.scalar(select(func.count(CheckIn.id))) == 2
 
     proxy.restore()
-    assert linked.link.poll().state is LinkState.ONLINE
+    window.poll_station()  # on the worker: probe, push the journal, refresh the copy
+    window.tasks.settle()
+    assert window.connection_badge.state is LinkState.ONLINE
     with db.session() as s:
-        assert s.get(CheckIn, offline.check_in_id) is not None
+        assert s.get(CheckIn, offline.result().check_in_id) is not None
         assert s.scalar(select(func.count(CheckIn.id))) == 2
+    window.close()
 
 
 def test_linked_database_reads_the_server_while_online(server, linked: LinkedDatabase) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

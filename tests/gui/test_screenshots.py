@@ -66,24 +66,32 @@ def test_render_main_screens(qtbot, window: MainWindow, db: Database) -> None:  
     # A few guests already inside, so the counters and lists look like the middle of the afternoon.
     for name in ("마재영", "강영민", "정성훈", "이민원"):
         window.on_scanned(_code(db, name))
+        window.tasks.settle()
     window.clear_panel()
+    window.refresh_soon()
+    window.tasks.settle()  # counters and lists follow on the worker
     assert _save(qtbot, window, "console-idle").exists()
 
     window.on_scanned(_code(db, "박성진"))
+    window.tasks.settle()
     _save(qtbot, window, "verdict-ok")
 
     window.on_scanned(_code(db, "김현미"))
+    window.tasks.settle()
     window.set_companions(2)
+    window.tasks.settle()
     assert window.vip_alert.isVisible()
     _save(qtbot, window, "vip-alert")
     window.vip_alert.acknowledge()
 
     window.on_scanned(_code(db, "박성진"))
+    window.tasks.settle()
     _save(qtbot, window, "already-checked-in")
 
     genuine = _code(db, "마재영")[:-1]
     tampered = genuine[:-1] + ("0" if genuine[-1] != "0" else "1")  # one MAC character changed
     window.on_scanned(tampered + token._check_char(tampered))
+    window.tasks.settle()
     assert window.desk_page.verdict.headline.text() == "위조되었거나 손상된 코드입니다"
     _save(qtbot, window, "refused-forged")
 
@@ -100,6 +108,8 @@ def test_render_main_screens(qtbot, window: MainWindow, db: Database) -> None:  
     window.show_side(1)
     page.search.query.setText("김현")  # QTest cannot type Hangul keys
     page.search.search()
+    window.tasks.settle()  # the roster index is loaded on the worker
+    qtbot.waitUntil(lambda: page.search.results.count() > 0)
     _save(qtbot, window, "name-search")
 
     window.clear_panel()
@@ -115,6 +125,7 @@ def test_render_main_screens(qtbot, window: MainWindow, db: Database) -> None:  
     window.resize(WIDTH, HEIGHT)
     _save(qtbot, window, "kiosk-mode")
     window.on_scanned(_code(db, "조기현"))
+    window.tasks.settle()
     _save(qtbot, window, "kiosk-mode-welcome")
     window.resize(1920, 1080)  # the guest-facing screen is often a 1080p monitor
     _save(qtbot, window, "kiosk-mode-1080p", (1920, 1080))

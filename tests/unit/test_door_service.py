@@ -74,3 +74,31 @@ def test_scan_on_the_worker_thread_lands_on_disk(tmp_path: Path) -> None:
         from kiosk.domain.checkin import active_check_in
 
         assert active_check_in(s, pid) is not None
+
+
+def test_worker_runs_door_actions_before_refreshes_in_order_and_finishes_all_at_stop() -> None:
+    gate = threading.Event()
+    order: list[str] = []
+    worker = DbWorker()
+    worker.submit(gate.wait)  # busy: everything below queues
+    refresh = worker.submit(order.append, "refresh", background=True)
+    actions = [worker.submit(order.append, f"scan{i}") for i in range(3)]
+    gate.set()
+    worker.stop()  # finishes what is queued first: nothing acknowledged is lost
+    assert order == ["scan0", "scan1", "scan2", "refresh"]
+    assert refresh.done() and all(f.done() for f in actions)
+
+
+def test_a_long_burst_still_lets_a_refresh_through() -> None:
+    gate = threading.Event()
+    order: list[str] = []
+    worker = DbWorker()
+    worker.submit(gate.wait)
+    worker.submit(order.append, "refresh", background=True)
+    for i in range(12):
+        worker.submit(order.append, f"scan{i}")
+    gate.set()
+    worker.stop()
+    scans = [x for x in order if x != "refresh"]
+    assert scans == [f"scan{i}" for i in range(12)]  # the door's order is kept
+    assert 0 < order.index("refresh") < len(order) - 1  # not starved until the burst ended
