@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kiosk.domain import badges, roles
@@ -28,6 +27,7 @@ from kiosk.domain.roster import ParticipantFields, RosterEntry
 from kiosk.domain.search import RosterIndex
 from kiosk.service.records_protocol import ProtocolRecordCases
 from kiosk.service.usecase import NotWhileApart, Offline, use_case
+from kiosk.storage.postgres import is_connection_error
 
 ROSTER_WHY = (
     "서버와 연결이 끊겨 명단을 고칠 수 없습니다. 연결이 돌아오면 다시 하세요 — 입장 처리는 계속됩니다 "
@@ -88,8 +88,8 @@ class RecordCases(ProtocolRecordCases):
         try:
             with self.backend.write() as session:
                 yield session
-        except DBAPIError as exc:
-            if not (self.backend.shared and exc.connection_invalidated):
+        except Exception as exc:
+            if not (self.backend.shared and is_connection_error(exc)):
                 raise
             raise NotWhileApart(getattr(type(self), case).__use_case__) from exc
 
