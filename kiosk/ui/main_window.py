@@ -48,6 +48,7 @@ from kiosk.ui.kiosk_mode import KioskHold, KioskScreen
 from kiosk.ui.pin_dialog import SupervisorGate
 from kiosk.ui.protocol_board_window import ProtocolBoardWindow
 from kiosk.ui.protocol_tab import ProtocolDesk
+from kiosk.ui.records_tasks import door_tasks
 from kiosk.ui.roster_view import RosterView
 from kiosk.ui.scan_field import make_scan_field, route_scanner_to
 from kiosk.ui.scan_notice import ScanNotice
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.kiosk_hold: KioskHold | None = None
         self.last_participant_id: int | None = None
         self._tick = 0
+        self.tasks = door_tasks(db, None, station, self)  # the records' use cases run on its worker
         self.gate = SupervisorGate(db, station, self)
         self.gate.set_idle_minutes(self.local.supervisor_idle_minutes)
         self.gate.role_changed.connect(self._role_changed)
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
         with db.session() as session:
             event = active_event(session)
             if event is not None:
-                self.event_id = event.id
+                self.event_id = self.tasks.service.event_id = event.id
         if self.event_id is not None:
             self.desk = make_desk(db, self.event_id)
         self._build()
@@ -185,7 +187,7 @@ class MainWindow(QMainWindow):
             self.desk_page.companions.refused.connect(self._companions_refused)
             self.desk_page.side_changed.connect(self._side_changed)
             self.tabs.addTab(self.desk_page, self.tr("체크인 데스크 (Ctrl+1)"))
-            self.roster_view = RosterView(self.db, self.event_id, self.station)
+            self.roster_view = RosterView(self.tasks, operator=lambda: self.gate.operator)
             self.tabs.addTab(self.roster_view, self.tr("명단 (Ctrl+2)"))
             # An edit or import changes who search finds and what the counters say.
             self.roster_view.roster_changed.connect(self.desk_page.search.reload)
@@ -324,7 +326,7 @@ class MainWindow(QMainWindow):
                 self.meta.setText(self.tr("새 행사를 만들거나 행사 파일을 여세요."))
                 return
             if self.event_id is None:  # an event appeared (imported, demo): start the desk
-                self.event_id = event.id
+                self.event_id = self.tasks.service.event_id = event.id
                 self.desk = make_desk(self.db, event.id)
                 self._build()
             english = self.language == "en"
@@ -654,7 +656,7 @@ class MainWindow(QMainWindow):
 
     def set_station(self, station: str) -> None:
         self.station = station
-        self.gate.station = self.badges.station = station
+        self.gate.station = self.badges.station = self.tasks.service.station = station
         self.station_label.setText(self.tr("체크인 PC: {0}").format(station))
         if self.desk_page is not None:
             for part in (self.desk_page.recent, self.desk_page.walkin, self.desk_page.companions):
@@ -764,6 +766,7 @@ class MainWindow(QMainWindow):
             self.request_leave_kiosk()
             return
         self.timer.stop()
+        self.tasks.shutdown()  # what is queued still runs; nothing new is taken
         self.camera.stop()
         self.scan_notice.close()
         self._close_staff_window()
