@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.last_participant_id: int | None = None
         self._tick = 0
         self.tasks = door_tasks(db, None, station, self)  # the records' use cases run on its worker
-        self.gate = SupervisorGate(db, station, self)
+        self.gate = SupervisorGate(self.tasks, self)
         self.gate.set_idle_minutes(self.local.supervisor_idle_minutes)
         self.gate.role_changed.connect(self._role_changed)
         self.sounds = VerdictSounds(self.local.sounds, self)

@@ -71,6 +71,8 @@ def enter_pin(qtbot, window: MainWindow, pin: str = PIN) -> None:  # type: ignor
     if dialog.mode == "set":
         dialog.confirm.setText(pin)
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.busy)  # the PIN is checked on the database worker
+    window.tasks.settle()
 
 
 @pytest.fixture
@@ -332,6 +334,7 @@ def test_kiosk_mode_needs_a_pin_to_leave(qtbot, window: MainWindow, db: Database
     enter_pin(qtbot, window, "111111")
     assert window.kiosk_active and "틀렸습니다" in window.gate.dialog.message.text()
     window.gate.dialog.reject()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
     qtbot.keyClick(window.kiosk.field, Qt.Key.Key_Q,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip

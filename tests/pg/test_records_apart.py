@@ -16,7 +16,6 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.domain.models import AuditEntry, Event, Participant
-from kiosk.domain.roster import ParticipantFields
 from kiosk.service import DoorService, NotWhileApart
 from kiosk.service.backend import StationBackend
 from kiosk.storage.engine import Database
