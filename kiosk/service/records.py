@@ -38,8 +38,9 @@ EVENT_WHY = (
     "(event details need the shared server; check-ins go on)"
 )
 SETTINGS_WHY = (
-    "서버와 연결이 끊겨 정원·PIN 설정을 저장할 수 없습니다. 연결이 돌아오면 다시 하세요 — 이 컴퓨터의 "
-    "화면·카메라 설정은 그대로 저장됩니다 (event settings need the shared server; this laptop's own settings are kept)"
+    "서버와 연결이 끊겨 정원·PIN을 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 정원과 PIN을 그대로 두면 이 "
+    "컴퓨터의 설정(이름·카메라·소리·언어)은 지금 저장됩니다 (capacity and PIN need the shared server; leave them "
+    "unchanged to save this laptop's own settings now)"
 )
 PIN_WHY = (
     "서버와 연결이 끊겨 책임자 PIN을 바꿀 수 없습니다. 모든 입장 데스크가 같은 PIN을 써야 하니 연결이 돌아오면 "

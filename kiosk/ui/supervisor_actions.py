@@ -46,7 +46,7 @@ class SupervisorActions(QObject):
             return
 
         def show() -> None:
-            dialog = SettingsDialog(w.db, w.event_id, w.station, w.local, w.language, w)
+            dialog = SettingsDialog(w.tasks, w.station, w.local, w.language, w)
             dialog.accepted.connect(lambda: self._apply(dialog))
             self.settings_dialog = dialog
             dialog.open()

@@ -365,10 +365,12 @@ def test_settings_change_station_capacity_and_language(qtbot, window: MainWindow
     enter_pin(qtbot, window)
     qtbot.waitUntil(lambda: window.supervisor.settings_dialog is not None and window.supervisor.settings_dialog.isVisible())
     dialog = window.supervisor.settings_dialog
+    qtbot.waitUntil(lambda: not dialog.busy)  # the shared settings are read on the worker
     dialog.station.setText("정문-2")
     dialog.capacity.setValue(160)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.save()
+    qtbot.waitUntil(lambda: window.station == "정문-2")
     assert window.station == "정문-2" and window.local.station == "정문-2"
     assert counts(db, demo_event_id).capacity == 160
     assert window.language == "en"
