@@ -192,9 +192,9 @@ class MainWindow(QMainWindow):
             # An edit or import changes who search finds and what the counters say.
             self.roster_view.roster_changed.connect(self.desk_page.search.reload)
             self.roster_view.roster_changed.connect(self.refresh)
-            self.protocol = ProtocolBoard(self.db, self.event_id)
+            self.protocol = ProtocolBoard(self.tasks)
             self.tabs.addTab(self.protocol, self.tr("VIP · 발표자 (Ctrl+3)"))
-            self.protocol_desk = ProtocolDesk(self.db, self.event_id, self.station, lambda: self.gate.operator,
+            self.protocol_desk = ProtocolDesk(self.tasks, lambda: self.gate.operator,
                                               self.gate.require, self.badges.pdf_folder)  # fmt: skip
             self.protocol_desk.desk = self.desk
             self.protocol_desk.verdict.connect(self.show_verdict)
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
             return None
         board = getattr(self, "protocol_board", None)
         if board is None or board.event_id != self.event_id:
-            board = ProtocolBoardWindow(self.db, self.event_id, VerdictSounds(self.local.sounds, self))
+            board = ProtocolBoardWindow(self.tasks, VerdictSounds(self.local.sounds, self))
             self.protocol_board = board
         board.show_on_best_screen()
         return board
