@@ -38,6 +38,7 @@ class ProtocolBoardWindow(QWidget):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent, Qt.WindowType.Window)
         self.tasks = tasks
+        self._again = False
         self._asking = False  # a poll is on the worker: the next tick does not queue another
         self.sounds = sounds or VerdictSounds(True, self)
         self.setObjectName("protocolBoard")
@@ -104,8 +105,9 @@ class ProtocolBoardWindow(QWidget):
 
     def poll(self) -> None:
         if self._asking:
+            self._again = True  # asked while a read is on its way: read once more when it is back
             return
-        self._asking = True
+        self._asking, self._again = True, False
 
         def failed(exc: BaseException) -> None:
             self._asking = False
@@ -115,6 +117,8 @@ class ProtocolBoardWindow(QWidget):
 
     def _show(self, view: object) -> None:
         self._asking = False
+        if self._again:
+            QTimer.singleShot(0, self.poll)
         name, entries = view.event_name, view.entries  # type: ignore[attr-defined]
         self.title.setText(self.tr("의전 현황판 · {0} · {1}").format(name, hhmm(utcnow())))
         arrived = [e for e in entries if e.state in ARRIVING]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ class ProtocolBoard(QWidget):
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
+        self._again = False
         self._asking = False  # a refresh is on the worker: the next tick does not queue another
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -63,8 +64,9 @@ class ProtocolBoard(QWidget):
 
     def refresh(self) -> None:
         if self._asking:
+            self._again = True  # asked while a read is on its way: read once more when it is back
             return
-        self._asking = True
+        self._asking, self._again = True, False
 
         def failed(exc: BaseException) -> None:
             self._asking = False
@@ -74,6 +76,8 @@ class ProtocolBoard(QWidget):
 
     def _show(self, answer: tuple) -> None:
         self._asking = False
+        if self._again:
+            QTimer.singleShot(0, self.refresh)
         arrivals, board = answer
         self.vip_heading.setText(self.tr("VIP 도착 ({0}명)").format(len(arrivals)))
         self.vips.setRowCount(len(arrivals))

@@ -250,6 +250,7 @@ def test_vip_alert_companions_and_undo(qtbot, window: MainWindow, db: Database, 
     assert not window.vip_alert.isVisible()
     assert [e.outcome for e in audit(db, "vip_alert")] == ["shown", "shown", "acknowledged", "acknowledged"]
     window.tabs.setCurrentIndex(2)
+    window.tasks.settle()
     assert window.protocol.vips.rowCount() == 2
 
     # A minister checked in at another desk is announced here too, once.
@@ -297,14 +298,17 @@ def test_wrong_pins_lock_the_supervisor_out(qtbot, window: MainWindow, db: Datab
 def test_badge_print_log_and_reprint(qtbot, window: MainWindow, db: Database, with_pin: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     scan(qtbot, window, code_of(db, "마재영"))
     press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # no printer here: a PDF
+    window.tasks.settle()  # logged on the worker, then written
     pdfs = list((tmp_path / "badges").glob("*.pdf"))
     assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")
     press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # a second one: refused
+    window.tasks.settle()
     assert window.desk_page.verdict.headline.text() == "이미 배지를 출력했습니다"
     with db.session() as s:
         assert s.scalar(select(func.count(BadgePrint.id))) == 1
     window.supervisor.reprint_badge("분실")
     enter_pin(qtbot, window)
+    window.tasks.settle()
     with db.session() as s:
         rows = s.scalars(select(BadgePrint).order_by(BadgePrint.id)).all()
     assert [(r.reprint, r.reason) for r in rows] == [(False, ""), (True, "분실")]
