@@ -25,6 +25,7 @@ from kiosk.domain import badges, roles
 from kiosk.domain.models import Event, Participant
 from kiosk.domain.roster import ParticipantFields, RosterEntry
 from kiosk.domain.search import RosterIndex
+from kiosk.service.records_files import EVENT_WHY, FileRecordCases
 from kiosk.service.records_protocol import ProtocolRecordCases
 from kiosk.service.usecase import NotWhileApart, Offline, use_case
 from kiosk.storage.postgres import is_connection_error
@@ -32,10 +33,6 @@ from kiosk.storage.postgres import is_connection_error
 ROSTER_WHY = (
     "서버와 연결이 끊겨 명단을 고칠 수 없습니다. 연결이 돌아오면 다시 하세요 — 입장 처리는 계속됩니다 "
     "(roster edits need the shared server; check-ins go on)"
-)
-EVENT_WHY = (
-    "서버와 연결이 끊겨 행사 정보를 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 입장 처리는 계속됩니다 "
-    "(event details need the shared server; check-ins go on)"
 )
 SETTINGS_WHY = (
     "서버와 연결이 끊겨 정원·PIN을 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 정원과 PIN을 그대로 두면 이 "
@@ -76,7 +73,7 @@ class EventSettings:
     pin_set: bool
 
 
-class RecordCases(ProtocolRecordCases):
+class RecordCases(ProtocolRecordCases, FileRecordCases):
     """Mixed into `DoorService`; `self.backend`, `self.event_id`, `self.station` come from it."""
 
     backend: Any
