@@ -108,4 +108,4 @@ class SupervisorActions(QObject):
     def open_backups(self) -> None:
         w = self.window
         w.gate.require(self.tr("백업과 복원은 책임자만 할 수 있습니다."),
-                       lambda: self._open("kiosk.ui.backup_dialog", "BackupDialog", w.db))  # fmt: skip
+                       lambda: self._open("kiosk.ui.backup_dialog", "BackupDialog", w.tasks))  # fmt: skip
