@@ -18,11 +18,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.cli.protocol import _event_id, _pdf_target
-    from kiosk.report.protocol_pdf import issue_seating
+    from kiosk.cli.protocol import _pdf_target
+    from kiosk.cli.roles import door_service
 
     path = _pdf_target(args.out)
-    count = issue_seating(ctx.database(), _event_id(ctx), path, nameplates=args.nameplates)
+    count = door_service(ctx).issue_seating(path, args.nameplates)
     what = "명패" if args.nameplates else "좌석 배치도"
     print(f"{what}: {path} (좌석 배정 {count}명)")
     return 0

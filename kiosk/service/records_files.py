@@ -29,7 +29,26 @@ class BackupOverview:
     url: str
 
 
-class FileRecordCases:
+@dataclass(frozen=True)
+class AuditCheck:
+    report: Any  # ChainReport: chain intact, entries, first broken entry, triggers put back
+    rewritten: list[str]  # backups whose recorded newest entry is no longer in the chain
+
+
+class AuditCases:
+    backend: Any
+
+    @use_case(Offline.LOCAL)
+    def verify_audit(self, backup_heads: list[tuple[str, str]]) -> AuditCheck:
+        """Is the audit log whole? Missing append-only triggers are put back on the way."""
+        from kiosk.domain.audit_chain import check_audit, missing_heads
+
+        report = check_audit(self.backend.database)
+        with self.backend.read() as session:
+            return AuditCheck(report, missing_heads(session, backup_heads))
+
+
+class FileRecordCases(AuditCases):
     backend: Any
     event_id: int
     station: str
