@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from kiosk.service import DoorService, NotWhileApart
 from kiosk.service.backend import FileBackend, StationBackend
@@ -35,38 +35,45 @@ def _t(text: str) -> str:
 
 
 def _apart_text(why: str) -> str:
-    # Literal strings, so that pyside6-lupdate finds them; keyed by the service's own sentence.
+    # Marked literals, so that pyside6-lupdate finds them; keyed by the service's own sentence.
     from kiosk.service import records, records_protocol
 
     texts = {
-        records.ROSTER_WHY: lambda: _t(
+        records.ROSTER_WHY: QT_TRANSLATE_NOOP(
+            "Refusals",
             "서버와 연결이 끊겨 명단을 고칠 수 없습니다. 연결이 돌아오면 다시 하세요 — 입장 처리는 계속됩니다."
         ),
-        records.EVENT_WHY: lambda: _t(
+        records.EVENT_WHY: QT_TRANSLATE_NOOP(
+            "Refusals",
             "서버와 연결이 끊겨 행사 정보를 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 입장 처리는 계속됩니다."
         ),
-        records.SETTINGS_WHY: lambda: _t(
+        records.SETTINGS_WHY: QT_TRANSLATE_NOOP(
+            "Refusals",
             "서버와 연결이 끊겨 정원·PIN을 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 정원과 PIN을 그대로 "
             "두면 이 컴퓨터의 설정(이름·카메라·소리·언어)은 지금 저장됩니다."
         ),
-        records.PIN_WHY: lambda: _t(
+        records.PIN_WHY: QT_TRANSLATE_NOOP(
+            "Refusals",
             "서버와 연결이 끊겨 책임자 PIN을 바꿀 수 없습니다. 모든 입장 데스크가 같은 PIN을 써야 하니 연결이 "
             "돌아오면 다시 하세요."
         ),
-        records_protocol.PROTOCOL_WHY: lambda: _t(
+        records_protocol.PROTOCOL_WHY: QT_TRANSLATE_NOOP(
+            "Refusals",
             "서버와 연결이 끊겨 의전 순위·서열표·소개 문구를 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — "
             "도착 현황은 계속 보입니다."
         ),
-        records_protocol.SEATING_WHY: lambda: _t(
+        records_protocol.SEATING_WHY: QT_TRANSLATE_NOOP(
+            "Refusals",
             "서버와 연결이 끊겨 좌석 배치를 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 지금 배치로 인쇄는 "
             "됩니다."
         ),
-        records.BADGE_WHY: lambda: _t(
+        records.BADGE_WHY: QT_TRANSLATE_NOOP(
+            "Refusals",
             "서버와 연결이 끊겨 명찰 인쇄를 기록할 수 없어 인쇄하지 않았습니다. 연결이 돌아오면 다시 하세요."
         ),
     }
     text = texts.get(why)
-    return text() if text else why
+    return _t(text) if text else why
 
 
 def refusal_text(exc: BaseException) -> str | None:
