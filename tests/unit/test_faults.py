@@ -282,7 +282,6 @@ def test_backup_dialog_lists_takes_and_requests_restore(qtbot, db, demo_event_id
     from PySide6.QtWidgets import QMessageBox
 
     from kiosk.ui.backup_dialog import RESTORE_PROPERTY, BackupDialog
-
     from tests.gui.records_support import make_tasks
 
     tasks = make_tasks(db, demo_event_id)
