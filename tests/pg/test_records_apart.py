@@ -117,3 +117,13 @@ def test_pin_checks_go_on_while_apart_but_a_pin_change_waits(station, pg_db: Dat
     proxy.restore()
     link.poll()
     assert service.verify_pin("482913").ok  # the old PIN: the change never happened anywhere
+
+
+def test_a_pin_check_through_a_cut_the_station_missed_answers_from_its_copy(station) -> None:
+    service, link, proxy = station
+    service.set_pin("482913", operator="책임자")
+    link.poll()
+    proxy.cut()  # not noticed yet: the check meets a dead connection first
+    assert link.state is LinkState.ONLINE
+    assert service.verify_pin("482913").ok
+    assert not service.verify_pin("000001").ok
