@@ -11,7 +11,6 @@ import json
 import sys
 
 from kiosk.cli.context import CliContext
-from kiosk.domain.audit_chain import check_audit
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,12 +48,10 @@ def backup_heads(ctx: CliContext) -> list[tuple[str, str]]:
 def run_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from kiosk.domain.audit_chain import missing_heads
+    from kiosk.cli.roles import door_service
 
-    db = ctx.database()
-    report = check_audit(db)
-    with db.session() as session:
-        rewritten = missing_heads(session, backup_heads(ctx))
+    checked = door_service(ctx, event=False).verify_audit(backup_heads(ctx))
+    report, rewritten = checked.report, checked.rewritten
     damage = report.chain_problem
     if rewritten and not damage:
         damage = (

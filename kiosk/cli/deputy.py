@@ -27,19 +27,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
     from kiosk.cli.checkin import _describe
-    from kiosk.domain.checkin import CheckInDesk
-    from kiosk.domain.events import require_active_event
-    from kiosk.domain.protocol import check_in_deputy
+    from kiosk.cli.roles import door_service
 
-    db = ctx.database()
-    with db.session() as session:
-        event_id = require_active_event(session).id
+    service = door_service(ctx)
     operator = args.operator or os.environ.get("KIOSK_OPERATOR") or "cli"
     try:
-        verdict = check_in_deputy(
-            CheckInDesk(db, event_id), args.participant_id, args.name, args.title, args.organization,
-            station=ctx.station, operator=operator,
-        )  # fmt: skip
+        verdict = service.check_in_deputy(args.participant_id, args.name, args.title, args.organization, operator)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     if args.json:

@@ -18,16 +18,11 @@ from kiosk.domain.event_setup import (
     EventSetupError,
     EventSpec,
     apply_changes,
-    create_from_spec,
-    event_json,
     parse_capacity,
     parse_local,
     shift_program,
-    spec_of,
-    update_event,
     validate,
 )
-from kiosk.domain.events import require_active_event
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -109,9 +104,11 @@ def run_create(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         spec = _spec_from_flags(args)
     validate(spec)  # before the database file is created or migrated
-    with ctx.database().write() as session:
-        event = create_from_spec(session, spec, station=ctx.station)
-        shown = event_json(event)
+    from kiosk.cli.roles import door_service
+
+    service = door_service(ctx, event=False)
+    service.create_event_here(spec)
+    shown = service.event_details()
     if args.json:
         print(json.dumps(shown, ensure_ascii=False))
     else:
@@ -123,9 +120,9 @@ def run_create(ctx: CliContext, args: argparse.Namespace) -> int:
 
 @_guard
 def run_show(ctx: CliContext, args: argparse.Namespace) -> int:
-    with ctx.database().session() as session:
-        event = require_active_event(session)
-        shown = event_json(event)
+    from kiosk.cli.roles import door_service
+
+    shown = door_service(ctx).event_details()
     if args.json:
         print(json.dumps(shown, ensure_ascii=False))
         return 0
@@ -144,25 +141,21 @@ def run_show(ctx: CliContext, args: argparse.Namespace) -> int:
 
 @_guard
 def run_edit(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.cli.roles import require_supervisor
+    from kiosk.cli.roles import door_service, require_supervisor
 
-    db = ctx.database()
-    with db.session() as session:
-        require_active_event(session)  # a file without an event: say how to make one, before a PIN
+    service = door_service(ctx)  # a file without an event: say how to make one, before a PIN
     require_supervisor(ctx, "행사 정보 변경")
-    with db.write() as session:
-        event = require_active_event(session)
-        spec = spec_of(event)
-        starts = parse_local(args.starts, "--starts") if args.starts is not None else None
-        ends = parse_local(args.ends, "--ends") if args.ends is not None else None
-        if starts is not None and ends is not None and ends - starts == spec.ends - spec.starts:
-            spec = shift_program(spec, starts - spec.starts)  # the whole event moved: its sessions move too
-        new = apply_changes(
-            spec, name=args.name, venue=args.venue, starts=starts, ends=ends,
-            capacity=parse_capacity(args.capacity) if args.capacity is not None else None,
-            sender_name=args.sender_name, sender_email=args.sender_email,
-        )  # fmt: skip
-        outcome = update_event(session, event.id, new, station=ctx.station, operator="cli")
+    spec = service.event_spec()
+    starts = parse_local(args.starts, "--starts") if args.starts is not None else None
+    ends = parse_local(args.ends, "--ends") if args.ends is not None else None
+    if starts is not None and ends is not None and ends - starts == spec.ends - spec.starts:
+        spec = shift_program(spec, starts - spec.starts)  # the whole event moved: its sessions move too
+    new = apply_changes(
+        spec, name=args.name, venue=args.venue, starts=starts, ends=ends,
+        capacity=parse_capacity(args.capacity) if args.capacity is not None else None,
+        sender_name=args.sender_name, sender_email=args.sender_email,
+    )  # fmt: skip
+    outcome = service.edit_event(new, operator="cli")
     if outcome.warning:
         print(f"kiosk: 경고: {outcome.warning}", file=sys.stderr)
     print("바꾼 항목: " + ", ".join(outcome.changed) if outcome.changed else "바뀐 것이 없습니다")
@@ -171,10 +164,10 @@ def run_edit(ctx: CliContext, args: argparse.Namespace) -> int:
 
 @_guard
 def run_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    from kiosk.cli.roles import door_service
     from kiosk.domain.event_toml import spec_to_toml
 
-    with ctx.database().session() as session:
-        text = spec_to_toml(spec_of(require_active_event(session)))
+    text = spec_to_toml(door_service(ctx).event_spec())
     tmp = args.out.with_name(args.out.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(args.out)  # a half-written file never replaces a good one

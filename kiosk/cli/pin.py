@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from kiosk.cli.context import CliContext, CliError
-from kiosk.cli.roles import describe_refusal, read_secret
+from kiosk.cli.roles import describe_refusal, door_service, read_secret
 from kiosk.domain import roles
 
 
@@ -37,13 +37,11 @@ def _expected(has_pin: bool, missing: str) -> str:
 
 
 def run_set(ctx: CliContext, args: argparse.Namespace) -> int:
-    db = ctx.database()
-    with db.session() as session:
-        has_pin = roles.pin_is_set(session)
+    service = door_service(ctx, event=False)
+    has_pin = service.pin_is_set()
     if has_pin:
         old = read_secret("현재 책임자 PIN: ", _expected(has_pin, "현재 PIN"))
-        with db.write() as session:
-            result = roles.check_pin(session, old, station=ctx.station)
+        result = service.verify_pin(old)
         if not result.ok:
             raise CliError(describe_refusal(result))
     else:
@@ -60,7 +58,6 @@ def run_set(ctx: CliContext, args: argparse.Namespace) -> int:
         roles.validate_pin(new)
     except roles.PinFormatError as exc:
         raise CliError(f"{exc} — 바꾸지 않았습니다") from exc
-    with db.write() as session:
-        roles.set_pin(session, new, station=ctx.station, operator=roles.Role.SUPERVISOR.value)
+    service.set_pin(new, operator=roles.Role.SUPERVISOR.value)
     print("책임자 PIN을 바꿨습니다." if has_pin else "책임자 PIN을 정했습니다.")
     return 0

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
-from kiosk.cli.roles import require_supervisor
+from kiosk.cli.roles import door_service, require_supervisor
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,19 +34,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _event_id(ctx: CliContext) -> int:
-    from kiosk.domain.events import require_active_event
-
-    with ctx.database().session() as session:
-        return require_active_event(session).id
+    return door_service(ctx).event_id
 
 
 def run_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.domain.protocol import STATE_LABELS, protocol_list
+    from kiosk.domain.protocol import STATE_LABELS
     from kiosk.domain.timefmt import hhmm
 
-    event_id = _event_id(ctx)
-    with ctx.database().session() as session:
-        entries = protocol_list(session, event_id)
+    entries = door_service(ctx).protocol_view().entries
     if args.json:
         print(json.dumps([e.to_json() for e in entries], ensure_ascii=False))
         return 0
@@ -70,33 +65,26 @@ def _pdf_target(out: str) -> Path:
 
 
 def run_intro(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.service import DoorService
-
     path = _pdf_target(args.out)
-    count = DoorService.for_file(ctx.database(), _event_id(ctx), ctx.station).export_intro_card(path, size=args.size)
+    count = door_service(ctx).export_intro_card(path, size=args.size)
     print(f"내빈 소개 카드: {path} (참석 내빈 {count}명)")
     return 0
 
 
 def run_default_order(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.domain.protocol_rules import assign_default_order
-
-    event_id = _event_id(ctx)
+    service = door_service(ctx)
     require_supervisor(ctx, "의전 순위 다시 매기기")
-    operator = os.environ.get("KIOSK_OPERATOR") or "cli"
-    with ctx.database().write() as session:
-        count = assign_default_order(session, event_id, station=ctx.station, operator=operator)
+    count = service.assign_default_order(os.environ.get("KIOSK_OPERATOR") or "cli")
     print(f"기본 서열표로 {count}명의 의전 순위를 매겼습니다")
     return 0
 
 
 def run_rules(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.domain.events import require_active_event
-    from kiosk.domain.protocol_rules import PrecedenceRules, load_rules, save_rules
+    from kiosk.domain.protocol_rules import PrecedenceRules
 
+    service = door_service(ctx)
     if args.set is None:
-        with ctx.database().session() as session:
-            print(load_rules(session, require_active_event(session)).to_json())
+        print(service.precedence_rules().to_json())
         return 0
     try:
         rules = PrecedenceRules.from_json(Path(args.set).read_text(encoding="utf-8-sig"))
@@ -107,7 +95,6 @@ def run_rules(ctx: CliContext, args: argparse.Namespace) -> int:
     except ValueError as exc:  # from_json says what is wrong, in one line
         raise CliError(f"서열표를 받아들일 수 없습니다: {exc}") from exc
     require_supervisor(ctx, "서열표 변경")
-    with ctx.database().write() as session:
-        save_rules(session, rules, station=ctx.station, operator=os.environ.get("KIOSK_OPERATOR") or "cli")
+    service.save_precedence_rules(rules, False, os.environ.get("KIOSK_OPERATOR") or "cli")
     print(f"서열표를 저장했습니다 ({len(rules.tiers)}단계). 'kiosk protocol default-order'로 순위를 다시 매깁니다")
     return 0

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import getpass
 import sys
+from typing import TYPE_CHECKING
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.domain import roles
+
+if TYPE_CHECKING:
+    from kiosk.service import DoorService
 
 NO_PIN_WARNING = (
     "kiosk: 경고: 책임자 PIN이 없어 이 행사는 보호되지 않습니다 — 'kiosk pin set'으로 정하세요 "
@@ -51,9 +55,27 @@ def describe_refusal(result: roles.PinResult) -> str:
     return f"책임자 PIN이 틀렸습니다 (남은 시도 {left}번) (wrong supervisor PIN)"
 
 
+def door_service(ctx: CliContext, *, event: bool = True) -> DoorService:
+    """The door service over this command's database: the same use cases the console runs,
+    called directly (a command has no event loop to keep alive, so no worker).
+
+    With `event`, the database's event is required (NoEventError: one line, exit 2)."""
+    from kiosk.domain.events import NoEventError
+    from kiosk.service import DoorService
+
+    # A command that already opened its service (on a station: through the station's link, so
+    # it journals while apart) keeps using that one; otherwise the database directly.
+    service = ctx._service or DoorService.for_file(ctx.database(), 0, ctx.station)
+    if event and not service.event_id:
+        event_id = service.active_event_id()
+        if event_id is None:
+            raise NoEventError()
+        service.event_id = event_id
+    return service
+
+
 def pin_is_set(ctx: CliContext) -> bool:
-    with ctx.database().session() as session:
-        return roles.pin_is_set(session)
+    return door_service(ctx, event=False).pin_is_set()
 
 
 def require_supervisor(ctx: CliContext, action: str) -> None:
@@ -63,16 +85,13 @@ def require_supervisor(ctx: CliContext, action: str) -> None:
     """
     if ctx.supervisor_ok:
         return
-    db = ctx.database()
-    with db.session() as session:
-        has_pin = roles.pin_is_set(session)
-    if not has_pin:
+    service = door_service(ctx, event=False)
+    if not service.pin_is_set():
         # Said once the command has done its work (cli/__init__.py): a refusal stays one line.
         ctx.warned_no_pin = True
         return
     pin = read_secret(f"책임자 PIN ({action}): ")
-    with db.write() as session:
-        result = roles.check_pin(session, pin, station=ctx.station)
+    result = service.verify_pin(pin)
     if not result.ok:
         raise CliError(describe_refusal(result))
     ctx.supervisor_ok = True

@@ -18,12 +18,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.cli.protocol import _event_id, _pdf_target
-    from kiosk.service import DoorService
+    from kiosk.cli.protocol import _pdf_target
+    from kiosk.cli.roles import door_service
 
     path = _pdf_target(args.out)
-    service = DoorService.for_file(ctx.database(), _event_id(ctx), ctx.station)
-    count = service.export_seating(path, nameplates=args.nameplates)
+    count = door_service(ctx).export_seating(path, nameplates=args.nameplates)
     what = "명패" if args.nameplates else "좌석 배치도"
     print(f"{what}: {path} (좌석 배정 {count}명)")
     return 0

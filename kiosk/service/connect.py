@@ -67,3 +67,12 @@ def no_event_yet(backend: FileBackend | StationBackend) -> bool:
 
     with backend.read() as session:
         return active_event(session) is None
+
+
+def backend_for(db: object) -> FileBackend | StationBackend:
+    """The backend over a database the console was given: a station's link, or one file."""
+    from kiosk.sync.linked import LinkedDatabase
+
+    if isinstance(db, LinkedDatabase):
+        return StationBackend(db.link)
+    return FileBackend(db)  # type: ignore[arg-type]

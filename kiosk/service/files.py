@@ -1,5 +1,7 @@
 """The files around a database that the door service looks after: backups, the copies a purge
-removes, log files, a server's station copies on this PC, and the reports the program wrote.
+removes, log files, a server's station copies on this PC, the reports the program wrote, and event
+files before any door service exists (the welcome screen and the File menu create, check and copy
+whole files here).
 
 Plain functions on paths (no session): the CLI and the console call these, never the storage
 modules themselves.
@@ -13,10 +15,14 @@ from pathlib import Path
 from kiosk.storage import backup as backups
 from kiosk.storage.backup import BackupError, BackupInfo, Verification
 from kiosk.storage.engine import DatabaseTargetError, normalise_target, sqlite_path
+from kiosk.storage.event_files import EventFileInfo, create_event_file, new_event_path, probe_event_file
 from kiosk.storage.lock import DatabaseInUse, DatabaseLock
 from kiosk.storage.private import private_dir
 
-__all__ = ["BackupError", "BackupInfo", "DatabaseInUse", "DatabaseTargetError", "Verification"]
+__all__ = [
+    "BackupError", "BackupInfo", "DatabaseInUse", "DatabaseTargetError", "EventFileInfo", "Verification",
+    "create_demo_file", "create_event_file", "new_event_path", "probe_event_file",
+]  # fmt: skip
 
 
 def backup_root() -> Path:
@@ -137,3 +143,21 @@ def forget_exports() -> None:
     from kiosk.storage.written import forget_all
 
     forget_all()
+
+
+def create_demo_file(path: Path) -> Path:
+    """The demo event (the 2017 conference) in a new file, unless the file is there already."""
+    if Path(path).exists():
+        return Path(path)
+    from kiosk.domain.demo import load_demo
+    from kiosk.storage import migrate
+    from kiosk.storage.engine import Database
+
+    db = Database.open(str(path))
+    try:
+        migrate.upgrade(db)
+        with db.write() as session:
+            load_demo(session)
+    finally:
+        db.dispose()
+    return Path(path)

@@ -25,29 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.service.files import BackupError, backup_folder, take_backup
-from kiosk.service.files import backups_in as list_backups
+from kiosk.service.files import BackupError
 from kiosk.ui.faults import describe_backup
+from kiosk.ui.taskman import TaskManager
 
 if TYPE_CHECKING:
-    from kiosk.storage.engine import Database
+    pass
 
 RESTORE_PROPERTY = "kioskRestoreFrom"
 
 
-def backup_folder_of(db: Database) -> Path | None:
-    if db.path is None:
-        return None
-    return backup_folder(db.path)
-
-
 class BackupDialog(QDialog):
-    """Open with `BackupDialog(db, parent).exec()` from a supervisor-only menu entry."""
+    """Open with `BackupDialog(tasks, parent).open()` from a supervisor-only menu entry.
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    The list is read and a backup taken on the database worker: a copy of a big file never
+    stalls the window."""
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.folder = backup_folder_of(db)
+        self.tasks = tasks
+        self.folder: Path | None = None
+        self.url = ""
+        self.loaded = False
         self.setWindowTitle(self.tr("백업 및 복원"))
         self.setMinimumSize(640, 420)
         layout = QVBoxLayout(self)
@@ -72,17 +71,23 @@ class BackupDialog(QDialog):
         self.folder_button.clicked.connect(self.open_folder)
         self.copy_button.clicked.connect(self.copy_diagnostics)
         close.clicked.connect(self.accept)
-        if self.folder is None:
-            self.info.setText(self.tr("서버 데이터베이스는 이 화면에서 백업하지 않습니다 (pg_dump를 쓰세요)."))
-            for button in (self.backup_button, self.restore_button, self.folder_button):
-                button.setEnabled(False)
+        for button in (self.backup_button, self.restore_button, self.folder_button):
+            button.setEnabled(False)  # until the worker has answered
         self.reload()
 
     def reload(self) -> None:
+        self.tasks.run(lambda svc: svc.backup_overview(), on_done=self._show)
+
+    def _show(self, overview: object) -> None:
+        self.folder, self.url = overview.folder, overview.url  # type: ignore[attr-defined]
+        backups = overview.backups  # type: ignore[attr-defined]
+        self.loaded = True
         self.list.clear()
         if self.folder is None:
+            self.info.setText(self.tr("서버 데이터베이스는 이 화면에서 백업하지 않습니다 (pg_dump를 쓰세요)."))
             return
-        backups = list_backups(self.folder)
+        self.backup_button.setEnabled(True)
+        self.folder_button.setEnabled(True)
         self.info.setText(
             self.tr("백업은 10분마다(체크인이 있을 때), 시작할 때와 끝낼 때 자동으로 만들어집니다.")
             + f"\n{self.folder} · {self.tr('백업')} {len(backups)}"
@@ -96,12 +101,16 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(bool(backups))
 
     def backup_now(self) -> None:
-        assert self.db.path is not None and self.folder is not None
-        try:
-            take_backup(self.db.path, self.folder, "manual")
-        except BackupError as exc:
-            QMessageBox.warning(self, self.tr("백업 실패"), str(exc))
-        self.reload()
+        self.backup_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, BackupError | ValueError):
+                self.tasks.failed.emit(exc)
+            else:
+                QMessageBox.warning(self, self.tr("백업 실패"), str(exc))
+            self.reload()
+
+        self.tasks.run(lambda svc: svc.backup_now(), on_done=lambda _info: self.reload(), on_error=failed)
 
     def request_restore(self) -> None:
         item = self.list.currentItem()
@@ -129,5 +138,5 @@ class BackupDialog(QDialog):
     def copy_diagnostics(self) -> None:
         from kiosk.logsetup import diagnostics_text
 
-        QGuiApplication.clipboard().setText(diagnostics_text(self.db.url, self.folder))
+        QGuiApplication.clipboard().setText(diagnostics_text(self.url, self.folder))
         self.copy_button.setText(self.tr("복사했습니다"))

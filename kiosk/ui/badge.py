@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QObject, Signal
@@ -21,33 +22,21 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from kiosk.documents.badges import BADGE_MM, CATEGORY_COLORS, BadgeData, badge_data_of, paint_badge
-from kiosk.domain import badges
+from kiosk.documents.badges import BADGE_MM, CATEGORY_COLORS, BadgeData, paint_badge
 from kiosk.domain.badges import PrintRecord
-from kiosk.domain.models import Event, Participant
-from kiosk.storage.engine import Database
+from kiosk.ui.records_tasks import refused
+from kiosk.ui.taskman import TaskManager
 
 __all__ = [
     "BADGE_MM",
     "CATEGORY_COLORS",
     "BadgeData",
     "BadgePrinter",
-    "badge_data",
     "paint_badge",
     "write_badge_pdf",
 ]
 
 log = logging.getLogger(__name__)
-
-
-def badge_data(db: Database, participant_id: int) -> BadgeData:
-    with db.session() as session:
-        p = session.get(Participant, participant_id)
-        if p is None:
-            raise LookupError(f"participant {participant_id} does not exist")
-        event = session.get(Event, p.event_id)
-        assert event is not None
-        return badge_data_of(p, event)
 
 
 def _set_badge_page(device: QPagedPaintDevice) -> None:
@@ -83,39 +72,56 @@ class BadgePrinter(QObject):
 
     printed = Signal(int, str)  # participant id, where (printer name or PDF path)
     needs_reason = Signal(int, object)  # participant id, list[PrintRecord]: already printed
+    refused = Signal(str)  # not printed (or printed but not logged), and why: for the status line
 
-    def __init__(self, db: Database, station: str, parent_widget: QWidget,
-                 pdf_folder: Path | None = None) -> None:  # fmt: skip
+    def __init__(self, tasks: TaskManager, parent_widget: QWidget, pdf_folder: Path | None = None) -> None:
         super().__init__(parent_widget)
-        self.db = db
-        self.station = station
+        self.tasks = tasks
         self.parent_widget = parent_widget
         self.pdf_folder = pdf_folder
         self.preview = None  # the open print preview, if any
 
-    def history(self, participant_id: int) -> list[PrintRecord]:
-        with self.db.session() as session:
-            return badges.previous_prints(session, participant_id)
+    @property
+    def station(self) -> str:
+        return self.tasks.service.station
+
+    @station.setter
+    def station(self, station: str) -> None:
+        self.tasks.service.station = station
 
     def request(self, participant_id: int, *, operator: str = "", reason: str = "") -> bool:
-        """Print, unless this person already has a badge and no reason for another was given."""
-        history = self.history(participant_id)
-        if history and not reason.strip():
-            self.needs_reason.emit(participant_id, history)
-            return False
-        self._print(participant_id, operator, reason)
+        """Print, unless this person already has a badge and no reason for another was given.
+
+        The print log and the badge's data are read on the worker; the answer comes back as
+        `printed`, `needs_reason` or `refused`. Returns True once asked.
+        """
+
+        def answered(answer: tuple[list[PrintRecord], BadgeData]) -> None:
+            history, data = answer
+            if history and not reason.strip():
+                self.needs_reason.emit(participant_id, history)
+                return
+            self._print(data, operator, reason)
+
+        self.tasks.run(lambda svc: (svc.badge_prints(participant_id), svc.badge_data(participant_id)),
+                       on_done=answered, on_error=refused(self.tasks, self.refused.emit))  # fmt: skip
         return True
 
-    def _print(self, participant_id: int, operator: str, reason: str) -> None:
+    def _print(self, data: BadgeData, operator: str, reason: str) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 
-        data = badge_data(self.db, participant_id)
+        participant_id = data.participant_id
         if not QPrinterInfo.availablePrinters():
             folder = self.pdf_folder or badges_folder()
             safe = re.sub(r"[^\w가-힣-]+", "_", data.name)[:40]  # file names have 255 bytes at most
-            path = write_badge_pdf(data, folder / f"badge-{participant_id}-{safe}.pdf")
-            self._log(participant_id, operator, reason, "pdf")
-            self.printed.emit(participant_id, str(path))
+            target = folder / f"badge-{participant_id}-{safe}.pdf"
+
+            def logged(_record: PrintRecord) -> None:
+                # Logged first: a station apart is refused before a second badge can exist.
+                path = write_badge_pdf(data, target)
+                self.printed.emit(participant_id, str(path))
+
+            self._log(participant_id, operator, reason, "pdf", logged)
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         _set_badge_page(printer)
@@ -134,15 +140,14 @@ class BadgePrinter(QObject):
         def done(result: int) -> None:
             self.preview = None
             if result:  # the preview's print button was used
-                self._log(participant_id, operator, reason, "printer")
-                self.printed.emit(participant_id, printer.printerName())
+                self._log(participant_id, operator, reason, "printer",
+                          lambda _r: self.printed.emit(participant_id, printer.printerName()))  # fmt: skip
 
         dialog.finished.connect(done)
         self.preview = dialog
         dialog.open()
 
-    def _log(self, participant_id: int, operator: str, reason: str, how: str) -> None:
-        with self.db.write() as session:
-            badges.record_print(
-                session, participant_id, station=self.station, operator=operator, reason=reason, how=how
-            )
+    def _log(self, participant_id: int, operator: str, reason: str, how: str,
+             then: Callable[[PrintRecord], None]) -> None:  # fmt: skip
+        self.tasks.run(lambda svc: svc.record_badge_print(participant_id, operator, reason, how),
+                       on_done=then, on_error=refused(self.tasks, self.refused.emit))  # fmt: skip

@@ -14,7 +14,9 @@ from kiosk.domain.checkin import CheckInVerdict, ScanStatus
 from kiosk.domain.protocol import ProtocolEntry
 from kiosk.ui.theme import COLORS
 
-Submit = Callable[[int, str, str, str], CheckInVerdict]
+# (participant id, name, title, organization, done(verdict), refused(text)): the check-in runs on
+# the database worker; the dialog shows its answer when it comes.
+Submit = Callable[[int, str, str, str, Callable[[CheckInVerdict], None], Callable[[str], None]], None]
 
 
 class DeputyDialog(QDialog):
@@ -22,6 +24,7 @@ class DeputyDialog(QDialog):
         super().__init__(parent)
         self.entry = entry
         self._submit = submit
+        self.busy = False  # a check-in is on the worker
         self.result_verdict: CheckInVerdict | None = None
         self.setWindowTitle(self.tr("대리 참석"))
         self.setMinimumWidth(460)
@@ -58,13 +61,14 @@ class DeputyDialog(QDialog):
         self.name.setFocus()
 
     def submit(self) -> None:
-        try:
-            verdict = self._submit(
-                self.entry.id, self.name.text(), self.title_edit.text(), self.organization.text()
-            )
-        except ValueError as exc:
-            self._show(str(exc))
+        if self.busy:
             return
+        self.busy = True
+        self._submit(self.entry.id, self.name.text(), self.title_edit.text(), self.organization.text(),
+                     self._decided, self._show)  # fmt: skip
+
+    def _decided(self, verdict: CheckInVerdict) -> None:
+        self.busy = False
         self.result_verdict = verdict
         if verdict.status is ScanStatus.OK:
             self.accept()
@@ -76,5 +80,6 @@ class DeputyDialog(QDialog):
             self._show(self.tr("체크인할 수 없습니다: {0}").format(verdict.status.value))
 
     def _show(self, text: str) -> None:
+        self.busy = False
         self.error.setText(text)
         self.error.show()

@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from kiosk.domain.event_setup import EventSetupError, EventSpec, capacity_warning, create_from_spec, spec_of
-from kiosk.domain.events import active_event
-from kiosk.domain.models import Event
-from kiosk.storage import event_files
+from kiosk.domain.event_setup import EventSetupError, EventSpec
+from kiosk.service import files as event_files
 from kiosk.ui.event_wizard import EventWizard
 from kiosk.ui.file_dialogs import open_file_name, save_file_name
+from kiosk.ui.records_tasks import refused
 from kiosk.ui.welcome import recent_events, remember_event
 
 if TYPE_CHECKING:
@@ -52,6 +51,7 @@ class EventFileActions(QObject):
         super().__init__(window)
         self.window = window
         self.wizard: EventWizard | None = None
+        self.last_edit: bool | None = None  # the last save_edit: stored, or not (None: on its way)
 
     # -- messages -------------------------------------------------------------------------------
 
@@ -76,9 +76,8 @@ class EventFileActions(QObject):
         w = self.window
         try:
             if w.event_id is None:  # this file is empty: the event goes here
-                with w.db.write() as session:
-                    create_from_spec(session, spec, station=w.station, operator=w.gate.operator)
-                w.refresh_counts()
+                w.tasks.run(lambda svc: svc.create_event_here(spec, w.gate.operator),
+                            on_done=lambda _id: w.refresh_counts(), on_error=refused(w.tasks, self._say))  # fmt: skip
                 return
             default = event_files.new_event_path(events_folder(), spec.name)
             path = self._save_path(self.tr("새 행사 파일"), default)
@@ -101,20 +100,7 @@ class EventFileActions(QObject):
     # -- opening --------------------------------------------------------------------------------
 
     def open_demo(self) -> None:
-        path = events_folder() / DEMO_FILE
-        if not path.exists():
-            from kiosk.domain.demo import load_demo
-            from kiosk.storage import migrate
-            from kiosk.storage.engine import Database
-
-            db = Database.open(str(path))
-            try:
-                migrate.upgrade(db)
-                with db.write() as session:
-                    load_demo(session)
-            finally:
-                db.dispose()
-        self.request_open(path)
+        self.request_open(event_files.create_demo_file(events_folder() / DEMO_FILE))
 
     def open_file(self) -> None:
         name = open_file_name(self.window, self.tr("행사 열기"), str(events_folder()), self._filter())
@@ -161,8 +147,11 @@ class EventFileActions(QObject):
 
     def _copy(self) -> None:
         w = self.window
-        with w.db.session() as session:
-            name = active_event(session).name  # type: ignore[union-attr]
+        w.tasks.run(lambda svc: svc.event_details()["name"], on_done=self._copy_named,
+                    on_error=refused(w.tasks, self._say))  # fmt: skip
+
+    def _copy_named(self, name: str) -> None:
+        w = self.window
         new_name, ok = QInputDialog.getText(w, self.tr("다른 이름으로 복사"),
                                             self.tr("새 행사 이름 (프로그램과 명단을 옮기고, 체크인 기록은 새로 시작합니다)"),
                                             text=name)  # fmt: skip
@@ -173,13 +162,9 @@ class EventFileActions(QObject):
         )
         if path is None:
             return
-        try:
-            event_files.copy_as_new_event(w.db, path, name=new_name.strip(), station=w.station,
-                                          operator=w.gate.operator)  # fmt: skip
-        except EventSetupError as exc:
-            self._say(str(exc))
-            return
-        self.request_open(path)
+        name, operator = new_name.strip(), w.gate.operator
+        w.tasks.run(lambda svc: svc.copy_event_as_new(path, name, operator), on_done=self.request_open,
+                    on_error=refused(w.tasks, self._say))  # fmt: skip
 
     def edit_event(self) -> None:
         w = self.window
@@ -187,22 +172,26 @@ class EventFileActions(QObject):
             return
         w.gate.require(self.tr("행사 정보 편집은 책임자만 할 수 있습니다."), self._edit)
 
-    def _edit(self) -> EventWizard:
+    def _edit(self) -> None:
+        """Read the event on the worker, then open the wizard pre-filled (as `self.wizard`)."""
         w = self.window
-        with w.db.session() as session:
-            before = spec_of(session.get(Event, w.event_id))  # type: ignore[arg-type]
-        self.wizard = EventWizard(w, initial=before)
+        self.wizard = None
+        w.tasks.run(lambda svc: svc.event_spec(), on_done=self._edit_open, on_error=refused(w.tasks, self._say))
+
+    def _edit_open(self, before: EventSpec) -> None:
+        self.wizard = EventWizard(self.window, initial=before)
         self.wizard.accepted.connect(lambda: self.save_edit(before, self.wizard.spec))  # type: ignore[union-attr]
         self.wizard.open()
-        return self.wizard
 
-    def save_edit(self, before: EventSpec, edited: EventSpec | None, *, confirm: bool = True) -> bool:
-        """Write the edited event; capacity below the people present asks first."""
-        from kiosk.domain.event_setup import update_event
+    def save_edit(self, before: EventSpec, edited: EventSpec | None, *, confirm: bool = True) -> None:
+        """Write the edited event; capacity below the people present asks first.
 
+        Runs on the worker: `last_edit` says how it ended (True stored, False not)."""
         w = self.window
+        self.last_edit = None
         if edited is None:
-            return False
+            self.last_edit = False
+            return
         details = {(s.title, s.starts.time()): s.detail for s in before.program}
         program = tuple(
             replace(s, detail=details.get((s.title, s.starts.time()), "")) for s in edited.program
@@ -210,24 +199,29 @@ class EventFileActions(QObject):
         spec = replace(
             edited, name_en=before.name_en, venue_en=before.venue_en, theme=before.theme, program=program
         )
-        with w.db.session() as session:
-            warning = capacity_warning(session, session.get(Event, w.event_id), spec.capacity)  # type: ignore[arg-type]
-        if warning and confirm:
-            answer = QMessageBox.warning(w, self.tr("정원 확인"), self.tr("{0}\n그래도 바꾸시겠습니까?").format(warning),
-                                         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                         QMessageBox.StandardButton.No)  # fmt: skip
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        try:
-            with w.db.write() as session:
-                outcome = update_event(session, w.event_id, spec, station=w.station,  # type: ignore[arg-type]
-                                       operator=w.gate.operator or "supervisor")  # fmt: skip
-        except EventSetupError as exc:
-            self._say(str(exc))
-            return False
-        w.refresh_all()
-        if outcome.changed:
-            w.statusBar().showMessage(
-                self.tr("행사 정보를 고쳤습니다: {0}").format(", ".join(outcome.changed)), 10000
-            )
-        return True
+        operator = w.gate.operator or "supervisor"
+
+        def not_stored(text: str) -> None:
+            self.last_edit = False
+            self._say(text)
+
+        def stored(outcome: object) -> None:
+            self.last_edit = True
+            w.refresh_all()
+            changed = outcome.changed  # type: ignore[attr-defined]
+            if changed:
+                w.statusBar().showMessage(self.tr("행사 정보를 고쳤습니다: {0}").format(", ".join(changed)), 10000)
+
+        def checked(warning: str | None) -> None:
+            if warning and confirm:
+                answer = QMessageBox.warning(w, self.tr("정원 확인"), self.tr("{0}\n그래도 바꾸시겠습니까?").format(warning),
+                                             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                             QMessageBox.StandardButton.No)  # fmt: skip
+                if answer != QMessageBox.StandardButton.Yes:
+                    self.last_edit = False
+                    return
+            w.tasks.run(lambda svc: svc.edit_event(spec, operator), on_done=stored,
+                        on_error=refused(w.tasks, not_stored))  # fmt: skip
+
+        w.tasks.run(lambda svc: svc.capacity_warning(spec.capacity), on_done=checked,
+                    on_error=refused(w.tasks, not_stored))  # fmt: skip

@@ -106,12 +106,13 @@ class MainWindow(QMainWindow):
         self.kiosk_hold: KioskHold | None = None
         self.last_participant_id: int | None = None
         self._tick = 0
-        self.gate = SupervisorGate(db, station, self)
+        self.gate = SupervisorGate(self.tasks, self)
         self.gate.set_idle_minutes(self.local.supervisor_idle_minutes)
         self.gate.role_changed.connect(self._role_changed)
         self.sounds = VerdictSounds(self.local.sounds, self)
-        self.badges = BadgePrinter(db, station, self, pdf_folder)
+        self.badges = BadgePrinter(self.tasks, self, pdf_folder)
         self.badges.printed.connect(self._badge_printed)
+        self.badges.refused.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.badges.needs_reason.connect(self._badge_needs_reason)
         self.camera = CameraControl(self, frame_source)
         self.camera.decoded.connect(self.on_scanned)
@@ -225,14 +226,14 @@ class MainWindow(QMainWindow):
             self.desk_page.walkin.failed.connect(self._action_failed)
             self.desk_page.side_changed.connect(self._side_changed)
             self.tabs.addTab(self.desk_page, self.tr("체크인 데스크 (Ctrl+1)"))
-            self.roster_view = RosterView(self.db, self.event_id, self.station)
+            self.roster_view = RosterView(self.tasks, operator=lambda: self.gate.operator)
             self.tabs.addTab(self.roster_view, self.tr("명단 (Ctrl+2)"))
             # An edit or import changes who search finds and what the counters say.
             self.roster_view.roster_changed.connect(self.desk_page.search.reload)
             self.roster_view.roster_changed.connect(self.refresh)
-            self.protocol = ProtocolBoard(self.db, self.event_id)
+            self.protocol = ProtocolBoard(self.tasks)
             self.tabs.addTab(self.protocol, self.tr("VIP · 발표자 (Ctrl+3)"))
-            self.protocol_desk = ProtocolDesk(self.db, self.event_id, self.station, lambda: self.gate.operator,
+            self.protocol_desk = ProtocolDesk(self.tasks, lambda: self.gate.operator,
                                               self.gate.require, self.badges.pdf_folder)  # fmt: skip
             self.protocol_desk.desk = self.desk
             self.protocol_desk.verdict.connect(self.show_verdict)
@@ -486,7 +487,7 @@ class MainWindow(QMainWindow):
             return None
         board = getattr(self, "protocol_board", None)
         if board is None or board.event_id != self.event_id:
-            board = ProtocolBoardWindow(self.db, self.event_id, VerdictSounds(self.local.sounds, self))
+            board = ProtocolBoardWindow(self.tasks, VerdictSounds(self.local.sounds, self))
             self.protocol_board = board
         board.show_on_best_screen()
         return board

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.labels import CATEGORY_KO, CATEGORY_ORDER
 from kiosk.domain.models import Category
-from kiosk.domain.roster import LIMITS, ParticipantFields, RosterError
+from kiosk.domain.roster import LIMITS, ParticipantFields
 from kiosk.ui.theme import COLORS
 
-# Storing the fields: raises RosterError (duplicate code, bad e-mail …) to keep the dialog open.
-Saver = Callable[[ParticipantFields], None]
+# Storing the fields, on the database worker: calls `done()` once stored, or `refused(text)`
+# (duplicate code, bad e-mail, the server away …) to keep the dialog open with the reason inline.
+Saver = Callable[[ParticipantFields, Callable[[], None], Callable[[str], None]], None]
 
 
 class ParticipantDialog(QDialog):
@@ -133,11 +134,23 @@ class ParticipantDialog(QDialog):
             precedence=self.precedence.value() or None,
         )
 
+    @property
+    def busy(self) -> bool:
+        """A save is on its way to the database (the Save button waits for its answer)."""
+        return not self.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+
     def submit(self) -> None:
-        try:
-            self._save(self.fields())
-        except RosterError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+        if self.busy:
             return
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.error.hide()
+        self._save(self.fields(), self._saved, self.show_refusal)
+
+    def _saved(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
         self.accept()
+
+    def show_refusal(self, text: str) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.error.setText(text)
+        self.error.show()

@@ -1,7 +1,8 @@
 """The supervisor PIN: a small dialog, and the gate every supervisor-only action goes through.
 
 The dialog is opened with `open()`, never `exec()`: the event loop keeps running, so the
-counters refresh and nothing waits on it. Supervisor mode ends by itself after a few idle
+counters refresh and nothing waits on it. The PIN is checked on the database worker (scrypt takes
+~0.4 s, and the lockout count is a locked row on a shared server): the GUI never waits for it. Supervisor mode ends by itself after a few idle
 minutes, so a laptop left unattended falls back to steward rights.
 """
 
@@ -14,8 +15,9 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain import roles
-from kiosk.domain.roles import PinCheck, Role
-from kiosk.storage.engine import Database
+from kiosk.domain.roles import PinCheck, PinResult, Role
+from kiosk.ui.records_tasks import refused
+from kiosk.ui.taskman import TaskManager
 
 SUPERVISOR_IDLE_MS = 5 * 60 * 1000
 
@@ -23,12 +25,12 @@ SUPERVISOR_IDLE_MS = 5 * 60 * 1000
 class PinDialog(QDialog):
     """Check the supervisor PIN ("check"), or choose one when none is set yet ("set")."""
 
-    def __init__(self, db: Database, station: str, reason: str, *, mode: str = "check",
+    def __init__(self, tasks: TaskManager, reason: str, *, mode: str = "check",
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.db = db
-        self.station = station
+        self.tasks = tasks
         self.mode = mode
+        self.busy = False  # a check is on the worker: Enter again does nothing until it answers
         self.setWindowTitle(self.tr("책임자 PIN"))
         self.setModal(True)
         layout = QVBoxLayout(self)
@@ -69,32 +71,55 @@ class PinDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("확인 (Enter)"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("닫기 (Esc)"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(460, 300)
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _waiting(self, busy: bool) -> None:
+        self.busy = busy
+        self.ok_button.setEnabled(not busy)
+        if busy:
+            self.message.setText(self.tr("확인하는 중…"))
+
+    def _refused(self, text: str) -> None:
+        self._waiting(False)
+        self.message.setText(text)
+
     def submit(self) -> None:
+        if self.busy:
+            return
         pin = self.pin.text()
         if self.mode == "set":
             if pin != self.confirm.text():
                 self.message.setText(self.tr("두 PIN이 다릅니다"))
                 return
             try:
-                with self.db.write() as session:
-                    roles.set_pin(session, pin, station=self.station, operator=Role.SUPERVISOR.value)
+                roles.validate_pin(pin)  # the format is checked here, at once; storing it on the worker
             except roles.PinTooEasy:
                 self.message.setText(self.tr("PIN이 너무 쉽습니다: 같은 숫자만이나 이어지는 숫자(123456)는 쓸 수 없습니다"))
                 return
             except roles.PinFormatError:
                 self.message.setText(self.tr("PIN은 숫자 6~12자리입니다"))
                 return
-            self.accept()
+            self._waiting(True)
+            self.tasks.run(lambda svc: svc.set_pin(pin), on_done=lambda _none: self._set_done(),
+                           on_error=refused(self.tasks, self._refused))  # fmt: skip
             return
-        with self.db.write() as session:
-            result = roles.check_pin(session, pin, station=self.station)
+        self._waiting(True)
         self.pin.clear()
+        self.tasks.run(lambda svc: svc.verify_pin(pin), on_done=self._checked,
+                       on_error=refused(self.tasks, self._refused))  # fmt: skip
+
+    def _set_done(self) -> None:
+        self._waiting(False)
+        self.accept()
+
+    def _checked(self, result: PinResult) -> None:
+        self._waiting(False)
+        self.message.setText("")
         if result.ok:
             self.accept()
         elif result.outcome is PinCheck.LOCKED:
@@ -112,17 +137,25 @@ class SupervisorGate(QObject):
 
     role_changed = Signal(str)
 
-    def __init__(self, db: Database, station: str, parent_widget: QWidget) -> None:
+    def __init__(self, tasks: TaskManager, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
-        self.db = db
-        self.station = station
+        self.tasks = tasks
         self.parent_widget = parent_widget
         self.role = Role.STEWARD
         self.dialog: PinDialog | None = None  # the open dialog, if any (tests drive it)
+        self.asking = False  # between a request and its dialog (the worker says whether a PIN is set)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(SUPERVISOR_IDLE_MS)
         self.idle.timeout.connect(self.drop)
+
+    @property
+    def station(self) -> str:
+        return self.tasks.service.station
+
+    @station.setter
+    def station(self, station: str) -> None:
+        self.tasks.service.station = station
 
     @property
     def is_supervisor(self) -> bool:
@@ -175,10 +208,22 @@ class SupervisorGate(QObject):
             self.touch()
             then()
             return
-        with self.db.session() as session:
-            has_pin = roles.pin_is_set(session)
-        dialog = PinDialog(self.db, self.station, reason, mode="check" if has_pin or not allow_set else "set",
-                           parent=self.parent_widget)  # fmt: skip
+        if self.asking or self.dialog is not None:
+            return  # a PIN dialog is already on its way or open: one at a time
+        self.asking = True
+
+        def ask(has_pin: bool) -> None:
+            self.asking = False
+            self._open(reason, then, "check" if has_pin or not allow_set else "set")
+
+        def failed(exc: BaseException) -> None:
+            self.asking = False
+            self.tasks.failed.emit(exc)
+
+        self.tasks.run(lambda svc: svc.pin_is_set(), on_done=ask, on_error=failed)
+
+    def _open(self, reason: str, then: Callable[[], None], mode: str) -> None:
+        dialog = PinDialog(self.tasks, reason, mode=mode, parent=self.parent_widget)
         self.dialog = dialog
 
         def accepted() -> None:
@@ -187,5 +232,8 @@ class SupervisorGate(QObject):
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        # The dialog opens after the worker's answer, not inside the key press that asked for it:
+        # give the window back its activation, so its shortcuts (Ctrl+Shift+Q, F9) work at once.
+        dialog.finished.connect(lambda _r: self.parent_widget.window().activateWindow())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from kiosk.domain.protocol_rules import PrecedenceRules, Tier, default_rules
 from kiosk.ui.theme import COLORS
 
-Save = Callable[[PrecedenceRules, bool], None]  # the table, and whether to re-rank everyone now
+# The table, whether to re-rank everyone now, then `done()` once stored or `refused(text)`
+# (the server away …): the save runs on the database worker and the dialog waits for its answer.
+Save = Callable[[PrecedenceRules, bool, Callable[[], None], Callable[[str], None]], None]
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -37,6 +39,7 @@ class PrecedenceDialog(QDialog):
     def __init__(self, rules: PrecedenceRules, save: Save, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
+        self.busy = False  # a save is on the worker
         self.setWindowTitle(self.tr("기본 서열표"))
         self.resize(900, 560)
         layout = QVBoxLayout(self)
@@ -135,10 +138,22 @@ class PrecedenceDialog(QDialog):
         return PrecedenceRules(tuple(tiers), host=self.host.text().strip())
 
     def submit(self, rerank: bool) -> None:
-        try:
-            self._save(self.rules(), rerank)
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+        if self.busy:
             return
+        try:
+            rules = self.rules()
+        except ValueError as exc:
+            self._refused(str(exc))
+            return
+        self.busy = True
+        self.error.hide()
+        self._save(rules, rerank, self._saved, self._refused)
+
+    def _saved(self) -> None:
+        self.busy = False
         self.accept()
+
+    def _refused(self, text: str) -> None:
+        self.busy = False
+        self.error.setText(text)
+        self.error.show()

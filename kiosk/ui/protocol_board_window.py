@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.models import Event, utcnow
-from kiosk.domain.protocol import ProtocolEntry, ProtocolState, protocol_list
+from kiosk.domain.models import utcnow
+from kiosk.domain.protocol import ProtocolEntry, ProtocolState
 from kiosk.domain.timefmt import hhmm
-from kiosk.storage.engine import Database
 from kiosk.ui.protocol_tab import state_text
 from kiosk.ui.sounds import VerdictSounds
+from kiosk.ui.taskman import TaskManager
 
 POLL_MS = 1000
 BANNER_MS = 60_000
@@ -34,10 +34,12 @@ ARRIVING = (ProtocolState.ARRIVED, ProtocolState.DEPUTY_ARRIVED)
 
 
 class ProtocolBoardWindow(QWidget):
-    def __init__(self, db: Database, event_id: int, sounds: VerdictSounds | None = None,
+    def __init__(self, tasks: TaskManager, sounds: VerdictSounds | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent, Qt.WindowType.Window)
-        self.db, self.event_id = db, event_id
+        self.tasks = tasks
+        self._again = False
+        self._asking = False  # a poll is on the worker: the next tick does not queue another
         self.sounds = sounds or VerdictSounds(True, self)
         self.setObjectName("protocolBoard")
         self.setWindowTitle(self.tr("의전 현황판"))
@@ -102,10 +104,22 @@ class ProtocolBoardWindow(QWidget):
         self.raise_()
 
     def poll(self) -> None:
-        with self.db.session() as session:
-            event = session.get(Event, self.event_id)
-            name = event.name if event else ""
-            entries = protocol_list(session, self.event_id)
+        if self._asking:
+            self._again = True  # asked while a read is on its way: read once more when it is back
+            return
+        self._asking, self._again = True, False
+
+        def failed(exc: BaseException) -> None:
+            self._asking = False
+            self.tasks.failed.emit(exc)
+
+        self.tasks.run(lambda svc: svc.protocol_view(), on_done=self._show, on_error=failed)
+
+    def _show(self, view: object) -> None:
+        self._asking = False
+        if self._again:
+            QTimer.singleShot(0, self.poll)
+        name, entries = view.event_name, view.entries  # type: ignore[attr-defined]
         self.title.setText(self.tr("의전 현황판 · {0} · {1}").format(name, hhmm(utcnow())))
         arrived = [e for e in entries if e.state in ARRIVING]
         self.counts.setText(

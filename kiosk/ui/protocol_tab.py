@@ -27,16 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.checkin import CheckInDesk, CheckInVerdict
-from kiosk.domain.models import Event, utcnow
-from kiosk.domain.protocol import ProtocolEntry, ProtocolState, protocol_list
-from kiosk.domain.protocol_edit import move, reorder, set_wording
-from kiosk.domain.protocol_rules import PrecedenceRules, assign_default_order, load_rules, save_rules
-from kiosk.domain.protocol_seating import load_plan, parse_rows, pin, save_plan, seat_key
+from kiosk.domain.checkin import CheckInVerdict
+from kiosk.domain.models import utcnow
+from kiosk.domain.protocol import ProtocolEntry, ProtocolState
+from kiosk.domain.protocol_edit import move
+from kiosk.domain.protocol_rules import PrecedenceRules
+from kiosk.domain.protocol_seating import SeatingPlan, parse_rows, seat_key
 from kiosk.domain.timefmt import hhmm, local
-from kiosk.storage.engine import Database
 from kiosk.ui.deputy_dialog import DeputyDialog
 from kiosk.ui.precedence_dialog import PrecedenceDialog
+from kiosk.ui.records_tasks import refused
+from kiosk.ui.taskman import TaskManager
 from kiosk.ui.theme import COLORS
 
 STATE_COLOURS = {
@@ -108,15 +109,17 @@ class ProtocolDesk(QWidget):
     verdict = Signal(object)  # CheckInVerdict of a deputy check-in
     open_board = Signal()
 
-    def __init__(self, db: Database, event_id: int, station: str, operator: Callable[[], str],
+    def __init__(self, tasks: TaskManager, operator: Callable[[], str],
                  require: Callable[[str, Callable[[], None]], None] | None = None,
                  folder: Path | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.db, self.event_id, self.station = db, event_id, station
+        self.tasks = tasks
         self.operator = operator
         self.require = require or (lambda _why, then: then())
         self.folder = folder
-        self.desk: CheckInDesk | None = None  # the console's desk (a LinkedDesk on a shared server)
+        self.desk: object | None = None  # unused: deputies go through the door service (journaled apart)
+        self.plan = SeatingPlan()
+        self.loaded = False
         self.open_documents = True  # tests turn this off: no PDF viewer pops up
         self.entries: list[ProtocolEntry] = []
         self.last_document: Path | None = None
@@ -180,9 +183,15 @@ class ProtocolDesk(QWidget):
     # -- showing ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        with self.db.session() as session:
-            self.entries = protocol_list(session, self.event_id)
-            plan = load_plan(session, self.event_id)
+        """Ask the worker for the ranked list and the seating plan; drawn when they arrive."""
+        self.tasks.run(lambda svc: svc.protocol_view(), on_done=self._show, on_error=self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        refused(self.tasks, lambda text: self.say(text, error=True))(exc)
+
+    def _show(self, view: object) -> None:
+        self.entries, plan = view.entries, view.plan  # type: ignore[attr-defined]
+        self.plan, self.loaded = plan, True
         if not self.rows_edit.hasFocus():
             self.rows_edit.setText(",".join(str(n) for _label, n in plan.rows))
         selected = self.selected_id()
@@ -231,13 +240,17 @@ class ProtocolDesk(QWidget):
     # -- editing ----------------------------------------------------------------------------------
 
     def _save_order(self, ids: list[int]) -> None:
-        try:
-            with self.db.write() as session:
-                reorder(session, self.event_id, ids, station=self.station, operator=self.operator())
+        operator = self.operator()
+
+        def saved(_none: None) -> None:
             self.say(self.tr("순서를 저장했습니다."))
-        except ValueError as exc:
-            self.say(str(exc), error=True)
-        self.refresh()
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._refused(exc)
+            self.refresh()  # what is shown goes back to what is stored
+
+        self.tasks.run(lambda svc: svc.reorder_protocol(ids, operator), on_done=saved, on_error=failed)
 
     def move_selected(self, steps: int) -> None:
         pid = self.selected_id()
@@ -256,39 +269,33 @@ class ProtocolDesk(QWidget):
                                         text=entry.intro_wording or entry.introduction)  # fmt: skip
         if not ok:
             return
-        try:
-            with self.db.write() as session:
-                set_wording(
-                    session, self.event_id, entry.id, text, station=self.station, operator=self.operator()
-                )
-        except (ValueError, LookupError) as exc:
-            self.say(str(exc), error=True)
-            return
-        self.refresh()
+        pid, operator = entry.id, self.operator()
+        self.tasks.run(lambda svc: svc.set_intro_wording(pid, text, operator),
+                       on_done=lambda _none: self.refresh(), on_error=self._refused)  # fmt: skip
 
     def edit_rules(self) -> None:
         """The supervisor adjusts the default order table, and may re-rank everyone by it."""
 
-        def save(rules: PrecedenceRules, rerank: bool) -> None:
+        def save(rules: PrecedenceRules, rerank: bool, done: Callable[[], None], fail: Callable[[str], None]) -> None:
             op = self.operator()
-            with self.db.write() as session:
-                save_rules(session, rules, station=self.station, operator=op)
-                n = (
-                    assign_default_order(session, self.event_id, station=self.station, operator=op)
-                    if rerank
-                    else 0
-                )
-            if rerank:
-                self.say(self.tr("기본 서열표로 {0}명의 순위를 매겼습니다.").format(n))
-            else:
-                self.say(self.tr("서열표를 저장했습니다."))
-            self.refresh()
 
-        def show() -> None:
-            with self.db.session() as session:
-                rules = load_rules(session, session.get(Event, self.event_id))
+            def saved(n: int) -> None:
+                done()
+                if rerank:
+                    self.say(self.tr("기본 서열표로 {0}명의 순위를 매겼습니다.").format(n))
+                else:
+                    self.say(self.tr("서열표를 저장했습니다."))
+                self.refresh()
+
+            self.tasks.run(lambda svc: svc.save_precedence_rules(rules, rerank, op), on_done=saved,
+                           on_error=refused(self.tasks, fail))  # fmt: skip
+
+        def opened(rules: PrecedenceRules) -> None:
             self.rules_dialog = PrecedenceDialog(rules, save, self)
             self.rules_dialog.open()
+
+        def show() -> None:
+            self.tasks.run(lambda svc: svc.precedence_rules(), on_done=opened, on_error=self._refused)
 
         self.require(self.tr("서열표는 책임자만 바꿀 수 있습니다."), show)
 
@@ -303,20 +310,18 @@ class ProtocolDesk(QWidget):
         dialog.open()
         return dialog
 
-    def check_in_deputy(
-        self, participant_id: int, name: str, title: str, organization: str
-    ) -> CheckInVerdict:
-        from kiosk.domain.protocol import check_in_deputy
+    def check_in_deputy(self, participant_id: int, name: str, title: str, organization: str,
+                        done: Callable[[CheckInVerdict], None], fail: Callable[[str], None]) -> None:  # fmt: skip
+        """대리 참석 through the door service: on a station apart it is journaled like a scan."""
+        operator = self.operator()
 
-        desk = self.desk or CheckInDesk(self.db, self.event_id)
-        args = (participant_id, name, title, organization)
-        options = {"station": self.station, "operator": self.operator()}
-        # On a shared server the console's desk is a LinkedDesk: offline, its check-in is journaled.
-        linked = getattr(desk, "check_in_deputy", None)
-        verdict = linked(*args, **options) if linked else check_in_deputy(desk, *args, **options)
-        self.refresh()
-        self.verdict.emit(verdict)
-        return verdict
+        def decided(verdict: CheckInVerdict) -> None:
+            done(verdict)
+            self.refresh()
+            self.verdict.emit(verdict)
+
+        self.tasks.run(lambda svc: svc.check_in_deputy(participant_id, name, title, organization, operator),
+                       on_done=decided, on_error=refused(self.tasks, fail))  # fmt: skip
 
     # -- documents --------------------------------------------------------------------------------
 
@@ -334,65 +339,55 @@ class ProtocolDesk(QWidget):
 
     def issue_intro(self) -> Path | None:
         """One key (Ctrl+F7) re-issues the card for whoever is present now."""
-        from kiosk.service import DoorService  # records moves this onto the task manager
-
-        path = self._target("intro")
-        try:
-            count = DoorService.for_file(self.db, self.event_id, self.station).export_intro_card(path, size=self.size.currentText())
-        except OSError as exc:
-            self.say(str(exc), error=True)
-            return None
-        return self._opened(path, self.tr("내빈 소개 카드 ({0}명)").format(count))
+        path, size = self._target("intro"), self.size.currentText()
+        self.tasks.run(lambda svc: svc.export_intro_card(path, size=size),
+                       on_done=lambda count: self._opened(path, self.tr("내빈 소개 카드 ({0}명)").format(count)),
+                       on_error=self._document_failed)  # fmt: skip
+        return path
 
     def issue_seating(self, nameplates: bool) -> Path | None:
-        from kiosk.service import DoorService  # records moves this onto the task manager
-
         path = self._target("nameplates" if nameplates else "seating")
-        try:
-            DoorService.for_file(self.db, self.event_id, self.station).export_seating(path, nameplates=nameplates)
-        except OSError as exc:
+        what = self.tr("명패") if nameplates else self.tr("좌석 배치도")
+        self.tasks.run(lambda svc: svc.export_seating(path, nameplates=nameplates), on_done=lambda _n: self._opened(path, what),
+                       on_error=self._document_failed)  # fmt: skip
+        return path
+
+    def _document_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, OSError):
             self.say(str(exc), error=True)
-            return None
-        return self._opened(path, self.tr("명패") if nameplates else self.tr("좌석 배치도"))
+        else:
+            self._refused(exc)
 
     def apply_rows(self) -> None:
         try:
             rows = parse_rows(self.rows_edit.text())
-            with self.db.write() as session:
-                plan = load_plan(session, self.event_id)
-                keys = {seat_key(label, n) for label, count in rows for n in range(1, count + 1)}
-                kept = {k: v for k, v in plan.pinned.items() if k in keys}
-                save_plan(session, self.event_id, type(plan)(rows=rows, pinned=kept),
-                          station=self.station, operator=self.operator())  # fmt: skip
         except ValueError as exc:
             self.say(str(exc), error=True)
             return
-        self.say(self.tr("좌석 줄을 저장했습니다: {0}").format(self.rows_edit.text()))
+        text, operator = self.rows_edit.text(), self.operator()
+
+        def saved(plan: SeatingPlan) -> None:
+            self.plan = plan
+            self.say(self.tr("좌석 줄을 저장했습니다: {0}").format(text))
+
+        self.tasks.run(lambda svc: svc.set_seat_rows(rows, operator), on_done=saved, on_error=self._refused)
 
     def pin_selected(self) -> None:
         entry = self.selected()
         if entry is None:
             self.say(self.tr("먼저 목록에서 한 분을 고르세요."), error=True)
             return
-        with self.db.session() as session:
-            plan = load_plan(session, self.event_id)
+        plan = self.plan  # as of the last refresh; the worker pins against the stored plan
         seats = [self.tr("자동 배정")] + [
             seat_key(label, n) for label, count in plan.rows for n in range(1, count + 1)
         ]
         choice, ok = QInputDialog.getItem(self, self.tr("좌석 지정"), entry.display, seats, 0, False)
         if not ok:
             return
-        try:
-            with self.db.write() as session:
-                plan = load_plan(session, self.event_id)
-                if choice == seats[0]:
-                    changed = type(plan)(
-                        rows=plan.rows, pinned={k: v for k, v in plan.pinned.items() if v != entry.id}
-                    )
-                else:
-                    changed = pin(plan, choice, entry.id)
-                save_plan(session, self.event_id, changed, station=self.station, operator=self.operator())
-        except ValueError as exc:
-            self.say(str(exc), error=True)
-            return
-        self.say(self.tr("{0}: {1}").format(entry.display, choice))
+        seat, pid, operator, shown = (None if choice == seats[0] else choice), entry.id, self.operator(), entry.display
+
+        def saved(plan: SeatingPlan) -> None:
+            self.plan = plan
+            self.say(self.tr("{0}: {1}").format(shown, choice))
+
+        self.tasks.run(lambda svc: svc.pin_seat(pid, seat, operator), on_done=saved, on_error=self._refused)

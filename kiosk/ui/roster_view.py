@@ -7,6 +7,7 @@ phone numbers and e-mail addresses stay masked until then.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,21 +37,17 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.labels import CATEGORY_KO, CATEGORY_ORDER
-from kiosk.domain.models import Participant
 from kiosk.domain.privacy import mask_email, mask_phone
 from kiosk.domain.roster import (
     STATUS_KO,
     STATUSES,
     ParticipantFields,
     RosterEntry,
-    add_participant,
-    roster_entries,
-    set_cancelled,
-    update_participant,
 )
 from kiosk.domain.search import RosterIndex
-from kiosk.storage.engine import Database
 from kiosk.ui.i18n import tr
+from kiosk.ui.records_tasks import refused
+from kiosk.ui.taskman import TaskManager
 from kiosk.ui.theme import COLORS
 
 SEARCH_DELAY_MS = 120
@@ -127,14 +124,16 @@ class RosterView(QWidget):
 
     roster_changed = Signal()  # after an add, edit, cancel or import: reload search indexes
 
-    def __init__(self, db: Database, event_id: int, station: str, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None,
+                 operator: Callable[[], str] = lambda: "") -> None:  # fmt: skip
         super().__init__(parent)
-        self.db = db
-        self.event_id = event_id
-        self.station = station
+        self.tasks = tasks
+        self.operator = operator
         self.supervisor = False
         self.entries: list[RosterEntry] = []
         self._index: RosterIndex | None = None
+        self.loaded = False  # the first answer from the worker has arrived
+        self._wanted: int | None = None  # the row to select once the next answer arrives
 
         root = QVBoxLayout(self)
         root.setContentsMargins(16, 12, 16, 12)
@@ -171,6 +170,12 @@ class RosterView(QWidget):
             button.setMinimumHeight(36)
             actions.addWidget(button)
         root.addLayout(actions)
+        self.message = QLabel()
+        self.message.setObjectName("rosterMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {COLORS['refused']}; font-weight: 600;")
+        self.message.hide()
+        root.addWidget(self.message)
 
         self.model = RosterTableModel(self)
         self.table = QTableView()
@@ -222,11 +227,21 @@ class RosterView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Reload the roster and statuses from the database, keeping filters and selection."""
-        with self.db.session() as session:
-            self.entries = roster_entries(session, self.event_id)
-            self._index = RosterIndex.load(session, self.event_id)
+        """Ask the worker for the roster and statuses; filters and selection are kept."""
+        self.tasks.run(lambda svc: svc.roster(), on_done=self._loaded, on_error=refused(self.tasks, self.say))
+
+    def _loaded(self, snapshot: Any) -> None:
+        self.entries, self._index = snapshot.entries, snapshot.index
+        self.loaded = True
         self.apply_filters()
+        if self._wanted is not None:
+            self.select_id(self._wanted)
+            self._wanted = None
+
+    def say(self, text: str) -> None:
+        """A refusal or a problem, inline above the table (cleared by the next change that works)."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     @Slot()
     def apply_filters(self) -> None:
@@ -287,10 +302,22 @@ class RosterView(QWidget):
     # -- actions ---------------------------------------------------------------------------------
 
     def _changed(self, participant_id: int | None = None) -> None:
+        self.say("")
+        self._wanted = participant_id
         self.refresh()
-        if participant_id is not None:
-            self.select_id(participant_id)
         self.roster_changed.emit()
+
+    def _saver(self, op: Callable[[Any], Any], after: Callable[[Any], None]) -> Any:
+        """The dialog's save: `op(service)` on the worker, then `after(result)` and the dialog closes."""
+
+        def save(fields: ParticipantFields, done: Callable[[], None], fail: Callable[[str], None]) -> None:
+            def stored(result: Any) -> None:
+                done()
+                after(result)
+
+            self.tasks.run(lambda svc: op(svc)(fields), on_done=stored, on_error=refused(self.tasks, fail))
+
+        return save
 
     @Slot()
     def add_participant(self) -> None:
@@ -298,15 +325,10 @@ class RosterView(QWidget):
             return
         from kiosk.ui.participant_dialog import ParticipantDialog
 
-        created: list[int] = []
-
-        def save(fields: ParticipantFields) -> None:
-            with self.db.write() as session:
-                created.append(add_participant(session, self.event_id, fields, station=self.station).id)
-
+        operator = self.operator()
+        save = self._saver(lambda svc: lambda f: svc.add_participant(f, operator), self._changed)
         self.dialog = ParticipantDialog(save, parent=self)
-        if self.dialog.exec() and created:
-            self._changed(created[0])
+        self.dialog.open()
 
     @Slot()
     def edit_selected(self) -> None:
@@ -323,20 +345,18 @@ class RosterView(QWidget):
             return
         from kiosk.ui.participant_dialog import ParticipantDialog
 
-        with self.db.session() as session:
-            participant = session.get(Participant, entry.id)
-            if participant is None:
+        pid, operator = entry.id, self.operator()
+
+        def show(record: Any) -> None:
+            if record is None:  # removed meanwhile (another station's import)
                 self.refresh()
                 return
-            current = ParticipantFields.of(participant)
+            save = self._saver(lambda svc: lambda f: svc.edit_participant(pid, f, operator),
+                               lambda _changed: self._changed(pid))  # fmt: skip
+            self.dialog = ParticipantDialog(save, record.fields, parent=self)
+            self.dialog.open()
 
-        def save(fields: ParticipantFields) -> None:
-            with self.db.write() as session:
-                update_participant(session, entry.id, fields, station=self.station)
-
-        self.dialog = ParticipantDialog(save, current, parent=self)
-        if self.dialog.exec():
-            self._changed(entry.id)
+        self.tasks.run(lambda svc: svc.participant(pid), on_done=show, on_error=refused(self.tasks, self.say))
 
     @Slot()
     def toggle_cancel_selected(self) -> None:
@@ -357,17 +377,16 @@ class RosterView(QWidget):
         self.confirm_box = box
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
-        with self.db.write() as session:
-            set_cancelled(session, entry.id, cancel, station=self.station)
-        self._changed(entry.id)
+        pid, operator = entry.id, self.operator()
+        self.tasks.run(lambda svc: svc.set_cancelled(pid, cancel, operator=operator),
+                       on_done=lambda _done: self._changed(pid), on_error=refused(self.tasks, self.say))  # fmt: skip
 
     @Slot()
     def open_import(self) -> None:
         if not self.supervisor:
             return
-        from kiosk.ui.doc_tasks import tasks_for
         from kiosk.ui.import_dialog import ImportDialog
 
-        self.import_dialog = ImportDialog(tasks_for(self), self)
+        self.import_dialog = ImportDialog(self.tasks, self)
         self.import_dialog.imported.connect(lambda _report: self._changed())
         self.import_dialog.exec()

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import roles
-from kiosk.domain.event_settings import MAX_CAPACITY, set_capacity
-from kiosk.domain.models import Event
-from kiosk.storage.engine import Database
+from kiosk.domain.event_settings import MAX_CAPACITY
 from kiosk.ui.i18n import LANGUAGES
+from kiosk.ui.records_tasks import refused
+from kiosk.ui.taskman import TaskManager
 
 log = logging.getLogger(__name__)
 
@@ -117,12 +117,13 @@ def _decoders() -> tuple[list[str], str]:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, db: Database, event_id: int, station: str, local: LocalSettings, language: str,
+    def __init__(self, tasks: TaskManager, station: str, local: LocalSettings, language: str,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.db = db
-        self.event_id = event_id
+        self.tasks = tasks
         self.local = local
+        self.loaded_capacity: int | None = None  # the shared settings, once the worker answered
+        self.apart = False
         self.change: SettingsChange | None = None
         self.setWindowTitle(self.tr("설정"))
         layout = QVBoxLayout(self)
@@ -163,9 +164,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("언어 / Language"), self.language)
         self.capacity = QSpinBox()
         self.capacity.setRange(1, MAX_CAPACITY)
-        with db.session() as session:
-            event = session.get(Event, event_id)
-            self.capacity.setValue(event.capacity if event else 1)
+        self.capacity.setEnabled(False)  # until the worker has read it
         form.addRow(self.tr("정원 (모든 PC 공통)"), self.capacity)
         validator = QRegularExpressionValidator(r"\d{0,12}")
         self.pin = QLineEdit()
@@ -179,6 +178,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("새 책임자 PIN"), self.pin)
         form.addRow("", self.pin_confirm)
         layout.addLayout(form)
+        self.apart_note = QLabel(self.tr(
+            "서버와 연결이 끊겨 있어 정원과 PIN은 지금 바꿀 수 없습니다 — 이 컴퓨터의 설정은 저장됩니다. "
+            "연결이 돌아오면 다시 여세요."))  # fmt: skip
+        self.apart_note.setObjectName("apartNote")
+        self.apart_note.setWordWrap(True)
+        self.apart_note.hide()
+        layout.addWidget(self.apart_note)
         self.message = QLabel()
         self.message.setObjectName("errorText")
         self.message.setWordWrap(True)
@@ -186,10 +192,28 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("저장"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("닫기"))
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)  # until the shared settings are read
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(520, 480)
+        self.tasks.run(lambda svc: (svc.event_settings(), svc.apart), on_done=self._loaded,
+                       on_error=refused(self.tasks, self.message.setText))  # fmt: skip
+
+    def _loaded(self, answer: tuple) -> None:
+        settings, apart = answer
+        self.loaded_capacity, self.apart = settings.capacity, apart
+        self.capacity.setValue(settings.capacity)
+        # Apart, the shared part cannot be saved: say so at once instead of after the typing.
+        for field in (self.capacity, self.pin, self.pin_confirm):
+            field.setEnabled(not apart)
+        self.apart_note.setVisible(apart)
+        self.save_button.setEnabled(True)
+
+    @property
+    def busy(self) -> bool:
+        return not self.save_button.isEnabled()
 
     def save(self, station_name: str = "", operator: str = "supervisor") -> None:
         station = " ".join(self.station.text().split())
@@ -209,10 +233,23 @@ class SettingsDialog(QDialog):
             except roles.PinFormatError:
                 self.message.setText(self.tr("PIN은 숫자 6~12자리입니다"))
                 return
-        with self.db.write() as session:
-            set_capacity(session, self.event_id, self.capacity.value(), station=station, operator=operator)
-            if pin:
-                roles.set_pin(session, pin, station=station, operator=operator)
+        capacity = self.capacity.value()
+        if capacity == self.loaded_capacity and not pin:
+            self._store_local(station)  # nothing shared changed: no need for the server
+            return
+        self.save_button.setEnabled(False)
+        self.message.setText("")
+
+        def refusal(text: str) -> None:
+            self.save_button.setEnabled(True)
+            self.message.setText(text)
+
+        self.tasks.run(lambda svc: svc.save_event_settings(capacity, pin, operator),
+                       on_done=lambda _changed: self._store_local(station),
+                       on_error=refused(self.tasks, refusal))  # fmt: skip
+
+    def _store_local(self, station: str) -> None:
+        self.save_button.setEnabled(True)
         self.local.put("station", station)
         self.local.put("camera", self.camera.currentData() or "")
         self.local.put("decoder", self.decoder.currentData() or "")

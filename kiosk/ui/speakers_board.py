@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,18 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.speakers import speaker_board, vip_arrivals
 from kiosk.domain.timefmt import hhmm
-from kiosk.storage.engine import Database
 from kiosk.ui.i18n import tr
+from kiosk.ui.taskman import TaskManager
 from kiosk.ui.theme import COLORS
 
 
 class ProtocolBoard(QWidget):
-    def __init__(self, db: Database, event_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.event_id = event_id
+        self.tasks = tasks
+        self._again = False
+        self._asking = False  # a refresh is on the worker: the next tick does not queue another
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(18)
@@ -63,9 +63,22 @@ class ProtocolBoard(QWidget):
         root.addLayout(right, 6)
 
     def refresh(self) -> None:
-        with self.db.session() as session:
-            arrivals = vip_arrivals(session, self.event_id)
-            board = speaker_board(session, self.event_id)
+        if self._asking:
+            self._again = True  # asked while a read is on its way: read once more when it is back
+            return
+        self._asking, self._again = True, False
+
+        def failed(exc: BaseException) -> None:
+            self._asking = False
+            self.tasks.failed.emit(exc)
+
+        self.tasks.run(lambda svc: svc.speakers_view(), on_done=self._show, on_error=failed)
+
+    def _show(self, answer: tuple) -> None:
+        self._asking = False
+        if self._again:
+            QTimer.singleShot(0, self.refresh)
+        arrivals, board = answer
         self.vip_heading.setText(self.tr("VIP 도착 ({0}명)").format(len(arrivals)))
         self.vips.setRowCount(len(arrivals))
         for i, a in enumerate(arrivals):

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from kiosk.ui.doc_tasks import tasks_for
 from kiosk.ui.settings_dialog import SettingsDialog
 from kiosk.ui.window_parts import optional_widget
 
@@ -47,7 +46,7 @@ class SupervisorActions(QObject):
             return
 
         def show() -> None:
-            dialog = SettingsDialog(w.db, w.event_id, w.station, w.local, w.language, w)
+            dialog = SettingsDialog(w.tasks, w.station, w.local, w.language, w)
             dialog.accepted.connect(lambda: self._apply(dialog))
             self.settings_dialog = dialog
             dialog.open()
@@ -87,26 +86,26 @@ class SupervisorActions(QObject):
     def open_import(self) -> None:
         w = self.window
         w.gate.require(self.tr("명단 가져오기는 책임자만 할 수 있습니다."),
-                       lambda: self._open("kiosk.ui.import_dialog", "ImportDialog", tasks_for(w), operator=w.gate.operator))  # fmt: skip
+                       lambda: self._open("kiosk.ui.import_dialog", "ImportDialog", w.tasks, operator=w.gate.operator))  # fmt: skip
 
     def open_invites(self) -> None:
         w = self.window
         w.gate.require(self.tr("초대장 발송은 책임자만 할 수 있습니다."),
-                       lambda: self._open("kiosk.ui.invite_dialog", "InviteDialog", tasks_for(w),
+                       lambda: self._open("kiosk.ui.invite_dialog", "InviteDialog", w.tasks,
                                           operator=w.gate.operator))  # fmt: skip
 
     def open_certificate_mail(self) -> None:
         w = self.window
         w.gate.require(self.tr("참석확인증 발송은 책임자만 할 수 있습니다."),
                        lambda: self._open("kiosk.ui.certificate_mail_dialog", "CertificateMailDialog",
-                                          tasks_for(w), operator=w.gate.operator))  # fmt: skip
+                                          w.tasks, operator=w.gate.operator))  # fmt: skip
 
     def open_export(self) -> None:
         w = self.window
         w.gate.require(self.tr("내보내기는 책임자만 할 수 있습니다."),
-                       lambda: self._open("kiosk.ui.export_dialog", "ExportDialog", tasks_for(w)))  # fmt: skip
+                       lambda: self._open("kiosk.ui.export_dialog", "ExportDialog", w.tasks))  # fmt: skip
 
     def open_backups(self) -> None:
         w = self.window
         w.gate.require(self.tr("백업과 복원은 책임자만 할 수 있습니다."),
-                       lambda: self._open("kiosk.ui.backup_dialog", "BackupDialog", w.db))  # fmt: skip
+                       lambda: self._open("kiosk.ui.backup_dialog", "BackupDialog", w.tasks))  # fmt: skip

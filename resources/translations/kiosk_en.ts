@@ -3,16 +3,16 @@
 <context>
     <name />
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="91" />
+        <location filename="../../kiosk/ui/roster_view.py" line="88" />
         <source>RosterTableModel</source>
         <translation>RosterTableModel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="119" />
-        <location filename="../../kiosk/ui/roster_view.py" line="120" />
-        <location filename="../../kiosk/ui/roster_view.py" line="152" />
-        <location filename="../../kiosk/ui/roster_view.py" line="156" />
-        <location filename="../../kiosk/ui/speakers_board.py" line="75" />
+        <location filename="../../kiosk/ui/roster_view.py" line="116" />
+        <location filename="../../kiosk/ui/roster_view.py" line="117" />
+        <location filename="../../kiosk/ui/roster_view.py" line="151" />
+        <location filename="../../kiosk/ui/roster_view.py" line="155" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="88" />
         <location filename="../../kiosk/ui/verdict_panel.py" line="127" />
         <location filename="../../kiosk/ui/vip_alert.py" line="105" />
         <location filename="../../kiosk/ui/vip_alert.py" line="107" />
@@ -31,62 +31,62 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="51" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="50" />
         <source>백업 및 복원</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="60" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="59" />
         <source>지금 백업</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="61" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="60" />
         <source>선택한 백업으로 복원…</source>
         <translation>Restore the selected backup…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="62" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="61" />
         <source>폴더 열기</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="63" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="62" />
         <source>진단 정보 복사</source>
         <translation>Copy diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="64" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="63" />
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="76" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="87" />
         <source>서버 데이터베이스는 이 화면에서 백업하지 않습니다 (pg_dump를 쓰세요).</source>
         <translation>Server databases are not backed up from this window (use pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="87" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="92" />
         <source>백업은 10분마다(체크인이 있을 때), 시작할 때와 끝낼 때 자동으로 만들어집니다.</source>
         <translation>Backups are made automatically every 10 minutes (while check-ins happen), at start and at exit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="103" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="110" />
         <source>백업 실패</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="112" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="121" />
         <source>백업으로 복원</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="113" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="122" />
         <source>프로그램을 다시 시작하며 선택한 백업으로 되돌립니다. 그 뒤의 체크인은 사라지지만, 현재 파일은 지우지 않고 옆에 보관합니다. 계속할까요?</source>
         <translation>The program will restart with the selected backup. Check-ins made after it will be gone, but the current file is kept beside it, not deleted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="133" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="142" />
         <source>복사했습니다</source>
         <translation>Copied</translation>
     </message>
@@ -94,7 +94,7 @@
 <context>
     <name>BadgePrinter</name>
     <message>
-        <location filename="../../kiosk/ui/badge.py" line="123" />
+        <location filename="../../kiosk/ui/badge.py" line="129" />
         <source>배지 미리보기 — {0}</source>
         <translation>Badge preview — {0}</translation>
     </message>
@@ -585,62 +585,62 @@
 <context>
     <name>DeputyDialog</name>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="26" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="29" />
         <source>대리 참석</source>
         <translation>Deputy attendance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="29" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="32" />
         <source>{0} 대신 참석하는 분</source>
         <translation>Attending in place of {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="35" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="38" />
         <source>예: 홍길동</source>
         <translation>e.g. Hong Gil-dong</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="38" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="41" />
         <source>예: 제1차관</source>
         <translation>e.g. First Vice Minister</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="41" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="44" />
         <source>성명 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="42" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="45" />
         <source>직위 *</source>
         <translation>Title *</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="43" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="46" />
         <source>소속</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="53" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="56" />
         <source>대리 참석 체크인</source>
         <translation>Check in deputy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="54" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="57" />
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="72" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="76" />
         <source>이미 입장 처리된 분입니다 (본인 또는 다른 대리인).</source>
         <translation>Already checked in (in person or by another deputy).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="74" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="78" />
         <source>정원이 찼습니다. 현장 책임자의 승인이 필요합니다.</source>
         <translation>The room is full. The supervisor must approve entry.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/deputy_dialog.py" line="76" />
+        <location filename="../../kiosk/ui/deputy_dialog.py" line="80" />
         <source>체크인할 수 없습니다: {0}</source>
         <translation>Cannot check in: {0}</translation>
     </message>
@@ -686,55 +686,55 @@
 <context>
     <name>EventFileActions</name>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="84" />
+        <location filename="../../kiosk/ui/event_files.py" line="83" />
         <source>새 행사 파일</source>
         <translation>New event file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="94" />
+        <location filename="../../kiosk/ui/event_files.py" line="93" />
         <source>행사 파일 (*.kiosk.db *.db);;모든 파일 (*)</source>
         <translation>Event files (*.kiosk.db *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="120" />
+        <location filename="../../kiosk/ui/event_files.py" line="106" />
         <source>행사 열기</source>
         <translation>Open event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="160" />
+        <location filename="../../kiosk/ui/event_files.py" line="146" />
         <source>다른 이름으로 복사는 책임자만 할 수 있습니다.</source>
         <translation>Only the supervisor can copy the event as a new one.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="166" />
-        <location filename="../../kiosk/ui/event_files.py" line="172" />
+        <location filename="../../kiosk/ui/event_files.py" line="155" />
+        <location filename="../../kiosk/ui/event_files.py" line="161" />
         <source>다른 이름으로 복사</source>
         <translation>Copy as new event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="167" />
+        <location filename="../../kiosk/ui/event_files.py" line="156" />
         <source>새 행사 이름 (프로그램과 명단을 옮기고, 체크인 기록은 새로 시작합니다)</source>
         <translation>Name of the new event (program and roster are kept; check-ins start afresh)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="188" />
+        <location filename="../../kiosk/ui/event_files.py" line="173" />
         <source>행사 정보 편집은 책임자만 할 수 있습니다.</source>
         <translation>Only the supervisor can edit the event.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="216" />
+        <location filename="../../kiosk/ui/event_files.py" line="217" />
         <source>정원 확인</source>
         <translation>Check the capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="216" />
+        <location filename="../../kiosk/ui/event_files.py" line="217" />
         <source>{0}
 그래도 바꾸시겠습니까?</source>
         <translation>{0}
 Change it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/event_files.py" line="231" />
+        <location filename="../../kiosk/ui/event_files.py" line="213" />
         <source>행사 정보를 고쳤습니다: {0}</source>
         <translation>Event updated: {0}</translation>
     </message>
@@ -1425,267 +1425,267 @@ Change it anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="166" />
+        <location filename="../../kiosk/ui/main_window.py" line="167" />
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="227" />
+        <location filename="../../kiosk/ui/main_window.py" line="228" />
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="229" />
+        <location filename="../../kiosk/ui/main_window.py" line="230" />
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="234" />
+        <location filename="../../kiosk/ui/main_window.py" line="235" />
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="240" />
+        <location filename="../../kiosk/ui/main_window.py" line="241" />
         <source>의전 (Ctrl+4)</source>
         <translation>Protocol (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="270" />
-        <location filename="../../kiosk/ui/main_window.py" line="445" />
+        <location filename="../../kiosk/ui/main_window.py" line="271" />
+        <location filename="../../kiosk/ui/main_window.py" line="446" />
         <source>공유 서버</source>
         <translation>shared server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="277" />
+        <location filename="../../kiosk/ui/main_window.py" line="278" />
         <source>체크인 키오스크 — 행사 없음 ({0})</source>
         <translation>Check-in kiosk — no event ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="287" />
+        <location filename="../../kiosk/ui/main_window.py" line="288" />
         <source>행사가 열려 있지 않아 스캔을 처리하지 않았습니다 — 먼저 행사를 만들거나 여세요</source>
         <translation>No event is open, so the scan was not processed — create or open an event first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="315" />
+        <location filename="../../kiosk/ui/main_window.py" line="316" />
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="320" />
+        <location filename="../../kiosk/ui/main_window.py" line="321" />
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="323" />
+        <location filename="../../kiosk/ui/main_window.py" line="324" />
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="329" />
+        <location filename="../../kiosk/ui/main_window.py" line="330" />
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · F12 over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="333" />
-        <location filename="../../kiosk/ui/main_window.py" line="345" />
-        <location filename="../../kiosk/ui/main_window.py" line="815" />
+        <location filename="../../kiosk/ui/main_window.py" line="334" />
+        <location filename="../../kiosk/ui/main_window.py" line="346" />
+        <location filename="../../kiosk/ui/main_window.py" line="814" />
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="403" />
+        <location filename="../../kiosk/ui/main_window.py" line="404" />
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404" />
+        <location filename="../../kiosk/ui/main_window.py" line="405" />
         <source>새 행사를 만들거나 행사 파일을 여세요.</source>
         <translation>Create a new event or open an event file.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="445" />
+        <location filename="../../kiosk/ui/main_window.py" line="446" />
         <source>{0} — {1} — 체크인 키오스크</source>
         <translation>{0} — {1} — Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="520" />
+        <location filename="../../kiosk/ui/main_window.py" line="521" />
         <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
         <translation>Check-out mode: scan the QR code of the guest leaving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="521" />
+        <location filename="../../kiosk/ui/main_window.py" line="522" />
         <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
         <translation>Press F6 again to go back to check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="527" />
+        <location filename="../../kiosk/ui/main_window.py" line="528" />
         <source>퇴장 모드 (F6)</source>
         <translation>Check-out mode (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="563" />
+        <location filename="../../kiosk/ui/main_window.py" line="564" />
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="565" />
+        <location filename="../../kiosk/ui/main_window.py" line="566" />
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="570" />
+        <location filename="../../kiosk/ui/main_window.py" line="571" />
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="582" />
+        <location filename="../../kiosk/ui/main_window.py" line="583" />
         <source>서버와 연결이 끊겨 지금은 할 수 없습니다</source>
         <translation>Not possible while the shared server is away</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="583" />
+        <location filename="../../kiosk/ui/main_window.py" line="584" />
         <source>연결이 돌아오면 다시 하세요. 체크인은 이 PC에 계속 저장됩니다.</source>
         <translation>Try again when the connection is back. Check-ins are still kept on this PC.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="589" />
+        <location filename="../../kiosk/ui/main_window.py" line="590" />
         <source>저장하지 못했습니다</source>
         <translation>Could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="590" />
+        <location filename="../../kiosk/ui/main_window.py" line="591" />
         <source>데이터베이스에 쓸 수 없어 기록되지 않았습니다. 잠시 뒤 다시 시도하세요.</source>
         <translation>The database could not be written, so nothing was recorded. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="607" />
+        <location filename="../../kiosk/ui/main_window.py" line="606" />
         <source>체크인을 멈췄습니다</source>
         <translation>Check-in stopped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="608" />
+        <location filename="../../kiosk/ui/main_window.py" line="607" />
         <source>데이터베이스 파일이 바뀌거나 사라져 기록하지 않았습니다. 책임자에게 알리세요.</source>
         <translation>The database file was replaced or removed, so nothing was recorded. Tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="671" />
+        <location filename="../../kiosk/ui/main_window.py" line="670" />
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="678" />
+        <location filename="../../kiosk/ui/main_window.py" line="677" />
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="685" />
+        <location filename="../../kiosk/ui/main_window.py" line="684" />
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="686" />
+        <location filename="../../kiosk/ui/main_window.py" line="685" />
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="687" />
+        <location filename="../../kiosk/ui/main_window.py" line="686" />
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="688" />
+        <location filename="../../kiosk/ui/main_window.py" line="687" />
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="693" />
+        <location filename="../../kiosk/ui/main_window.py" line="692" />
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="703" />
+        <location filename="../../kiosk/ui/main_window.py" line="702" />
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="715" />
+        <location filename="../../kiosk/ui/main_window.py" line="714" />
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="715" />
+        <location filename="../../kiosk/ui/main_window.py" line="714" />
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="729" />
+        <location filename="../../kiosk/ui/main_window.py" line="728" />
         <source>현장등록</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="730" />
+        <location filename="../../kiosk/ui/main_window.py" line="729" />
         <source>작성 중인 현장등록을 지울까요?</source>
         <translation>Discard the walk-in being typed?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="731" />
+        <location filename="../../kiosk/ui/main_window.py" line="730" />
         <source>지우기</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="732" />
+        <location filename="../../kiosk/ui/main_window.py" line="731" />
         <source>계속 작성 (Esc)</source>
         <translation>Keep writing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="780" />
+        <location filename="../../kiosk/ui/main_window.py" line="779" />
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="785" />
+        <location filename="../../kiosk/ui/main_window.py" line="784" />
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="794" />
+        <location filename="../../kiosk/ui/main_window.py" line="793" />
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="795" />
+        <location filename="../../kiosk/ui/main_window.py" line="794" />
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="796" />
+        <location filename="../../kiosk/ui/main_window.py" line="795" />
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="803" />
+        <location filename="../../kiosk/ui/main_window.py" line="802" />
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="803" />
+        <location filename="../../kiosk/ui/main_window.py" line="802" />
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="863" />
+        <location filename="../../kiosk/ui/main_window.py" line="862" />
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="864" />
+        <location filename="../../kiosk/ui/main_window.py" line="863" />
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="909" />
+        <location filename="../../kiosk/ui/main_window.py" line="908" />
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -1767,122 +1767,122 @@ Change it anyway?</translation>
 <context>
     <name>ParticipantDialog</name>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="37" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="38" />
         <source>참석자 수정</source>
         <translation>Edit participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="37" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="38" />
         <source>참석자 추가</source>
         <translation>Add participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="49" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="50" />
         <source>예: 김현미</source>
         <translation>e.g. 김현미</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="50" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="51" />
         <source>예: 국토교통부</source>
         <translation>e.g. 국토교통부</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="51" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="52" />
         <source>예: 장관</source>
         <translation>e.g. 장관</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="55" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="56" />
         <source>예: 세종</source>
         <translation>e.g. 세종</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="58" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="59" />
         <source>기관에서 받은 등록번호 (선택)</source>
         <translation>Registration number from the organiser (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="61" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="62" />
         <source>명</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="62" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="63" />
         <source>VIP (의전 대상)</source>
         <translation>VIP (protocol guest)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="63" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="64" />
         <source>발표자</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="66" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="67" />
         <source>없음</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="70" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="71" />
         <source>성명 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="71" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="72" />
         <source>소속</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="72" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="73" />
         <source>직위</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="73" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="74" />
         <source>구분</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="74" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="75" />
         <source>지역</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="75" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="76" />
         <source>휴대전화</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="76" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="77" />
         <source>이메일</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="77" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="78" />
         <source>등록번호</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="78" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="79" />
         <source>동반인원</source>
         <translation>Companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="81" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="82" />
         <source>의전순위</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="82" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="83" />
         <source>비고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="95" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="96" />
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/participant_dialog.py" line="96" />
+        <location filename="../../kiosk/ui/participant_dialog.py" line="97" />
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -1890,72 +1890,77 @@ Change it anyway?</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="32" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="34" />
         <source>책임자 PIN</source>
         <translation>Supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="36" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="38" />
         <source>책임자 PIN을 새로 정하세요</source>
         <translation>Choose a new supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="36" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="38" />
         <source>책임자 PIN을 입력하세요</source>
         <translation>Enter the supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="45" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="47" />
         <source>아직 책임자 PIN이 없습니다. 지금 PIN을 정하는 사람이 이 행사의 책임자가 됩니다 — 책임자가 직접 정하세요.</source>
         <translation>No supervisor PIN yet. Whoever sets the PIN now becomes this event's supervisor — the supervisor should set it personally.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="56" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="58" />
         <source>숫자 6~12자리</source>
         <translation>6–12 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="62" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="64" />
         <source>한 번 더 입력</source>
         <translation>Enter it again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="70" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="72" />
         <source>확인 (Enter)</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="71" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="73" />
         <source>닫기 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="82" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="85" />
+        <source>확인하는 중…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_dialog.py" line="97" />
         <source>두 PIN이 다릅니다</source>
         <translation>The two PINs differ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="91" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="105" />
         <source>PIN은 숫자 6~12자리입니다</source>
         <translation>The PIN is 6–12 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="88" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="102" />
         <source>PIN이 너무 쉽습니다: 같은 숫자만이나 이어지는 숫자(123456)는 쓸 수 없습니다</source>
         <translation>This PIN is too easy to guess: one digit repeated or a straight run (123456) is not allowed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="101" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="126" />
         <source>PIN을 여러 번 틀려 잠겼습니다. {0}초 뒤에 다시 시도하세요.</source>
         <translation>Too many wrong PINs: locked. Try again in {0} seconds.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="104" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="129" />
         <source>아직 책임자 PIN이 없습니다. 설정에서 정하세요.</source>
         <translation>No supervisor PIN has been set yet. Set one in Settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pin_dialog.py" line="107" />
+        <location filename="../../kiosk/ui/pin_dialog.py" line="132" />
         <source>PIN이 틀렸습니다 (남은 시도 {0}번)</source>
         <translation>Wrong PIN ({0} attempts left)</translation>
     </message>
@@ -1963,92 +1968,92 @@ Change it anyway?</translation>
 <context>
     <name>PrecedenceDialog</name>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="40" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="43" />
         <source>기본 서열표</source>
         <translation>Default order table</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="44" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="47" />
         <source>위에 있을수록 높은 서열입니다. 직위는 끝말로 맞춥니다 (예: 장관, 국회의원).</source>
         <translation>Higher rows rank higher. Titles match by their ending (e.g. 장관, 국회의원).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="48" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="51" />
         <source>예: 부산 — 이 도시의 시장이 지역 국회의원보다 앞섭니다</source>
         <translation>e.g. 부산 — this city's mayor comes before the local lawmakers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="49" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="52" />
         <source>개최 도시</source>
         <translation>Host city</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="53" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="56" />
         <source>단계</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="53" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="56" />
         <source>직위 (쉼표로)</source>
         <translation>Titles (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="53" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="56" />
         <source>구분 코드 (쉼표로)</source>
         <translation>Category codes (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="53" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="56" />
         <source>제외할 직위</source>
         <translation>Titles excluded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="60" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="63" />
         <source>위로 (Alt+↑)</source>
         <translation>Up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="61" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="64" />
         <source>아래로 (Alt+↓)</source>
         <translation>Down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="62" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="65" />
         <source>줄 추가</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="63" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="66" />
         <source>줄 삭제</source>
         <translation>Delete row</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="64" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="67" />
         <source>기본값으로</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="77" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="80" />
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="77" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="80" />
         <source>저장하고 순위 다시 매기기</source>
         <translation>Save and re-rank</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="81" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="84" />
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="131" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="134" />
         <source>{0}번째 줄에 단계 이름이 없습니다</source>
         <translation>Row {0} has no tier name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/precedence_dialog.py" line="134" />
+        <location filename="../../kiosk/ui/precedence_dialog.py" line="137" />
         <source>서열표가 비어 있습니다</source>
         <translation>The order table is empty</translation>
     </message>
@@ -2164,27 +2169,27 @@ Change it anyway?</translation>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="69" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="82" />
         <source>VIP 도착 ({0}명)</source>
         <translation>VIP arrivals ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="81" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="94" />
         <source>발표자 (도착 {0}/{1})</source>
         <translation>Speakers ({0}/{1} arrived)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="91" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="104" />
         <source>도착 {0}</source>
         <translation>arrived {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="91" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="104" />
         <source>미도착</source>
         <translation>Not arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="93" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="106" />
         <source>명단에 없음</source>
         <translation>not on roster</translation>
     </message>
@@ -2192,53 +2197,53 @@ Change it anyway?</translation>
 <context>
     <name>ProtocolBoardWindow</name>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="43" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="45" />
         <source>의전 현황판</source>
         <translation>Protocol board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="66" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="68" />
         <source>순위</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="66" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="68" />
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="66" />
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="130" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="68" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="144" />
         <source>도착</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="66" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="68" />
         <source>성명 · 직위</source>
         <translation>Name · title</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="66" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="68" />
         <source>소속</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="109" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="123" />
         <source>의전 현황판 · {0} · {1}</source>
         <translation>Protocol board · {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="112" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="126" />
         <source>도착 {0}명 (대리 {1}) · 미도착 {2}명 · 퇴장 {3}명</source>
         <translation>Arrived {0} (deputies {1}) · expected {2} · left {3}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="130" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="144" />
         <source>대리 도착</source>
         <translation>Deputy arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="133" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="147" />
         <source>최고 귀빈 도착</source>
         <translation>Highest-ranking guest arrived</translation>
     </message>
@@ -2246,155 +2251,155 @@ Change it anyway?</translation>
 <context>
     <name>ProtocolDesk</name>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="127" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="130" />
         <source>의전 순위 — 끌어서 놓거나 Alt+↑/↓ 로 순서를 바꿉니다</source>
         <translation>Order of precedence — drag and drop or Alt+↑/↓ to reorder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="153" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="156" />
         <source>대리 참석 체크인… (Ctrl+D)</source>
         <translation>Check in a deputy… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="154" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="157" />
         <source>위로 (Alt+↑)</source>
         <translation>Up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="155" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="158" />
         <source>아래로 (Alt+↓)</source>
         <translation>Down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="156" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="159" />
         <source>소개 문구…</source>
         <translation>Introduction wording…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="157" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="160" />
         <source>서열표… (책임자)</source>
         <translation>Order table… (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="161" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="164" />
         <source>내빈 소개 카드 (Ctrl+F7)</source>
         <translation>MC's introduction card (Ctrl+F7)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="163" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="166" />
         <source>줄마다 좌석 수 (예: 10,10)</source>
         <translation>Seats per row (e.g. 10,10)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="165" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="168" />
         <source>좌석 줄 적용</source>
         <translation>Apply rows</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="166" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="169" />
         <source>좌석 지정…</source>
         <translation>Assign seat…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="167" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="170" />
         <source>좌석 배치도 PDF</source>
         <translation>Seating plan PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="168" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="171" />
         <source>명패 PDF</source>
         <translation>Name plates PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="169" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="172" />
         <source>의전 현황판 (F7)</source>
         <translation>Protocol board (F7)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="201" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="210" />
         <source>도착 {0} · 대리 도착 {1} · 미도착 {2} · 퇴장 {3}</source>
         <translation>Arrived {0} · deputy arrived {1} · expected {2} · left {3}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="209" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="218" />
         <source>의전 순위가 매겨진 분이 없습니다. 명단의 의전순위 열을 가져오거나 기본 서열표를 적용하세요.</source>
         <translation>Nobody has a precedence rank yet. Import a roster with a precedence column or apply the default order.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="237" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="246" />
         <source>순서를 저장했습니다.</source>
         <translation>Order saved.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="245" />
-        <location filename="../../kiosk/ui/protocol_tab.py" line="253" />
-        <location filename="../../kiosk/ui/protocol_tab.py" line="375" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="258" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="266" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="378" />
         <source>먼저 목록에서 한 분을 고르세요.</source>
         <translation>Select a guest in the list first.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="255" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="268" />
         <source>소개 문구</source>
         <translation>Introduction wording</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="255" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="268" />
         <source>사회자가 읽을 문구 (비우면 기본 문구):</source>
         <translation>What the MC reads (empty for the default wording):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="282" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="285" />
         <source>기본 서열표로 {0}명의 순위를 매겼습니다.</source>
         <translation>Ranked {0} guests by the default order.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="284" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="287" />
         <source>서열표를 저장했습니다.</source>
         <translation>Order table saved.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="293" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="300" />
         <source>서열표는 책임자만 바꿀 수 있습니다.</source>
         <translation>Only the supervisor can change the order table.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="300" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="307" />
         <source>대리인을 보낸 분을 목록에서 먼저 고르세요.</source>
         <translation>First select the guest who sent a deputy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="330" />
-        <location filename="../../kiosk/ui/protocol_tab.py" line="398" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="335" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="391" />
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="345" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="344" />
         <source>내빈 소개 카드 ({0}명)</source>
         <translation>MC's introduction card ({0} guests)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="356" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="350" />
         <source>명패</source>
         <translation>Name plates</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="356" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="350" />
         <source>좌석 배치도</source>
         <translation>Seating plan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="370" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="371" />
         <source>좌석 줄을 저장했습니다: {0}</source>
         <translation>Rows saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="379" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="381" />
         <source>자동 배정</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="382" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="384" />
         <source>좌석 지정</source>
         <translation>Assign seat</translation>
     </message>
@@ -2463,6 +2468,44 @@ Change it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../kiosk/ui/records_tasks.py" line="42" />
+        <source>서버와 연결이 끊겨 명단을 고칠 수 없습니다. 연결이 돌아오면 다시 하세요 — 입장 처리는 계속됩니다.</source>
+        <translation>The shared server is unreachable, so the roster cannot be changed now. Try again once the connection is back — check-ins go on.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/records_tasks.py" line="46" />
+        <source>서버와 연결이 끊겨 행사 정보를 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 입장 처리는 계속됩니다.</source>
+        <translation>The shared server is unreachable, so the event details cannot be changed now. Try again once the connection is back — check-ins go on.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/records_tasks.py" line="50" />
+        <source>서버와 연결이 끊겨 정원·PIN을 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 정원과 PIN을 그대로 두면 이 컴퓨터의 설정(이름·카메라·소리·언어)은 지금 저장됩니다.</source>
+        <translation>The shared server is unreachable, so capacity and PIN cannot be changed now. Try again once the connection is back — leave them unchanged to save this laptop's own settings (name, camera, sound, language) now.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/records_tasks.py" line="55" />
+        <source>서버와 연결이 끊겨 책임자 PIN을 바꿀 수 없습니다. 모든 입장 데스크가 같은 PIN을 써야 하니 연결이 돌아오면 다시 하세요.</source>
+        <translation>The shared server is unreachable, so the supervisor PIN cannot be changed. Every desk must use the same PIN: change it once the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/records_tasks.py" line="60" />
+        <source>서버와 연결이 끊겨 의전 순위·서열표·소개 문구를 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 도착 현황은 계속 보입니다.</source>
+        <translation>The shared server is unreachable, so protocol order, the order table and introductions cannot be changed. Try again once the connection is back — arrivals still show.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/records_tasks.py" line="65" />
+        <source>서버와 연결이 끊겨 좌석 배치를 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 지금 배치로 인쇄는 됩니다.</source>
+        <translation>The shared server is unreachable, so the seating plan cannot be changed. Try again once the connection is back — the current plan still prints.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/records_tasks.py" line="70" />
+        <source>서버와 연결이 끊겨 명찰 인쇄를 기록할 수 없어 인쇄하지 않았습니다. 연결이 돌아오면 다시 하세요.</source>
+        <translation>The shared server is unreachable, so the badge print could not be logged and nothing was printed. Try again once the connection is back.</translation>
+    </message>
+</context>
+<context>
     <name>RosterTableModel</name>
     <message>
         <location filename="../../kiosk/ui/translation_marks.py" line="42" />
@@ -2518,77 +2561,77 @@ Change it anyway?</translation>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="146" />
+        <location filename="../../kiosk/ui/roster_view.py" line="145" />
         <source>이름 · 초성(ㄱㅎㅁ) · 소속 · 전화 끝 4자리 · 이메일 · 등록번호</source>
         <translation>Name · initials (ㄱㅎㅁ) · organization · last 4 phone digits · e-mail · registration no.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="150" />
+        <location filename="../../kiosk/ui/roster_view.py" line="149" />
         <source>모든 구분</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="154" />
+        <location filename="../../kiosk/ui/roster_view.py" line="153" />
         <source>모든 상태</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="165" />
+        <location filename="../../kiosk/ui/roster_view.py" line="164" />
         <source>참석자 추가</source>
         <translation>Add participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="166" />
+        <location filename="../../kiosk/ui/roster_view.py" line="165" />
         <source>수정</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="167" />
-        <location filename="../../kiosk/ui/roster_view.py" line="285" />
-        <location filename="../../kiosk/ui/roster_view.py" line="352" />
+        <location filename="../../kiosk/ui/roster_view.py" line="166" />
+        <location filename="../../kiosk/ui/roster_view.py" line="300" />
+        <location filename="../../kiosk/ui/roster_view.py" line="372" />
         <source>초청 취소</source>
         <translation>Cancel invitation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="168" />
+        <location filename="../../kiosk/ui/roster_view.py" line="167" />
         <source>명단 가져오기…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="245" />
+        <location filename="../../kiosk/ui/roster_view.py" line="260" />
         <source>전체 {0}명 · 표시 {1}명</source>
         <translation>{0} in total · {1} shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="285" />
-        <location filename="../../kiosk/ui/roster_view.py" line="352" />
+        <location filename="../../kiosk/ui/roster_view.py" line="300" />
+        <location filename="../../kiosk/ui/roster_view.py" line="372" />
         <source>초청 복원</source>
         <translation>Restore invitation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="322" />
+        <location filename="../../kiosk/ui/roster_view.py" line="344" />
         <source>명단 수정은 책임자만 할 수 있습니다 — F9 책임자 모드</source>
         <translation>Only a supervisor can edit the roster — F9 supervisor mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="348" />
+        <location filename="../../kiosk/ui/roster_view.py" line="368" />
         <source>{0} ({1})의 초청을 취소할까요?
 취소된 QR 코드는 입구에서 거부됩니다.</source>
         <translation>Cancel the invitation of {0} ({1})?
 A cancelled QR code is refused at the door.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="350" />
+        <location filename="../../kiosk/ui/roster_view.py" line="370" />
         <source>{0} ({1})의 초청을 복원할까요?</source>
         <translation>Restore the invitation of {0} ({1})?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="354" />
+        <location filename="../../kiosk/ui/roster_view.py" line="374" />
         <source>예</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/roster_view.py" line="355" />
+        <location filename="../../kiosk/ui/roster_view.py" line="375" />
         <source>아니요</source>
         <translation>No</translation>
     </message>
@@ -2604,112 +2647,117 @@ A cancelled QR code is refused at the door.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="127" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="128" />
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="129" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="130" />
         <source>설정 (책임자)</source>
         <translation>Settings (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="135" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="136" />
         <source>이 PC 이름</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="137" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="138" />
         <source>카메라 끔 (스캐너만)</source>
         <translation>Camera off (scanner only)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="142" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="143" />
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="146" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="147" />
         <source> (기본)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="150" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="151" />
         <source>QR 디코더</source>
         <translation>QR decoder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="151" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="152" />
         <source>결과마다 소리 내기</source>
         <translation>Play a sound for each result</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="153" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="154" />
         <source>소리</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="157" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="158" />
         <source> 분</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="158" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="159" />
         <source>책임자 모드 자동 종료</source>
         <translation>Supervisor mode ends after</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="163" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="164" />
         <source>언어 / Language</source>
         <translation>Language / 언어</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="169" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="168" />
         <source>정원 (모든 PC 공통)</source>
         <translation>Capacity (all stations)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="174" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="173" />
         <source>바꿀 때만 입력 (숫자 6~12자리)</source>
         <translation>Only to change it (6–12 digits)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="210" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="182" />
+        <source>서버와 연결이 끊겨 있어 정원과 PIN은 지금 바꿀 수 없습니다 — 이 컴퓨터의 설정은 저장됩니다. 연결이 돌아오면 다시 여세요.</source>
+        <translation>The shared server is unreachable: capacity and PIN cannot be changed now — this laptop's own settings are saved. Open this again once the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_dialog.py" line="234" />
         <source>PIN은 숫자 6~12자리입니다</source>
         <translation>The PIN is 6–12 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="207" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="231" />
         <source>PIN이 너무 쉽습니다: 같은 숫자만이나 이어지는 숫자(123456)는 쓸 수 없습니다</source>
         <translation>This PIN is too easy to guess: one digit repeated or a straight run (123456) is not allowed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="178" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="177" />
         <source>새 PIN 한 번 더</source>
         <translation>New PIN again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="179" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="178" />
         <source>새 책임자 PIN</source>
         <translation>New supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="187" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="193" />
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="188" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="194" />
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="197" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="221" />
         <source>PC 이름을 입력하세요</source>
         <translation>Enter the station name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_dialog.py" line="202" />
+        <location filename="../../kiosk/ui/settings_dialog.py" line="226" />
         <source>두 PIN이 다릅니다</source>
         <translation>The two PINs differ</translation>
     </message>
@@ -2856,52 +2904,52 @@ A cancelled QR code is refused at the door.</translation>
 <context>
     <name>SupervisorActions</name>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="33" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="32" />
         <source>책임자 모드: 체크인 취소, 정원 초과 승인, 설정, 내보내기</source>
         <translation>Supervisor mode: undo check-ins, approve entry over capacity, settings, export</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="38" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="37" />
         <source>배지 재출력은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can reprint a badge.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="39" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="38" />
         <source>재출력 (책임자 승인)</source>
         <translation>Reprint (supervisor approved)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="55" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="54" />
         <source>설정은 책임자만 바꿀 수 있습니다.</source>
         <translation>Only a supervisor can change settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="82" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="81" />
         <source>이 기능은 아직 설치되지 않았습니다</source>
         <translation>This feature is not installed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="89" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="88" />
         <source>명단 가져오기는 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can import a roster.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="94" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="93" />
         <source>초대장 발송은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can send invitations.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="100" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="99" />
         <source>참석확인증 발송은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can send certificates of attendance.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="106" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="105" />
         <source>내보내기는 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can export.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="111" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="110" />
         <source>백업과 복원은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can back up and restore.</translation>
     </message>
@@ -3674,22 +3722,22 @@ Each event gets a file of its own.</translation>
 <context>
     <name>protocol</name>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="52" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="53" />
         <source>도착</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="53" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="54" />
         <source>대리 도착</source>
         <translation>Deputy arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="54" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="55" />
         <source>미도착</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_tab.py" line="55" />
+        <location filename="../../kiosk/ui/protocol_tab.py" line="56" />
         <source>퇴장</source>
         <translation>Left</translation>
     </message>

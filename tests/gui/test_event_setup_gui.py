@@ -218,7 +218,9 @@ def test_edit_event_is_audited_and_warns_below_people_present(
         before = spec_of(s.get(Event, event_id))
     from dataclasses import replace
 
-    assert w.files.save_edit(before, replace(before, venue="대전컨벤션센터 제2전시장"), confirm=False)
+    w.files.save_edit(before, replace(before, venue="대전컨벤션센터 제2전시장"), confirm=False)
+    w.tasks.settle()  # checked and stored on the database worker
+    assert w.files.last_edit is True
     with db.session() as s:
         [entry] = s.scalars(select(AuditEntry).where(AuditEntry.action == "event_edit")).all()
         assert entry.operator == "supervisor" and entry.station == "정문-1"
@@ -236,17 +238,22 @@ def test_edit_event_is_audited_and_warns_below_people_present(
     edited = replace(before, venue="대전컨벤션센터 제2전시장")
     lower = replace(edited, capacity=1)
     desk.scan("F-002", "정문-1", "")  # two inside now
-    assert not w.files.save_edit(edited, lower)
+    w.files.save_edit(edited, lower)
+    w.tasks.settle()
+    assert w.files.last_edit is False
     assert asked and "입장한 2명" in asked[0]
     with db.session() as s:
         assert s.get(Event, event_id).capacity == 300
     answer["value"] = QMessageBox.StandardButton.Yes
-    assert w.files.save_edit(edited, lower)
+    w.files.save_edit(edited, lower)
+    w.tasks.settle()
+    assert w.files.last_edit is True
     with db.session() as s:
         assert s.get(Event, event_id).capacity == 1
     # The wizard opens pre-filled for the supervisor.
-    wizard = w.files._edit()
-    qtbot.waitUntil(wizard.isVisible)
+    w.files._edit()
+    qtbot.waitUntil(lambda: w.files.wizard is not None and w.files.wizard.isVisible())
+    wizard = w.files.wizard
     assert wizard.basics.venue.text() == "대전컨벤션센터 제2전시장" and wizard.program.table.rowCount() == 4
     wizard.reject()
     w.close()
@@ -298,6 +305,7 @@ def test_copy_as_new_event_from_the_file_menu(qtbot, db: Database, tmp_path: Pat
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2027 지역균형발전 포럼", True))
     monkeypatch.setattr("kiosk.ui.event_files.save_file_name", lambda *a, **k: str(target))
     w.files.copy_as_new()
+    w.tasks.settle()  # the name is read and the copy made on the worker
     assert take_open_request() == str(target)
     copy = Database.open(target)
     try:

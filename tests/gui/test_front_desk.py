@@ -73,6 +73,7 @@ def enter_pin(qtbot, window: MainWindow, pin: str = PIN) -> None:  # type: ignor
     if dialog.mode == "set":
         dialog.confirm.setText(pin)
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.busy)  # the PIN is checked on the database worker
     window.tasks.settle()
 
 
@@ -258,6 +259,7 @@ def test_vip_alert_companions_and_undo(qtbot, window: MainWindow, db: Database, 
     assert not window.vip_alert.isVisible()
     assert [e.outcome for e in audit(db, "vip_alert")] == ["shown", "shown", "acknowledged", "acknowledged"]
     window.tabs.setCurrentIndex(2)
+    window.tasks.settle()
     assert window.protocol.vips.rowCount() == 2
 
     # A minister checked in at another desk is announced here too, once.
@@ -309,14 +311,17 @@ def test_wrong_pins_lock_the_supervisor_out(qtbot, window: MainWindow, db: Datab
 def test_badge_print_log_and_reprint(qtbot, window: MainWindow, db: Database, with_pin: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     scan(qtbot, window, code_of(db, "마재영"))
     press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # no printer here: a PDF
+    window.tasks.settle()  # logged on the worker, then written
     pdfs = list((tmp_path / "badges").glob("*.pdf"))
     assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")
     press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # a second one: refused
+    window.tasks.settle()
     assert window.desk_page.verdict.headline.text() == "이미 배지를 출력했습니다"
     with db.session() as s:
         assert s.scalar(select(func.count(BadgePrint.id))) == 1
     window.supervisor.reprint_badge("분실")
     enter_pin(qtbot, window)
+    window.tasks.settle()
     with db.session() as s:
         rows = s.scalars(select(BadgePrint).order_by(BadgePrint.id)).all()
     assert [(r.reprint, r.reason) for r in rows] == [(False, ""), (True, "분실")]
@@ -346,6 +351,7 @@ def test_kiosk_mode_needs_a_pin_to_leave(qtbot, window: MainWindow, db: Database
     enter_pin(qtbot, window, "111111")
     assert window.kiosk_active and "틀렸습니다" in window.gate.dialog.message.text()
     window.gate.dialog.reject()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
     qtbot.keyClick(window.kiosk.field, Qt.Key.Key_Q,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
@@ -378,10 +384,12 @@ def test_settings_change_station_capacity_and_language(qtbot, window: MainWindow
     enter_pin(qtbot, window)
     qtbot.waitUntil(lambda: window.supervisor.settings_dialog is not None and window.supervisor.settings_dialog.isVisible())
     dialog = window.supervisor.settings_dialog
+    qtbot.waitUntil(lambda: not dialog.busy)  # the shared settings are read on the worker
     dialog.station.setText("정문-2")
     dialog.capacity.setValue(160)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.save()
+    qtbot.waitUntil(lambda: window.station == "정문-2")
     window.tasks.settle()
     assert window.station == "정문-2" and window.local.station == "정문-2"
     assert counts(db, demo_event_id).capacity == 160

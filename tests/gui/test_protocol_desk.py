@@ -71,12 +71,15 @@ def test_reorder_by_keyboard_and_drag_and_drop(
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     desk = window.protocol_desk
     assert window.tabs.currentWidget() is desk
+    window.tasks.settle()
     before = order(db, demo_event_id)
     assert desk.list.count() == len(before) == 21
     desk.list.setCurrentRow(3)  # 조기현, a Busan lawmaker
     desk.list.setFocus()
     qtbot.keyClick(desk.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    window.tasks.settle()  # saved on the worker, then the list is redrawn from what is stored
     qtbot.keyClick(desk.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    window.tasks.settle()
     assert order(db, demo_event_id)[:4] == ["김현미", "조기현", "백운규", "송재호"]
     assert desk.selected_id() == desk.list.ids()[1]  # the moved guest stays selected
     # Drag-and-drop: the list's own drop handling, then the saved order follows what is shown.
@@ -89,6 +92,7 @@ def test_reorder_by_keyboard_and_drag_and_drop(
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
     drop.setDropAction(Qt.DropAction.MoveAction)
     desk.list.dropEvent(drop)
+    window.tasks.settle()
     after = order(db, demo_event_id)
     assert after[0] == "여미경" and len(after) == 21 and sorted(after) == sorted(before)
     with db.session() as session:
@@ -100,6 +104,7 @@ def test_deputy_at_the_desk_and_intro_card_in_one_key(
 ) -> None:  # type: ignore[no-untyped-def]
     window.tabs.setCurrentIndex(TAB_PROTOCOL_DESK)
     desk = window.protocol_desk
+    window.tasks.settle()
     desk.list.setCurrentRow(0)  # 김현미 장관
     desk.list.setFocus()
     qtbot.keyClick(desk.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
@@ -108,22 +113,27 @@ def test_deputy_at_the_desk_and_intro_card_in_one_key(
     dialog.name.setText("한지원")  # QTest cannot type Hangul
     dialog.title_edit.setText("")
     dialog.submit()
+    window.tasks.settle()
     assert dialog.isVisible() and "직위" in dialog.error.text()  # inline, nothing written
     with db.session() as session:
         assert session.scalar(select(func.count(CheckIn.id))) == 0
     dialog.title_edit.setText("제2차관")
     qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.tasks.settle()
     assert window.desk_page.verdict.headline.text() == "한지원 차관님, 환영합니다"
     assert "김현미 장관 대리 참석" in window.desk_page.verdict.detail.text()
     assert "김현미 장관 (대리: 한지원 제2차관) 도착" in window.vip_alert.headline.text()
     window.tabs.setCurrentIndex(TAB_PROTOCOL_DESK)
     assert "김현미 장관 (대리: 한지원 제2차관)" in desk.list.item(0).text()
     CheckInDesk(db, demo_event_id).check_in_participant(desk.list.ids()[3], "정문-2")
+    desk.refresh()
+    window.tasks.settle()
     save(qtbot, window, "protocol-tab")
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F7, Qt.KeyboardModifier.ControlModifier)
+    window.tasks.settle()
     card = desk.last_document
     assert card is not None and card.parent == tmp_path and card.exists()
     if shutil.which("pdftotext"):
@@ -142,6 +152,7 @@ def test_board_follows_other_stations_and_marks_the_highest(
     board.sounds.enabled = False
     qtbot.addWidget(board)
     board.resize(WIDTH, HEIGHT)
+    window.tasks.settle()
     assert board.banner.isHidden() and board.table.rowCount() == 21
     other = CheckInDesk(db, demo_event_id)  # another station on the same database
     with db.session() as session:
@@ -180,6 +191,7 @@ def test_supervisor_edits_the_order_table(
     qtbot.waitUntil(lambda: window.gate.dialog is not None and window.gate.dialog.isVisible())
     window.gate.dialog.pin.setText("246810")
     qtbot.keyClick(window.gate.dialog.pin, Qt.Key.Key_Return)
+    window.tasks.settle()
     qtbot.waitUntil(lambda: desk.rules_dialog is not None and desk.rules_dialog.isVisible())
     dialog: PrecedenceDialog = desk.rules_dialog
     labels = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
@@ -195,9 +207,11 @@ def test_supervisor_edits_the_order_table(
         b for b in dialog.findChildren(QPushButton) if b.text() == "저장하고 순위 다시 매기기"
     )
     save_and_rank.click()
+    window.tasks.settle()
     assert dialog.isVisible() and "단계 이름" in dialog.error.text()
     dialog.table.setItem(1, 0, QTableWidgetItem("국무총리·부총리"))
     save_and_rank.click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.tasks.settle()
     assert order(db, demo_event_id)[:2] == ["석인숙", "주민준"]  # the vice-ministers now lead
     assert desk.list.item(0).text().startswith(" 1.") and "석인숙" in desk.list.item(0).text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,17 +15,35 @@ from kiosk.domain.models import Participant
 from kiosk.storage.engine import Database
 from kiosk.ui.import_dialog import ImportDialog
 from kiosk.ui.roster_view import RosterView
+from kiosk.ui.taskman import TaskManager
 from tests.benchmarks.roster_samples import write_csv
 from tests.gui.doc_tasks import task_manager
+from tests.gui.records_support import make_tasks
 
 
 @pytest.fixture
-def view(qtbot, db: Database, demo_event_id: int) -> RosterView:  # type: ignore[no-untyped-def]
-    widget = RosterView(db, demo_event_id, "desk-1")
+def tasks(db: Database, demo_event_id: int) -> Iterator[TaskManager]:
+    manager = make_tasks(db, demo_event_id)
+    yield manager
+    manager.settle()
+    manager.shutdown()
+
+
+@pytest.fixture
+def view(qtbot, tasks: TaskManager) -> RosterView:  # type: ignore[no-untyped-def]
+    widget = RosterView(tasks)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
     widget.show()
+    qtbot.waitUntil(lambda: widget.loaded)
     return widget
+
+
+def save_dialog(qtbot, view: RosterView) -> None:  # type: ignore[no-untyped-def]
+    """Click Save and wait for the worker's answer (the dialog closes, or says why not)."""
+    view.dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not view.dialog.busy)
+    view.tasks.settle()
 
 
 def shown_names(view: RosterView) -> list[str]:
@@ -81,18 +100,18 @@ def test_add_with_a_mistake_then_fixed(qtbot, view: RosterView, db: Database) ->
     changed = []
     view.roster_changed.connect(lambda: changed.append(True))
 
-    def fill() -> None:
-        dialog = view.dialog
-        dialog.name.setText("홍길동")
-        dialog.organization.setText("부산광역시")
-        dialog.email.setText("hmkim@molit.example")  # 김현미's address: refused, the dialog stays
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-        assert dialog.isVisible() and "이메일" in dialog.error.text()
-        dialog.email.setText("hong@busan.example")
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-
-    QTimer.singleShot(0, fill)
     view.add_button.click()
+    dialog = view.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.name.setText("홍길동")
+    dialog.organization.setText("부산광역시")
+    dialog.email.setText("hmkim@molit.example")  # 김현미's address: refused, the dialog stays
+    save_dialog(qtbot, view)
+    assert dialog.isVisible() and "이메일" in dialog.error.text()
+    assert len(view.entries) == 183 and not changed
+    dialog.email.setText("hong@busan.example")
+    save_dialog(qtbot, view)
+    assert not dialog.isVisible()
     assert changed and len(view.entries) == 184
     assert view.selected_entry() is not None and view.selected_entry().name == "홍길동"
 
@@ -103,25 +122,26 @@ def test_edit_and_cancel_then_restore(qtbot, view: RosterView, db: Database) -> 
     first = view.selected_entry()
     assert first is not None
 
-    def edit() -> None:
-        view.dialog.title_edit.setText("전 장관")
-        view.dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-
-    QTimer.singleShot(0, edit)
     view.edit_button.click()
+    qtbot.waitUntil(lambda: getattr(view, "dialog", None) is not None and view.dialog.isVisible())
+    view.dialog.title_edit.setText("전 장관")
+    save_dialog(qtbot, view)
     assert view.selected_entry().title == "전 장관"
 
     QTimer.singleShot(0, lambda: view.confirm_box.button(QMessageBox.StandardButton.Yes).click())
     view.cancel_button.click()
+    view.tasks.settle()
     assert view.selected_entry().status == "cancelled"
     assert view.cancel_button.text() == "초청 복원"
     assert view.model.data(view.model.index(0, 0), Qt.ItemDataRole.FontRole).strikeOut()
 
     QTimer.singleShot(0, lambda: view.confirm_box.button(QMessageBox.StandardButton.No).click())
     view.cancel_button.click()
+    view.tasks.settle()
     assert view.selected_entry().status == "cancelled"  # "아니요": nothing changed
     QTimer.singleShot(0, lambda: view.confirm_box.button(QMessageBox.StandardButton.Yes).click())
     view.cancel_button.click()
+    view.tasks.settle()
     assert view.selected_entry().status == "no_show"
 
 
@@ -193,4 +213,4 @@ def test_roster_view_opens_the_import_dialog(qtbot, view: RosterView, tmp_path: 
 
     QTimer.singleShot(0, drive)
     view.import_button.click()
-    assert "새손님" in [e.name for e in view.entries]
+    qtbot.waitUntil(lambda: "새손님" in [e.name for e in view.entries])

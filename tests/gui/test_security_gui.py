@@ -57,10 +57,14 @@ def test_choosing_the_first_pin_warns_who_becomes_supervisor(qtbot, db: Database
 def test_checking_a_pin_shows_no_set_warning(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
         roles.set_pin(s, "246813")
-    dialog = PinDialog(db, "s", "이유", mode="check")
+    from tests.gui.records_support import make_tasks
+
+    tasks = make_tasks(db, demo_event_id)
+    dialog = PinDialog(tasks, "이유", mode="check")
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.warning.isVisible()
+    tasks.shutdown()
 
 
 def test_console_start_reports_a_broken_audit_chain_and_restores_triggers(db: Database, db_path: Path, demo_event_id: int, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -282,12 +282,16 @@ def test_backup_dialog_lists_takes_and_requests_restore(qtbot, db, demo_event_id
     from PySide6.QtWidgets import QMessageBox
 
     from kiosk.ui.backup_dialog import RESTORE_PROPERTY, BackupDialog
+    from tests.gui.records_support import make_tasks
 
-    dialog = BackupDialog(db)
+    tasks = make_tasks(db, demo_event_id)
+    dialog = BackupDialog(tasks)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.list.count() == 0 and not dialog.restore_button.isEnabled()
+    tasks.settle()  # the list is read on the database worker
+    assert dialog.loaded and dialog.list.count() == 0 and not dialog.restore_button.isEnabled()
     dialog.backup_button.click()
+    tasks.settle()
     assert dialog.list.count() == 1 and dialog.restore_button.isEnabled()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     quit_guard = QApplication.instance()
@@ -295,6 +299,7 @@ def test_backup_dialog_lists_takes_and_requests_restore(qtbot, db, demo_event_id
     dialog.restore_button.click()
     assert quit_guard.property(RESTORE_PROPERTY).endswith(backups.SUFFIX)
     quit_guard.setProperty(RESTORE_PROPERTY, None)
+    tasks.shutdown()
 
 
 def test_missing_camera_backend_and_font_are_told_not_fatal(qtbot, monkeypatch):
