@@ -172,7 +172,7 @@ class DoorCases:
             reason=reason))  # fmt: skip
 
     @use_case(Offline.LOCAL)
-    def participant(self, participant_id: int) -> ParticipantSummary | None:
+    def participant_summary(self, participant_id: int) -> ParticipantSummary | None:
         """One roster entry, for the manual check-in's confirmation."""
 
         def read(session):  # type: ignore[no-untyped-def]

@@ -182,11 +182,6 @@ class RecordCases(ProtocolRecordCases, FileRecordCases):
     # -- the supervisor PIN ------------------------------------------------------------------
 
     @use_case(Offline.LOCAL)
-    def pin_is_set(self) -> bool:
-        with self.backend.read() as session:
-            return roles.pin_is_set(session)
-
-    @use_case(Offline.LOCAL)
     def verify_pin(self, pin: str) -> roles.PinResult:
         """Check the supervisor PIN (scrypt, ~0.4 s) and count a failure toward the lockout.
 

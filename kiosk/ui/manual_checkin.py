@@ -205,7 +205,7 @@ class ManualCheckIn(QWidget):
         self.choose(self.hits[row].id)
 
     def choose(self, participant_id: int) -> None:
-        self.tasks.run(lambda svc: svc.participant(participant_id), on_done=self._confirm_shown)
+        self.tasks.run(lambda svc: svc.participant_summary(participant_id), on_done=self._confirm_shown)
 
     def _confirm_shown(self, p: ParticipantSummary | None) -> None:
         if p is None:

@@ -102,3 +102,14 @@ def test_a_long_burst_still_lets_a_refresh_through() -> None:
     scans = [x for x in order if x != "refresh"]
     assert scans == [f"scan{i}" for i in range(12)]  # the door's order is kept
     assert 0 < order.index("refresh") < len(order) - 1  # not starved until the burst ended
+
+
+def test_no_two_areas_define_the_same_use_case() -> None:
+    # DoorService is composed of one mixin per area: a name defined twice silently hides one of
+    # them (a roster dialog once got the door's participant summary instead of its record).
+    owners: dict[str, set[str]] = {}
+    for area in DoorService.__mro__[1:]:
+        for name in vars(area):
+            if not name.startswith("_"):
+                owners.setdefault(name, set()).add(area.__name__)
+    assert {n: o for n, o in owners.items() if len(o) > 1} == {}
