@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.domain import audit, token
+from kiosk.domain import audit, seat_leases, token
 from kiosk.domain.codes import external_code_key, holder_of_code
 from kiosk.domain.headcount import present_count
 from kiosk.domain.honorific import greeting
@@ -404,10 +404,15 @@ class CheckInDesk:
             stmt = stmt.with_for_update()
         return session.scalars(stmt).one()
 
+    # The station whose seat lease this desk may use (None: no lease of its own, e.g. a CLI).
+    lease_holder: str | None = None
+
     def _locked_capacity(self, session: Session) -> int:
-        """The event's capacity, read under the same lock as _lock_event (one column, no ORM object:
-        this sits on every check-in's critical path)."""
-        stmt = select(Event.capacity).where(Event.id == self.event_id)
+        """The event's capacity less the seats leased to other stations (they may be admitting
+        into them while apart: domain/seat_leases.py), read under the same lock as _lock_event in
+        one statement: this sits on every check-in's critical path."""
+        held = seat_leases.held_elsewhere(session, self.event_id, self.lease_holder)
+        stmt = select(Event.capacity - held).where(Event.id == self.event_id)
         if self.db.engine.dialect.name == "postgresql":
             stmt = stmt.with_for_update()
         return int(session.scalar(stmt))
