@@ -2,14 +2,17 @@
 
 The share rule (renewed by each station on its poll and after its own check-ins):
 
-    remaining = max(0, capacity - present)
-    fair      = remaining // stations holding a live lease (this one included)
-    free      = max(0, capacity - present - seats leased to the other stations)
-    lease     = min(fair, free)
+    pool   = max(0, capacity - present - seats held by quiet stations)
+    fair   = pool // stations renewing (this one included)
+    free   = max(0, capacity - present - seats leased to the other stations)
+    lease  = min(fair, free)
 
-`free` keeps the sum of the leases within the remaining seats while the other stations have not
-yet renewed down to their new fair share; the remainder of the division is held by nobody (any
-online station may use it). A check-in on the server counts the seats leased to the OTHER
+A quiet station has not renewed for QUIET_S (it is apart, or gone): its seats stay held for it
+(it may be admitting into them), and the rest is split among the stations still renewing, so two
+online doors share what is left evenly instead of the first to renew holding it all. `free` keeps
+the sum of the leases within the remaining seats while the others have not yet renewed down to
+their new fair share; the remainder of the division is held by nobody (any online station may
+use it). A check-in on the server counts the seats leased to the OTHER
 stations as taken (`held_elsewhere`, folded into the seat lock in `CheckInDesk._locked_capacity`),
 so an online station never takes a seat an apart station may be admitting someone to.
 
@@ -36,6 +39,7 @@ from kiosk.domain.headcount import present_count
 from kiosk.domain.models import Event, SeatLease, utcnow
 
 DEFAULT_TTL_S = 15 * 60.0  # how long a silent station's share stays held for it
+QUIET_S = 4.0  # a lease not renewed for this long belongs to a station apart (or gone)
 
 
 @dataclass(frozen=True)
@@ -66,10 +70,10 @@ class LeaseRow:
         }
 
 
-def fair_share(capacity: int, present: int, others_held: int, holders: int) -> int:
+def fair_share(capacity: int, present: int, others_held: int, renewing: int, quiet_held: int = 0) -> int:
     """The share rule (see the module docstring); never negative."""
-    remaining = max(0, capacity - present)
-    fair = remaining // max(1, holders)
+    pool = max(0, capacity - present - quiet_held)
+    fair = pool // max(1, renewing)
     free = max(0, capacity - present - others_held)
     return max(0, min(fair, free))
 
@@ -102,7 +106,9 @@ def renew(session: Session, event_id: int, station: str, ttl_s: float = DEFAULT_
     expire_stale(session, event_id, now)
     others = list(session.scalars(select(SeatLease).where(SeatLease.event_id == event_id, SeatLease.station != station)))
     present = present_count(session, event_id)
-    seats = fair_share(capacity, present, sum(o.seats for o in others), len(others) + 1)
+    quiet = [o for o in others if o.renewed_at < now - timedelta(seconds=QUIET_S)]
+    seats = fair_share(capacity, present, sum(o.seats for o in others), len(others) - len(quiet) + 1,
+                       sum(o.seats for o in quiet))  # fmt: skip
     expires = now + timedelta(seconds=ttl_s)
     row = session.get(SeatLease, (event_id, station))
     if row is None:

@@ -120,7 +120,7 @@ class StationSeats:
     """Mixed into `StationLink` (which supplies server, local, station, event_id, _lock, _clock)."""
 
     lease_ttl_s: float = seat_leases.DEFAULT_TTL_S
-    lease_renew_s: float = 5.0  # renew at least this often while online
+    lease_renew_s: float = 2.0  # renew at least this often while online
     lease_after_checkin_s: float = 0.5  # and this soon after this station's own check-ins
 
     def _init_seats(self, lease_ttl_s: float | None = None) -> None:
@@ -130,6 +130,7 @@ class StationSeats:
         self._lease_expires_wall: datetime | None = None
         self._lease_at = float("-inf")
         self._lease_used = 0  # seats this station filled online since its lease was granted
+        self._lease_wanted = False
 
     # -- plain-data API for the supervisor ----------------------------------------------------------
 
@@ -161,13 +162,19 @@ class StationSeats:
         return self._state is not LinkState.ONLINE  # type: ignore[attr-defined]
 
     def _seats_used_online(self, verdict: Any) -> None:
-        """An `ok` decided on the server for this station: it came out of its share."""
-        if isinstance(verdict, CheckInVerdict) and verdict.ok and verdict.check_in_id and verdict.checked_out_at is None:
+        """An `ok` decided on the server for this station came out of its share; a `full` may
+        mean the others hold what is left: either way, renew soon."""
+        if not isinstance(verdict, CheckInVerdict):
+            return
+        if verdict.ok and verdict.check_in_id and verdict.checked_out_at is None:
             self._lease_used += 1 + verdict.companions
+        elif verdict.status is ScanStatus.CAPACITY_FULL:
+            self._lease_wanted = True
 
     def _lease_due(self) -> bool:
         since = self._clock() - self._lease_at  # type: ignore[attr-defined]
-        return since >= self.lease_renew_s or (self._lease_used > 0 and since >= self.lease_after_checkin_s)
+        soon = self._lease_used > 0 or self._lease_wanted
+        return since >= self.lease_renew_s or (soon and since >= self.lease_after_checkin_s)
 
     def _renew_lease(self) -> None:
         """Ask the server for this station's share (one short transaction under the seat lock)."""
@@ -176,7 +183,7 @@ class StationSeats:
         asked_wall, asked = datetime.now(UTC), self._clock()  # type: ignore[attr-defined]
         with self.server.write() as session:  # type: ignore[attr-defined]
             grant = seat_leases.renew(session, self.event_id, self.station, self.lease_ttl_s)  # type: ignore[attr-defined]
-        self._lease, self._lease_at, self._lease_used = grant, asked, 0
+        self._lease, self._lease_at, self._lease_used, self._lease_wanted = grant, asked, 0, False
         # Our clock from BEFORE we asked: we stop using the share no later than the server frees it.
         self._lease_expires_wall = asked_wall + timedelta(seconds=self.lease_ttl_s)
 
