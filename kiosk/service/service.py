@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from kiosk.service.backend import ConnectionStatus, FileBackend, StationBackend
 from kiosk.service.door import DoorCases
+from kiosk.service.seats import SeatCases
 from kiosk.storage.engine import Database
 
 
-class DoorService(DoorCases):
+class DoorService(DoorCases, SeatCases):
     def __init__(self, backend: FileBackend | StationBackend, event_id: int, station: str) -> None:
         self.backend = backend
         self.event_id = event_id
