@@ -1,4 +1,7 @@
-"""kiosk status [--json]: the headcount of the active event."""
+"""kiosk status [--json]: the headcount of the active event.
+
+--json also lists `seat_leases` [{station, seats, renewed_at, expires_at}]: the seats held for
+each station of a shared server (kiosk/domain/seat_leases.py); empty on a plain file."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import json
 from kiosk.cli.context import CliContext
 from kiosk.domain.events import require_active_event
 from kiosk.domain.headcount import headcount
+from kiosk.domain.seat_leases import live_leases
 from kiosk.domain.timefmt import local
 
 
@@ -22,6 +26,7 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     with db.session() as session:
         event = require_active_event(session)
         counts = headcount(session, event)
+        leases = [lease.to_json() for lease in live_leases(session, event.id)]
         info = {
             "name": event.name,
             "starts_at": local(event.starts_at, event.timezone).isoformat(),
@@ -37,6 +42,7 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
                     "present": counts.present,
                     "walk_ins": counts.walk_ins,
                     "remaining": counts.remaining,
+                    "seat_leases": leases,
                 },
                 ensure_ascii=False,
             )

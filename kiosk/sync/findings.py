@@ -158,17 +158,20 @@ def kept(session: Session) -> list[SyncFinding]:
     return [SyncFinding.from_json(item) for item in (json.loads(row.value) if row is not None and row.value else [])]
 
 
-def acknowledge(session: Session, *, event_id: int | None, station: str, operator: str) -> int:
-    """The supervisor has seen them: clear the list, and say so in the audit log (it travels up)."""
+def acknowledge(session: Session) -> list[SyncFinding]:
+    """The supervisor has seen them: clear the list; returns what was cleared (for the audit)."""
     findings = kept(session)
-    if not findings:
-        return 0
-    session.execute(delete(Setting).where(Setting.key == FINDINGS_KEY))
+    if findings:
+        session.execute(delete(Setting).where(Setting.key == FINDINGS_KEY))
+    return findings
+
+
+def audit_acknowledged(session: Session, findings: Sequence[SyncFinding], *, event_id: int | None, station: str,
+                       operator: str) -> None:  # fmt: skip
     audit.record(
         session, action="sync_findings", outcome="acknowledged", event_id=event_id, station=station,
         operator=operator, count=len(findings), kinds=sorted({f.kind for f in findings}),
     )  # fmt: skip
-    return len(findings)
 
 
 def audited_count(session: Session, action: str) -> int:

@@ -140,8 +140,24 @@ class StationSeats:
             return findings.kept(session)
 
     def acknowledge_findings(self, operator: str = "") -> int:
-        with self._lock, self.local.write() as session:  # type: ignore[attr-defined]
-            return findings.acknowledge(session, event_id=self.event_id, station=self.station, operator=operator)  # type: ignore[attr-defined]
+        """Clear the list; the audit line goes to the server (or, apart, up with the next sync)."""
+        with self._lock:  # type: ignore[attr-defined]
+            with self.local.write() as session:  # type: ignore[attr-defined]
+                seen = findings.acknowledge(session)
+            if not seen:
+                return 0
+            who = dict(event_id=self.event_id, station=self.station, operator=operator)  # type: ignore[attr-defined]
+            if not self._is_apart():
+                try:
+                    with self.server.write() as session:  # type: ignore[attr-defined]
+                        findings.audit_acknowledged(session, seen, **who)
+                    return len(seen)
+                except Exception as exc:
+                    if not is_connection_error(exc):
+                        raise
+            with self.local.write() as session:  # type: ignore[attr-defined]
+                findings.audit_acknowledged(session, seen, **who)
+            return len(seen)
 
     def seat_lease(self) -> LeaseStatus:
         with self.local.session() as session:  # type: ignore[attr-defined]

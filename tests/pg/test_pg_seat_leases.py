@@ -18,6 +18,8 @@ from sqlalchemy import select, update
 from kiosk.domain.checkin import CheckInMethod, ScanStatus
 from kiosk.domain.headcount import present_count
 from kiosk.domain.models import AuditEntry, InvitationStatus, Participant, SeatLease
+from kiosk.service import DoorService
+from kiosk.service.backend import StationBackend
 from kiosk.storage.engine import Database
 from kiosk.sync.findings import CANCELLED_ADMITTED, OVERSHOOT
 from kiosk.sync.station import LinkState, StationLink
@@ -129,12 +131,15 @@ def test_cancelled_on_the_server_while_apart_is_kept_present_and_flagged(room: R
     assert room.present() == 1  # kept: the person is inside
     [entry] = room.audit("sync_cancelled_admitted")
     assert entry["outcome"] == "kept_present" and entry["from_station"] == "A"
-    [finding] = a.sync_findings()
+    service = DoorService(StationBackend(a), a.event_id or 0, "A")  # what the console asks
+    [finding] = service.sync_findings()
     assert finding.kind == CANCELLED_ADMITTED and finding.participant_id == first
     assert finding.name == "참가자0000"
+    assert service.acknowledge_findings("책임자") == 1 and service.sync_findings() == []
+    assert [e["count"] for e in room.audit("sync_findings")] == [1]
 
 
-def test_a_vanished_station_gives_its_share_back_when_its_lease_expires(room: Room) -> None:
+def test_a_vanished_station_gives_its_share_back_when_its_lease_expires(room: Room, run_cli) -> None:  # type: ignore[no-untyped-def]
     codes = make_event(room.db, people=40, capacity=20)
     a, cable_a = room.station("A", lease_ttl_s=2.0)
     b, _ = room.station("B", lease_ttl_s=2.0)
@@ -153,5 +158,8 @@ def test_a_vanished_station_gives_its_share_back_when_its_lease_expires(room: Ro
     assert [r["station"] for r in room.audit("seat_lease") if r["outcome"] == "expired"] == ["A"]
     assert [b.scan(c).status for c in codes[12:24]].count(ScanStatus.OK) == 10
     assert room.present() == 20
+    b.poll()  # B, alive, renews (its two-second lease would lapse too otherwise)
+    status = json.loads(run_cli("status", "--json", db=room.url).out)
+    assert [lease["station"] for lease in status["seat_leases"]] == ["B"]
     # A, had it lived, would have stopped using the share at the same time.
     assert a.scan(codes[30]).status is ScanStatus.CAPACITY_FULL
