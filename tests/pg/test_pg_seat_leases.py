@@ -163,3 +163,28 @@ def test_a_vanished_station_gives_its_share_back_when_its_lease_expires(room: Ro
     assert [lease["station"] for lease in status["seat_leases"]] == ["B"]
     # A, had it lived, would have stopped using the share at the same time.
     assert a.scan(codes[30]).status is ScanStatus.CAPACITY_FULL
+
+
+def test_a_station_restarted_while_apart_keeps_only_what_is_left_of_its_share(room: Room) -> None:
+    codes = make_event(room.db, people=30, capacity=20)
+    a, cable = room.station("A")
+    b, _ = room.station("B")
+    a.poll(), b.poll()
+    url, replica = a.server.url, a.local.path
+    cable.cut()
+    assert [a.scan(c).ok for c in codes[:3]] == [True] * 3
+    a.close()  # the laptop is restarted while the cable is still out
+    again = StationLink(url, replica, "A", retry_s=0, refresh_s=0)  # type: ignore[arg-type]
+    room.links.append(again)
+    assert again.state is LinkState.OFFLINE
+    assert again.seat_lease().seats == 7
+    assert [again.scan(c).status for c in codes[3:11]].count(ScanStatus.OK) == 7
+    # A laptop that died while online cannot know what it admitted since its last renewal:
+    # started apart without a written-down share, it admits nobody without an override.
+    b_url, b_replica = b.server.url, b.local.path
+    b.close()
+    room.proxies[1].cut()
+    fresh = StationLink(b_url, b_replica, "B", retry_s=0, refresh_s=0)  # type: ignore[arg-type]
+    room.links.append(fresh)
+    assert fresh.state is LinkState.OFFLINE and fresh.seat_lease().seats == 0
+    assert fresh.scan(codes[20]).status is ScanStatus.CAPACITY_FULL

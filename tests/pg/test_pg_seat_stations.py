@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.domain.headcount import present_count
-from kiosk.domain.models import AuditEntry, Event
+from kiosk.domain.models import AuditEntry, Event, SeatLease
 from kiosk.storage import migrate
 from kiosk.storage.engine import Database
 from tests.pg.cluster import PgCluster
@@ -86,6 +86,8 @@ def test_two_of_four_stations_apart_never_overfill_150_seats(
             proxy.close()
 
     final = present()
+    with db.session() as s:  # every station released its share on its way out
+        assert s.scalars(select(SeatLease)).all() == []
     forced = [e for e in _audit(db, "checkin") if e["outcome"] == "ok" and e.get("override")]
     overshoot = _audit(db, "sync_overshoot")
     admitted = {r["station"]: r["statuses"].get("ok", 0) for r in runs}
