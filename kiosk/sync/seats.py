@@ -31,7 +31,6 @@ from kiosk.domain import seat_leases
 from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
 from kiosk.domain.headcount import present_count
 from kiosk.domain.models import Setting
-from kiosk.storage.engine import Database
 from kiosk.storage.postgres import is_connection_error
 from kiosk.sync import findings
 from kiosk.sync.findings import SyncFinding
@@ -96,9 +95,6 @@ def read_allowance(session: Session) -> ApartAllowance | None:
 
 class LeasedLocalDesk(CheckInDesk):
     """The desk on the replica: the room's capacity as this station's allowance says."""
-
-    def __init__(self, db: Database, event_id: int) -> None:
-        super().__init__(db, event_id)
 
     def _locked_capacity(self, session: Session) -> int:
         room = super()._locked_capacity(session)  # the replica holds no leases: the room's capacity
