@@ -30,7 +30,8 @@ from sqlalchemy.orm import Session
 from kiosk.domain import seat_leases
 from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
 from kiosk.domain.headcount import present_count
-from kiosk.domain.models import Setting
+from kiosk.domain.models import Event, Setting
+from kiosk.storage.engine import Database
 from kiosk.storage.postgres import is_connection_error
 from kiosk.sync import findings
 from kiosk.sync.findings import SyncFinding
@@ -109,6 +110,33 @@ class LeasedLocalDesk(CheckInDesk):
         if verdict.status is ScanStatus.CAPACITY_FULL:
             extra = {**verdict.extra, "apart": True, "hint": OVERRIDE_HINT}
             return replace(verdict, detail=OVERRIDE_HINT, extra=extra)
+        return verdict
+
+
+HELD_HINT = (
+    "남은 {0}석은 다른 입구 몫으로 잡혀 있습니다 (연결이 끊긴 입구가 쓰고 있을 수 있음). 잠시 뒤 다시 "
+    "스캔하거나 책임자 승인(F12)으로 입장시킬 수 있습니다. "
+    "({0} seats left are held for other stations, which may be admitting into them while apart; scan "
+    "again shortly, or a supervisor override, F12, can let the guest in)"
+)
+
+
+class LeasedServerDesk(CheckInDesk):
+    """The desk on the server for one station: the seats leased to the others are not its to give
+    (`CheckInDesk._locked_capacity`); a refusal because of them says so."""
+
+    def __init__(self, db: Database, event_id: int, station: str) -> None:
+        super().__init__(db, event_id)
+        self.lease_holder = station
+
+    def admit_in(self, session: Session, *args: Any, **kwargs: Any) -> CheckInVerdict:
+        verdict = super().admit_in(session, *args, **kwargs)
+        if verdict.status is ScanStatus.CAPACITY_FULL:
+            room = session.get(Event, self.event_id)
+            held = (room.capacity if room else 0) - int(verdict.extra.get("capacity", 0))
+            if held > 0 and int(verdict.extra.get("present", 0)) < (room.capacity if room else 0):
+                extra = {**verdict.extra, "held_elsewhere": held}
+                return replace(verdict, detail=HELD_HINT.format(held), extra=extra)
         return verdict
 
 

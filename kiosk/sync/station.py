@@ -48,7 +48,7 @@ from kiosk.sync.replica import (
     replica_event,
     write_replica,
 )
-from kiosk.sync.seats import LeasedLocalDesk, StationSeats
+from kiosk.sync.seats import LeasedLocalDesk, LeasedServerDesk, StationSeats
 
 __all__ = ["LinkState", "LinkStatus", "StationLink", "StationUnavailable", "SyncReport", "default_replica_path"]
 
@@ -272,8 +272,7 @@ class StationLink(StationSeats):
             self._refresh()
             if self._server_desk is None or self._server_desk.event_id != self.event_id:
                 assert self.event_id is not None
-                self._server_desk = CheckInDesk(self.server, self.event_id)
-                self._server_desk.lease_holder = self.station
+                self._server_desk = LeasedServerDesk(self.server, self.event_id, self.station)
             self._renew_lease()
         except Exception as exc:
             self._state = previous

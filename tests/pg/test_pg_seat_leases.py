@@ -95,6 +95,7 @@ def test_apart_station_admits_its_share_then_asks_for_an_override(room: Room) ->
     online = [b.scan(code) for code in codes[20:40]]
     assert [v.status for v in online].count(ScanStatus.OK) == 10
     assert online[-1].status is ScanStatus.CAPACITY_FULL
+    assert online[-1].extra["held_elsewhere"] == 10 and "F12" in online[-1].detail  # the door says why
     # The supervisor lets one more in at A: recorded.
     pid = full.participant.id  # type: ignore[union-attr]
     forced = a.call(lambda d: d.override_capacity(pid, "국회의원 수행원", "A", "책임자", method=CheckInMethod.QR))
