@@ -10,7 +10,8 @@ admits while
 
 after which the verdict is `capacity_full` with a hint that a supervisor override (F12, PIN and
 reason, audited) can let the guest in. When the lease's time is up the allowance is gone too.
-Back online, the journal goes up first, then the lease is released and granted afresh.
+Back online, the journal goes up first, then the lease is released and granted afresh. A
+station that closes keeps its share the same way (it may be restarted while the network is out).
 
 A station that starts while the server is away, and has no allowance written down, admits
 nobody without an override: it cannot know what the other stations have done.
@@ -253,14 +254,10 @@ class StationSeats:
             session.execute(delete(Setting).where(Setting.key == ALLOWANCE_KEY))
         self._lease, self._lease_used, self._lease_at = None, 0, float("-inf")
 
-    def _release_on_close(self) -> None:
-        """A station shutting down gives its share back at once (best effort: else it expires)."""
-        if self._is_apart() or self.event_id is None:  # type: ignore[attr-defined]
-            return
-        try:
-            with self.server.write() as session:  # type: ignore[attr-defined]
-                seat_leases.release(session, self.event_id, self.station, reason="closed")  # type: ignore[attr-defined]
-        except Exception as exc:
-            if not is_connection_error(exc):
-                raise
+    def _keep_share_on_close(self) -> None:
+        """A station shutting down keeps its share, written down as if it went apart: restarted
+        while the network is out, it may still admit what is left of it. Started online, it gives
+        it back first thing; never started again, the share expires."""
+        if not self._is_apart():
+            self._lease_goes_apart()
 

@@ -254,7 +254,7 @@ class StationLink(StationSeats):
             return report
 
     def close(self) -> None:
-        self._release_on_close()
+        self._keep_share_on_close()
         self.server.dispose()
         self.local.dispose()
 

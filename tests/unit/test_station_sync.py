@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.domain import token
+from kiosk.domain import seat_leases, token
 from kiosk.domain.checkin import CheckInDesk, ScanStatus
 from kiosk.domain.demo import load_demo
 from kiosk.domain.models import AuditEntry, CheckIn, Event, Participant
@@ -110,9 +110,15 @@ def test_offline_scan_is_journaled_and_synced_back(server, link: StationLink, pr
 def test_same_person_at_two_stations_while_apart(server, link: StationLink, proxy: CuttableProxy) -> None:  # type: ignore[no-untyped-def]
     db, event_id = server
     code = _codes(db, event_id)[5]
+    other = CheckInDesk(db, event_id)  # 입구2, on the server
+    other.lease_holder = "입구2"
+    with db.write() as s:  # 입구2 has joined: the seats are shared (domain/seat_leases.py)
+        seat_leases.renew(s, event_id, "입구2")
+    link.lease_renew_s = 0
+    link.poll()
     proxy.cut()
     mine = link.scan(code)  # offline, first
-    theirs = CheckInDesk(db, event_id).scan(code, station="입구2")  # on the server, later
+    theirs = other.scan(code, station="입구2")  # on the server, later
     assert mine.ok and theirs.ok
     proxy.restore()
     assert link.poll().state is LinkState.ONLINE
@@ -224,6 +230,9 @@ def test_same_name_walk_ins_on_two_offline_stations_stay_apart(server, proxy: Cu
 
     db, event_id = server
     links = [StationLink(_via(db.url, proxy), tmp_path / f"replica-{i}.db", f"입구{i + 1}", retry_s=0) for i in (0, 1)]
+    for link in links:  # both renew once the other has joined: each holds half the room
+        link.lease_renew_s = 0
+        link.poll()
     try:
         proxy.cut()
         for i, link in enumerate(links):
