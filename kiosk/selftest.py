@@ -144,7 +144,7 @@ def check_printing(resources: Path) -> tuple[bool, str]:
 def check_korean_font(resources: Path) -> tuple[bool, str]:
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from kiosk.ui.theme import korean_font_family
+    from kiosk.fonts import korean_font_family
 
     family = korean_font_family()
     if family is None:

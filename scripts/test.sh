@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh --test
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
+.venv/bin/lint-imports  # layering contracts: pyproject.toml [tool.importlinter]
 exec .venv/bin/python -m pytest "$@"

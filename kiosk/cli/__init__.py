@@ -13,6 +13,9 @@ from collections.abc import Sequence
 
 from kiosk import __version__
 from kiosk.cli.context import CliContext, CliError, default_station
+from kiosk.service.errors import NotWhileApart, describe_error
+
+__all__ = ["build_parser", "describe_error", "main"]
 
 # Modules under kiosk.cli, in the order `kiosk --help` lists them.
 COMMAND_MODULES = [
@@ -83,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args([*args_list, "gui"])
     from kiosk.logsetup import FILE_ONLY, setup_logging
-    from kiosk.storage.private import private_umask
+    from kiosk.service.files import private_umask
 
     private_umask()  # every file and folder from here on is owner-only (storage/private.py)
 
@@ -102,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger("kiosk.cli").info("%s: %s", args.command, exc)
         print(f"kiosk: {exc}", file=sys.stderr)
         return exc.exit_code
+    except NotWhileApart as exc:  # a use case that needs the shared server, asked for while apart
+        logging.getLogger("kiosk.cli").info("%s: %s", args.command, exc)
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         print("kiosk: 중단되었습니다 (interrupted)", file=sys.stderr)
         return 130
@@ -115,35 +122,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         ctx.close()
-
-
-def describe_error(exc: BaseException) -> str | None:
-    """A one-line explanation for errors caused by the environment rather than a bug."""
-    import sqlite3
-
-    from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
-
-    from kiosk.domain.events import NoEventError
-    from kiosk.storage.backup import BackupError
-    from kiosk.storage.engine import DatabaseTargetError
-    from kiosk.storage.lock import DatabaseInUse
-    from kiosk.storage.migrate import MigrationError
-    from kiosk.sync.station import StationUnavailable
-
-    if isinstance(exc, NoEventError | DatabaseTargetError | MigrationError | BackupError | DatabaseInUse):
-        return str(exc)
-    if isinstance(exc, StationUnavailable):  # a door command on a server nobody can reach
-        return str(exc)
-    if isinstance(exc, sqlite3.Error):
-        return f"데이터베이스 파일 오류: {exc}"
-    if isinstance(exc, OperationalError | DatabaseError):
-        return f"데이터베이스를 열거나 쓸 수 없습니다: {str(exc.orig or exc).splitlines()[0]}"
-    if isinstance(exc, ArgumentError):
-        return f"잘못된 데이터베이스 지정입니다: {exc}"
-    if isinstance(exc, FileNotFoundError):
-        return f"파일을 찾을 수 없습니다: {exc.filename or exc}"
-    if isinstance(exc, PermissionError):
-        return f"권한이 없습니다: {exc.filename or exc}"
-    if isinstance(exc, OSError):
-        return f"파일 시스템 오류: {exc}"
-    return None

@@ -3,33 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.cli.roles import require_supervisor
 from kiosk.domain.timefmt import local
-from kiosk.storage import backup as backups
-from kiosk.storage.engine import DatabaseTargetError, normalise_target, sqlite_path
-from kiosk.storage.lock import DatabaseInUse, DatabaseLock
-from kiosk.storage.private import private_dir
+from kiosk.service import files
+from kiosk.service.files import backup_folder, backup_root
 
-
-def backup_root() -> Path:
-    """KIOSK_BACKUP_DIR, else backups/ in the user data folder."""
-    env = os.environ.get("KIOSK_BACKUP_DIR")
-    if env:
-        return Path(env)
-    from kiosk.appdirs import data_dir
-
-    return data_dir() / "backups"
-
-
-def backup_folder(db_path: Path) -> Path:
-    root = backup_root()
-    if root.is_dir():
-        private_dir(root)  # copies hold the signing secret: the folder is the owner's alone
-    return backups.folder_for(root, db_path)
+__all__ = ["backup_folder", "backup_root", "register"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,8 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _sqlite_file(ctx: CliContext) -> Path:
     try:
-        path = sqlite_path(normalise_target(ctx.db_target))
-    except DatabaseTargetError as exc:
+        path = files.sqlite_file(ctx.db_target)
+    except files.DatabaseTargetError as exc:
         raise CliError(str(exc)) from exc
     if path is None:
         raise CliError(
@@ -57,14 +39,15 @@ def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     path = _sqlite_file(ctx)
     folder = backup_folder(path)
     if not args.list:
-        ctx.database()  # a database this program can read, at this program's schema
+        # A database this program can read, at this program's schema; then its copy.
+        service = ctx.service(event=False)
         try:
-            info = backups.take_backup(path, folder, "manual")
-        except backups.BackupError as exc:
+            taken = service.backup("manual")
+        except files.BackupError as exc:
             raise CliError(str(exc)) from exc
-        print(f"백업 완료: {info.path}")
+        print(f"백업 완료: {taken}")
         return 0
-    found = backups.list_backups(folder)
+    found = files.list_backups(path)
     print(f"백업 폴더: {folder} ({len(found)}개)")
     for b in found:
         print(f"{local(b.taken_at).strftime('%Y-%m-%d %H:%M:%S')}  {b.reason:<8} {b.size:>10,d}  {b.path}")
@@ -76,18 +59,17 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     source = args.file.expanduser()
     if not source.is_file():
         raise CliError(f"백업 파일을 찾을 수 없습니다: {source}")
-    check = backups.verify(source)
+    check = files.verify_backup(source)
     if not check.ok:
         raise CliError(f"이 파일로는 복원할 수 없습니다 (검증 실패): {check.detail}")
     if path.is_file() and path.stat().st_size > 0:
         require_supervisor(ctx, "백업으로 복원")
+        ctx.close()  # the PIN's connection: the file is about to be replaced
     try:
-        # Nobody may have the database open while its file is replaced.
-        with DatabaseLock(path):
-            aside = backups.restore(source, path)
-    except DatabaseInUse as exc:
+        aside = files.restore(source, path)  # refused while a console has the file
+    except files.DatabaseInUse as exc:
         raise CliError(str(exc), exit_code=3) from exc
-    except backups.BackupError as exc:
+    except files.BackupError as exc:
         raise CliError(str(exc)) from exc
     print(f"복원 완료: {source.name} → {path}")
     print(f"참가자 {check.participants}명, 체크인 {check.check_ins}건 (검증: {check.detail})")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.cli.roles import require_supervisor
-from kiosk.domain.events import require_active_event
+from kiosk.service.documents import active_event_service
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,8 +34,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.documents.badge_sheet import print_badges
-
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise CliError(f"파일 이름은 .pdf로 끝나야 합니다: {out.name}")
@@ -43,14 +41,12 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         raise CliError(f"폴더가 아니라 파일 이름을 주세요: {out}")
     if not out.parent.is_dir():
         raise CliError(f"폴더가 없습니다: {out.parent}")
-    db = ctx.database()
-    with db.session() as session:
-        event_id = require_active_event(session).id
+    service = active_event_service(ctx.database(), ctx.station)
     if not args.only_unprinted:
         require_supervisor(ctx, "배지 전체 (다시) 인쇄")  # reprints are the supervisor's, as in the GUI
     try:
-        result = print_badges(db, event_id, out, layout=args.layout, only_unprinted=args.only_unprinted,
-                              sort=args.sort, station=ctx.station)  # fmt: skip
+        result = service.print_badge_sheet(out, layout=args.layout, only_unprinted=args.only_unprinted,
+                                           sort=args.sort)  # fmt: skip
     except OSError as exc:
         raise CliError(f"배지 PDF를 저장할 수 없습니다: {out} ({exc.strerror or exc})") from exc
     if result.path is None:

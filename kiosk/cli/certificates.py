@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.cli.roles import require_supervisor
-from kiosk.domain.events import require_active_event
+from kiosk.service.documents import active_event_service
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,33 +46,23 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         raise CliError(f"파일 이름은 .pdf로 끝나야 합니다 (폴더라면 확장자 없이): {out.name}")
     require_supervisor(ctx, "참석확인증 발급")  # issuing takes serials: the supervisor's, as in the GUI
     _check_writable(out)  # before serials are taken: a failed write would mark the next run 재발급
-    from kiosk.documents.certificates import write_certificates
-    from kiosk.domain.certificates import NotAttended, issue_certificates
+    from kiosk.domain.certificates import NotAttended
 
-    db = ctx.database()
-    with db.session() as session:
-        event_id = require_active_event(session).id
-        if args.participant is not None:
-            from kiosk.domain.models import Participant
-
-            person = session.get(Participant, args.participant)
-            if person is None or person.event_id != event_id:
-                raise CliError(f"참석자 번호 {args.participant}을(를) 찾을 수 없습니다")
+    service = active_event_service(ctx.database(), ctx.station)
     try:
-        with db.write() as session:
-            issued = issue_certificates(session, event_id, [args.participant] if args.participant else None)
+        batch = service.issue_certificates(out, args.participant)
     except NotAttended as exc:
         raise CliError(f"참석 기록이 없어 참석확인증을 발급할 수 없습니다 ({exc})") from exc
-    if not issued:
-        print("참석 기록이 있는 사람이 없어 발급할 확인증이 없습니다")
-        return 0
-    try:
-        written = write_certificates(issued, out)
+    except LookupError as exc:
+        raise CliError(str(exc)) from exc
     except OSError as exc:
         raise CliError(f"참석확인증을 저장할 수 없습니다: {out} ({exc.strerror or exc})") from exc
-    again = sum(c.reissue for c in issued)
-    where = written[0] if len(written) == 1 else out.resolve()
-    print(f"참석확인증 {len(issued)}장 (새로 발급 {len(issued) - again}, 재발급 {again}): {where}")
+    if not batch.issued:
+        print("참석 기록이 있는 사람이 없어 발급할 확인증이 없습니다")
+        return 0
+    again = batch.reissued
+    where = batch.written[0] if len(batch.written) == 1 else out.resolve()
+    print(f"참석확인증 {batch.issued}장 (새로 발급 {batch.issued - again}, 재발급 {again}): {where}")
     return 0
 
 
@@ -88,11 +78,6 @@ def _check_writable(out: Path) -> None:
 
 
 def verify(ctx: CliContext, code: str) -> int:
-    from kiosk.domain.certificates import verify_code
-
-    db = ctx.database()
-    with db.session() as session:
-        event_id = require_active_event(session).id
-        result = verify_code(session, event_id, code)
+    result = active_event_service(ctx.database(), ctx.station).verify_certificate(code)
     print(json.dumps(result.to_json(), ensure_ascii=False))
     return 0 if result.valid else 1

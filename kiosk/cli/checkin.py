@@ -91,33 +91,28 @@ def _visit(came, left) -> str:  # type: ignore[no-untyped-def]
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.sync.linked import door_desk
-
     if getattr(args, "companions", 0) < 0:
         raise CliError("동반 인원은 0 이상이어야 합니다")
+    # On a shared server: the console's own station path (server, or this station's journal).
+    service = ctx.service()
     if getattr(args, "companions", 0) and "-" in args.codes and pin_is_set(ctx):
         # Codes on stdin: the PIN comes first (docs/security.md), before any code is read, so a
         # code line is never taken for a PIN (which counted a failure and locked the supervisor out).
         require_supervisor(ctx, f"동반 {args.companions}명 (허용 인원을 넘을 때)")
-    # On a shared server: the console's own station path (server, or this station's journal).
-    desk, close = door_desk(ctx.db_target, ctx.station, ctx.database)
     operator = args.operator or os.environ.get("KIOSK_OPERATOR") or "cli"
     all_ok = True
-    try:
-        for code in _codes(args.codes):
-            if args.checkout:
-                verdict = desk.check_out(code, station=ctx.station, operator=operator)
-            else:
-                if args.companions and args.companions > desk.companions_allowed(code):
-                    # More companions than the invitation allows: the supervisor's call, as in the GUI.
-                    require_supervisor(ctx, f"허용 인원을 넘는 동반 {args.companions}명")
-                verdict = desk.scan(code, station=ctx.station, operator=operator, companions=args.companions)
-            # desk.scan/check_out return only after their transaction committed and was flushed.
-            all_ok = all_ok and verdict.ok
-            if args.json:
-                print_json_line(verdict.to_json())
-            else:
-                print(_describe(verdict, args.checkout), flush=True)
-    finally:
-        close()
+    for code in _codes(args.codes):
+        if args.checkout:
+            verdict = service.check_out(code, operator)
+        else:
+            if args.companions and args.companions > service.companions_allowed(code):
+                # More companions than the invitation allows: the supervisor's call, as in the GUI.
+                require_supervisor(ctx, f"허용 인원을 넘는 동반 {args.companions}명")
+            verdict = service.scan(code, operator, companions=args.companions)
+        # scan/check_out return only after their transaction committed and was flushed.
+        all_ok = all_ok and verdict.ok
+        if args.json:
+            print_json_line(verdict.to_json())
+        else:
+            print(_describe(verdict, args.checkout), flush=True)
     return 0 if all_ok else 1

@@ -1,13 +1,23 @@
-"""What every command needs: the database target, this station's name, and error reporting."""
+"""What every command needs: the database target, this station's name, the door service, and
+error reporting.
+
+A command gets its service from `CliContext.service()` (the one place that chooses): a
+`FileBackend` for a SQLite file, a `StationBackend` for a shared server (the console's own
+station path: the server while it answers, this laptop's copy and journal while it is away).
+The CLI has one thread and calls the service directly; it opens no database session itself.
+"""
 
 from __future__ import annotations
 
 import os
-import socket
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from kiosk.storage.engine import Database
+from kiosk.service import DoorService
+from kiosk.service.connect import default_station
+
+__all__ = ["CliContext", "CliError", "default_db_target", "default_station"]
 
 
 class CliError(Exception):
@@ -16,10 +26,6 @@ class CliError(Exception):
     def __init__(self, message: str, exit_code: int = 2) -> None:
         super().__init__(message)
         self.exit_code = exit_code
-
-
-def default_station() -> str:
-    return os.environ.get("KIOSK_STATION") or socket.gethostname().split(".")[0] or "station"
 
 
 def default_db_target() -> str:
@@ -36,19 +42,41 @@ def default_db_target() -> str:
 class CliContext:
     db_target: str
     station: str
-    _db: Database | None = field(default=None, repr=False)
+    _db: Any = field(default=None, repr=False)
+    _service: DoorService | None = field(default=None, repr=False)
     supervisor_ok: bool = False  # the PIN was given once in this command (cli/roles.py)
     warned_no_pin: bool = False
 
-    def database(self, *, migrate: bool = True) -> Database:
-        """Open the database, bringing its schema up to date first (a copy is taken before)."""
-        if self._db is None:
-            from kiosk.storage import migrate as migrations
+    def service(self, *, event: bool = True, station: bool = True, migrate: bool = True) -> DoorService:
+        """The door service for this command (opened once).
 
-            db = Database.open(self.db_target)
-            if migrate:
-                migrations.upgrade(db)
-            self._db = db
+        event: the active event is required (`NoEventError`, exit 2, says how to make one).
+        station: on a shared server, go through this station's link (journal while apart); False
+        talks to the server directly (the schema, the first event of an empty server).
+        """
+        if self._service is None:
+            from kiosk.service import connect
+
+            if station and connect.is_shared(self.db_target):
+                backend: Any = connect.open_station_backend(self.db_target, self.station)
+            else:
+                backend = connect.FileBackend(self.database(migrate=migrate))
+            self._service = DoorService(backend, None, self.station)  # type: ignore[arg-type]
+        if event and self._service.event_id is None:
+            from kiosk.service import connect
+
+            self._service.event_id = connect.active_event_id(self._service.backend)
+        return self._service
+
+    def database(self, *, migrate: bool = True) -> Any:
+        """The database (schema brought up to date first). Once a command has its service, the
+        service's: on a station, the server while it answers, else this laptop's copy."""
+        if self._service is not None:
+            return self._service.backend.database
+        if self._db is None:
+            from kiosk.service.connect import open_database
+
+            self._db = open_database(self.db_target, migrate=migrate)
         return self._db
 
     @property
@@ -56,6 +84,9 @@ class CliContext:
         return self.database(migrate=False).path
 
     def close(self) -> None:
+        if self._service is not None:
+            self._service.close()
+            self._service = None
         if self._db is not None:
             self._db.dispose()
             self._db = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from kiosk.cli.context import CliContext
-from kiosk.storage import migrate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,10 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
-    db = ctx.database(migrate=False)
-    before = migrate.current_revision(db)
-    copy = migrate.upgrade(db)
-    after = migrate.current_revision(db)
+    # The schema of the database itself (a shared server directly, not through a station's copy).
+    before, after, copy = ctx.service(event=False, station=False, migrate=False).upgrade_schema()
     if before == after:
         print(f"이미 최신입니다: {after}")
     else:
@@ -32,9 +29,7 @@ def upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def current(ctx: CliContext, args: argparse.Namespace) -> int:
-    db = ctx.database(migrate=False)
-    rev = migrate.current_revision(db)
-    head = migrate.head_revision()
+    rev, head = ctx.service(event=False, station=False, migrate=False).schema_revision()
     state = "최신" if rev == head else f"업그레이드 필요 (최신: {head})"
     print(f"{rev or '(없음)'} — {state}")
     return 0

@@ -8,9 +8,7 @@ import sys
 
 from kiosk.cli.context import CliContext
 from kiosk.cli.destructive import add_confirm_options, guarded, server_safety_copy
-from kiosk.domain.demo import has_events, load_demo
-from kiosk.domain.headcount import headcount
-from kiosk.storage.engine import Database
+from kiosk.service import USE_CASES, DoorService, NotWhileApart
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,41 +21,54 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    db = ctx.database()
-    with db.session() as session:
-        exists = has_events(session)
+    service = _service(ctx)
+    exists = service.event_name() is not None
     if exists and not args.reset:
         print("이미 행사가 있습니다. 다시 만들려면 'kiosk demo --reset' (기존 데이터는 사본으로 보관됩니다).")
         return 0
     if not args.reset:
-        return _create(db, args)
+        return _create(service, args)
     if exists:
         from kiosk.cli.roles import require_supervisor
 
-        if db.path is not None:
-            _confirm_real_event(db, args)
+        if service.apart:  # refused before the PIN is asked for: nothing to confirm
+            raise NotWhileApart(USE_CASES["reset_database"])
+        if service.file_path() is not None:
+            _confirm_real_event(service, args)
         require_supervisor(ctx, "데이터베이스 비우기 (demo --reset)")
-    # Refused while a console has the database; on a server only with --yes and the event's name.
-    with guarded(ctx, db, args, "데모 초기화 (demo --reset)"):
-        saved = _safety_copy(ctx, db) if exists else None
-        from kiosk.storage.migrate import reset_database
-
-        reset_database(db)
+    # Refused while a console has the database, while this station is apart from the shared
+    # server; on a server only with --yes and the event's name.
+    with guarded(ctx, service, args, "데모 초기화 (demo --reset)"):
+        saved = _safety_copy(ctx, service) if exists else None
+        service.reset_database()
         if saved and not args.json:
             print(f"이전 데이터베이스 사본 (복원 가능): {saved}")
-        return _create(db, args)
+        return _create(service, args)
 
 
-def _confirm_real_event(db: Database, args: argparse.Namespace) -> None:
+def _service(ctx: CliContext) -> DoorService:
+    """This station's link to a shared server that has an event (so a reset is refused while it is
+    apart); the server itself when it has none yet (the first event on an empty server)."""
+    from kiosk.service.connect import is_shared
+
+    if not is_shared(ctx.db_target):
+        return ctx.service(event=False)
+    from kiosk.service.errors import StationUnavailable
+
+    try:
+        return ctx.service(event=False)
+    except StationUnavailable:
+        ctx.close()
+        return ctx.service(event=False, station=False)  # unreachable: one line, exit 2, as before
+
+
+def _confirm_real_event(service: DoorService, args: argparse.Namespace) -> None:
     """A file that holds a real event (not the demo) is wiped only with its name typed back: a
     wrong --db or KIOSK_DB must not turn this afternoon's event into the demo."""
     from kiosk.cli.context import CliError
     from kiosk.domain.demo import demo_name
-    from kiosk.domain.events import active_event
 
-    with db.session() as session:
-        event = active_event(session)
-        name = event.name if event is not None else None
+    name = service.event_name()
     typed = args.confirm_event
     if name is None or (name == demo_name() and typed is None):
         return
@@ -75,26 +86,17 @@ def _confirm_real_event(db: Database, args: argparse.Namespace) -> None:
         raise CliError(f"확인용 행사 이름이 다릅니다. 정확히 입력하세요: \"{name}\" (event name did not match)", exit_code=3)
 
 
-def _safety_copy(ctx: CliContext, db: Database) -> str:
-    path = db.path
-    if path is None:
-        return server_safety_copy(ctx, db, "before-reset")
-    from kiosk.cli.backup import backup_folder
-    from kiosk.storage.backup import take_backup
-
+def _safety_copy(ctx: CliContext, service: DoorService) -> str:
+    if service.file_path() is None:
+        return server_safety_copy(ctx, service, "before-reset")
     # In the backup folder, so the console's backup list (and `kiosk restore`) offers it.
-    return str(take_backup(path, backup_folder(path), "before-reset").path)
+    return str(service.backup("before-reset"))
 
 
-def _create(db: Database, args: argparse.Namespace) -> int:
-    with db.write() as session:
-        event = load_demo(session)
-        counts = headcount(session, event)
-        name, capacity = event.name, event.capacity
+def _create(service: DoorService, args: argparse.Namespace) -> int:
+    made = service.create_demo()
     if args.json:
-        print(
-            json.dumps({"event": name, "capacity": capacity, "invited": counts.invited}, ensure_ascii=False)
-        )
+        print(json.dumps({"event": made.name, "capacity": made.capacity, "invited": made.invited}, ensure_ascii=False))
     else:
-        print(f"시연 행사를 만들었습니다: {name} — 초청 {counts.invited}명 / 정원 {capacity}명")
+        print(f"시연 행사를 만들었습니다: {made.name} — 초청 {made.invited}명 / 정원 {made.capacity}명")
     return 0

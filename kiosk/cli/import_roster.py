@@ -12,7 +12,8 @@ import json
 from kiosk.cli.context import CliContext, CliError
 from kiosk.cli.roles import require_supervisor
 from kiosk.domain.roster_files import RosterFileError
-from kiosk.domain.roster_import import ImportReport, import_roster
+from kiosk.domain.roster_import import ImportReport
+from kiosk.service.documents import active_event_service
 
 SHOWN_PROBLEMS = 30
 
@@ -44,13 +45,11 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    db = ctx.database()
+    service = active_event_service(ctx.database(), ctx.station)
     if not args.dry_run:
         require_supervisor(ctx, "명단 변경")
     try:
-        report = import_roster(
-            db, args.file, dry_run=args.dry_run, overrides=_overrides(args.column), station=ctx.station
-        )
+        report = service.import_roster_file(args.file, dry_run=args.dry_run, overrides=_overrides(args.column))
     except RosterFileError as exc:
         raise CliError(f"명단 파일을 읽을 수 없습니다 — 아무것도 바뀌지 않았습니다. {exc}") from exc
     if args.json:

@@ -17,7 +17,6 @@ import sys
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.cli.roles import require_supervisor
-from kiosk.domain.events import require_active_event
 from kiosk.invite.delivery import (
     DeliveryReport,
     EmlFolderDelivery,
@@ -25,11 +24,10 @@ from kiosk.invite.delivery import (
     SmtpDelivery,
     SmtpSettings,
     Transport,
-    event_sender,
     is_placeholder_sender,
-    send_invitations,
 )
 from kiosk.invite.message import AddressError, parse_sender
+from kiosk.service.documents import active_event_service
 
 PASSWORD_ENV = "KIOSK_SMTP_PASSWORD"
 DEFAULT_PORTS = {Security.NONE: 25, Security.STARTTLS: 587, Security.SSL: 465}
@@ -137,31 +135,24 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     # Invitations carry every full address (a file each, or sent): the supervisor's job, as in the GUI.
     require_supervisor(ctx, "초청 메일 (전체 주소)")
     transport = make_transport(args)
-    db = ctx.database()
-    with db.session() as session:
-        event_id = require_active_event(session).id
+    service = active_event_service(ctx.database(), ctx.station)
     show_progress = not args.json and sys.stderr.isatty()
     sender = args.sender
     if sender is None and isinstance(transport, SmtpDelivery) and "@" in transport.settings.user:
         sender = transport.settings.user  # most servers refuse any other envelope sender
     if isinstance(transport, SmtpDelivery):
-        with db.session() as session:
-            real = sender or event_sender(session, event_id)
+        real = sender or service.mail_setup().sender or None
         if real is None or is_placeholder_sender(real):
             raise CliError(
                 '보내는 사람 주소가 없습니다: --from "사무국 <invite@example.org>"로 실제 주소를 지정하세요 '
                 "(예시 주소 invitation@kiosk.example로는 보내지 않습니다)"
             )
-    report = send_invitations(
-        db,
-        event_id,
+    report = service.send_invitations(
         transport,
         sender=sender,
         only_unsent=args.only_unsent,
         participant_ids=args.participant,
-        on_progress=_progress if show_progress else None,
-        min_interval=transport.settings.min_interval if isinstance(transport, SmtpDelivery) else 0.0,
-        station=ctx.station,
+        progress=_progress if show_progress else None,
     )
     out = str(transport.folder.resolve()) if isinstance(transport, EmlFolderDelivery) else None
     if args.json:

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.domain.timefmt import local
-from kiosk.sync.merge import MergeError, MergeSummary, merge_file
+from kiosk.service.admin import MergeError, MergeSummary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,15 +50,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    target = ctx.database()
+    service = ctx.service(event=False)  # refused while this station is apart from the shared server
     try:
-        summary = merge_file(
-            args.other_db,
-            target,
-            station=ctx.station,
-            any_event=args.any_event,
-            dry_run=args.dry_run,
-        )
+        summary = service.merge_file(args.other_db, any_event=args.any_event, dry_run=args.dry_run)
     except MergeError as exc:
         raise CliError(str(exc)) from exc
     if args.json:

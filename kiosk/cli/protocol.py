@@ -70,10 +70,10 @@ def _pdf_target(out: str) -> Path:
 
 
 def run_intro(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.report.protocol_pdf import issue_intro_card
+    from kiosk.service import DoorService
 
     path = _pdf_target(args.out)
-    count = issue_intro_card(ctx.database(), _event_id(ctx), path, size=args.size)
+    count = DoorService.for_file(ctx.database(), _event_id(ctx), ctx.station).export_intro_card(path, size=args.size)
     print(f"내빈 소개 카드: {path} (참석 내빈 {count}명)")
     return 0
 

@@ -18,14 +18,10 @@ from pathlib import Path
 from kiosk.cli.context import CliContext, CliError
 from kiosk.cli.destructive import add_confirm_options, guarded
 from kiosk.cli.roles import require_supervisor
-from kiosk.domain.events import require_active_event
-from kiosk.domain.purge import (
-    mark_purge_finished,
-    mark_purge_requested,
-    preview,
-    purge_personal_data,
-    purge_requested,
-)
+from kiosk.service import DoorService, files
+from kiosk.service.files import purge_copies
+
+__all__ = ["purge_copies", "register"]
 
 CONFIRM_WORDS = {"예", "yes", "y", "삭제", "delete"}
 # Test hook: SIGKILL this process right after the named step (tests/unit/test_purge_resume.py).
@@ -60,17 +56,14 @@ def _ask(question: str) -> bool:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    db = ctx.database()
+    service = ctx.service(event=False)
+    # Refused while this station is apart from the shared server, before the PIN is asked for.
+    found, pending = service.purge_preview()
     require_supervisor(ctx, "개인정보 삭제")
-    from kiosk.storage.written import written_paths
-
-    with db.session() as session:
-        require_active_event(session)  # a file without an event: say how to make one
-        found = preview(session)
-        pending = purge_requested(session)
-    exports = written_paths()
-    leftovers = _leftovers(db.path)
-    replicas = _replica_files(ctx.db_target, db.path)
+    path = service.file_path()
+    exports = files.written_exports()
+    leftovers = files.leftover_copies(path)
+    replicas = files.replica_files(ctx.db_target, path)
     if not (found.anything or pending or exports or leftovers or replicas):
         print("삭제할 개인정보가 없습니다 (nothing to purge).")
         return 0
@@ -84,12 +77,12 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     )
     if replicas:
         print("이 PC에 있는 이 서버의 스테이션 사본 (지웁니다):")
-        for path in replicas:
-            print(f"  {path}")
+        for replica in replicas:
+            print(f"  {replica}")
     if exports:
         print("이 프로그램이 쓴 보고서·메일 파일 (개인정보가 들어 있을 수 있습니다):")
-        for path in exports:
-            print(f"  {path}{os.sep if path.is_dir() else ''}")
+        for export in exports:
+            print(f"  {export}{os.sep if export.is_dir() else ''}")
     if not args.yes and not pending:
         if not sys.stdin.isatty():
             raise CliError("확인할 수 없습니다: 터미널에서 실행하거나 --yes 를 붙이세요 (no TTY, no --yes)")
@@ -98,23 +91,22 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
             return 1
         args.yes = True  # answered at the terminal (a server still asks for the event's name)
     # Refused while a console has the database; on a server only with --yes and the event's name.
-    with guarded(ctx, db, args, "개인정보 삭제 (purge-personal-data)"):
-        _purge(ctx, db, args, exports)
+    with guarded(ctx, service, args, "개인정보 삭제 (purge-personal-data)"):
+        _purge(ctx, service, args, exports)
     return 0
 
 
-def _purge(ctx: CliContext, db, args: argparse.Namespace, exports: list[Path]) -> None:  # type: ignore[no-untyped-def]
-    mark_purge_requested(db)
+def _purge(ctx: CliContext, service: DoorService, args: argparse.Namespace, exports: list[Path]) -> None:
+    service.purge_start()
     _after("requested")
-    done = purge_personal_data(db, station=ctx.station, operator="cli")
+    done = service.purge_database(operator="cli")
     print(f"삭제 완료: 전화번호 {done.phones}건, 이메일 {done.emails}건, 메모 {done.notes}건.")
     _after("database")
-    if db.path is not None:
-        from kiosk.storage.backup import BackupError
-
+    path = service.file_path()
+    if path is not None:
         try:
-            removed = purge_copies(db.path)
-        except BackupError as exc:
+            removed = purge_copies(path)
+        except files.BackupError as exc:
             # Without a clean copy the old ones are the only way back: keep them, and say so.
             raise CliError(
                 f"개인정보는 삭제했지만 새 백업을 만들 수 없어 이전 백업(개인정보 포함)을 그대로 두었습니다: {exc} "
@@ -122,76 +114,21 @@ def _purge(ctx: CliContext, db, args: argparse.Namespace, exports: list[Path]) -
             ) from exc
         print(f"개인정보가 남아 있던 이전 백업·사본 {removed}개를 지우고 새 백업을 만들었습니다.")
     _after("backups")
-    print(f"로그 파일 {_purge_logs()}개를 지웠습니다.")
+    print(f"로그 파일 {files.purge_logs()}개를 지웠습니다.")
     _after("logs")
-    replicas = _purge_replicas(ctx.db_target, db.path)
+    service.let_go_of_local_copy()  # this station's own copy of the server is among them
+    replicas = files.remove_files(files.replica_files(ctx.db_target, path))
     if replicas:
         print(f"이 PC에 있던 서버 데이터 사본 {replicas}개를 지웠습니다.")
     _after("replicas")
     _purge_exports(exports, args)
     _after("exports")
-    mark_purge_finished(db)
-
-
-def _leftovers(path: Path | None) -> list[Path]:
-    if path is None:
-        return []
-    from kiosk.cli.backup import backup_folder
-    from kiosk.storage import backup as backups
-    from kiosk.storage.purge_files import old_copies
-
-    folder = backup_folder(path)
-    found = old_copies(path, folder, keep=None)
-    # Once purged, one clean "purged" copy is what a finished purge leaves: not a leftover.
-    purged = [b.path for b in backups.list_backups(folder) if b.reason == "purged"]
-    return [p for p in found if p not in purged[:1]] if purged else found
-
-
-def purge_copies(path: Path) -> int:
-    """Copies taken before the purge still hold the data: take a clean backup, remove the rest."""
-    from kiosk.cli.backup import backup_folder
-    from kiosk.storage import backup as backups
-    from kiosk.storage.purge_files import old_copies, remove
-
-    folder = backup_folder(path)
-    fresh = backups.take_backup(path, folder, "purged", rotate_after=False)
-    return remove(old_copies(path, folder, keep=fresh.path))
-
-
-def _purge_logs() -> int:
-    from kiosk.logsetup import log_dir, setup_logging
-    from kiosk.storage.purge_files import log_files, remove
-
-    count = remove(log_files(log_dir()))
-    setup_logging()  # a fresh file: the handler still pointed at the deleted one
-    return count
-
-
-def _replica_files(target: str, path: Path | None) -> list[Path]:
-    """A shared server's rows are purged on the server; every station's copy of them on this PC
-    (one replica per station name, with its journal inside) goes too."""
-    if path is not None:
-        return []
-    from kiosk.sync.replica import server_replica_files
-
-    try:
-        return server_replica_files(target)
-    except Exception:  # noqa: BLE001 - no replica location (no Qt data folder): nothing to remove
-        return []
-
-
-def _purge_replicas(target: str, path: Path | None) -> int:
-    from kiosk.storage.purge_files import remove
-
-    return remove(_replica_files(target, path))
+    service.purge_finish()
 
 
 def _purge_exports(exports: list[Path], args: argparse.Namespace) -> None:
-    from kiosk.storage.purge_files import remove_written
-    from kiosk.storage.written import forget_all
-
     if not exports:
-        forget_all()
+        files.forget_exports()
         return
     delete = args.delete_exports or (
         sys.stdin.isatty() and _ask(f"위의 보고서·메일 파일 {len(exports)}개도 지울까요? ('예' 입력): ")
@@ -199,6 +136,6 @@ def _purge_exports(exports: list[Path], args: argparse.Namespace) -> None:
     if not delete:
         print("보고서·메일 파일은 그대로 두었습니다: 필요 없으면 위 경로에서 직접 지우세요.")
         return
-    gone = sum(remove_written(p) for p in exports)
+    gone = sum(files.remove_export(p) for p in exports)
     print(f"보고서·메일 파일 {gone}개를 지웠습니다.")
-    forget_all()
+    files.forget_exports()

@@ -6,9 +6,8 @@ import argparse
 from pathlib import Path
 
 from kiosk.cli.context import CliContext, CliError
-from kiosk.domain.events import require_active_event
-from kiosk.domain.models import Event, Participant
-from kiosk.invite.qr import SPECS, QrSize, render_png, render_svg, token_for
+from kiosk.invite.qr import SPECS, QrSize, render_png, render_svg
+from kiosk.service.documents import active_event_service
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,16 +28,13 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in (".png", ".svg"):
         raise CliError(f"파일 이름은 .png 또는 .svg로 끝나야 합니다: {out.name}")
-    db = ctx.database()
-    with db.session() as session:
-        require_active_event(session)  # on a file without an event, say how to make one
-        participant = session.get(Participant, args.participant_id)
-        if participant is None:
-            raise CliError(f"참석자 번호 {args.participant_id}을(를) 찾을 수 없습니다")
-        event = session.get(Event, participant.event_id)
-        assert event is not None
-        code = token_for(participant, event)
-        cancelled = participant.status == "cancelled"
+    # On a file without an event this says how to make one (NoEventError).
+    service = active_event_service(ctx.database(), ctx.station)
+    try:
+        qr = service.participant_qr(args.participant_id)
+    except LookupError as exc:
+        raise CliError(str(exc)) from exc
+    code, cancelled = qr.code, qr.cancelled
     if suffix == ".png":
         out.write_bytes(render_png(code, QrSize(args.size or QrSize.SCREEN)))
     else:

@@ -6,7 +6,7 @@ import argparse
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.cli.roles import require_supervisor
-from kiosk.domain.events import require_active_event
+from kiosk.service.documents import active_event_service
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,20 +27,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.report import ReportTargetError, check_target, export_report
+    from kiosk.report import ReportTargetError, check_target
 
     try:
         target = check_target(args.out)  # before opening the database: a typo costs nothing
     except ReportTargetError as exc:
         raise CliError(str(exc)) from exc
-    db = ctx.database()
+    service = active_event_service(ctx.database(), ctx.station)
     if not args.mask_pii:
         require_supervisor(ctx, "전화번호·이메일 전체 표시 보고서")
-    with db.session() as session:
-        event = require_active_event(session)
-        event_id = event.id
     try:
-        (written,) = export_report(db, event_id, [target], mask_pii=args.mask_pii)
+        (written,) = service.export_report([target], mask_pii=args.mask_pii)
     except ReportTargetError as exc:
         raise CliError(str(exc)) from exc
     except OSError as exc:

@@ -6,11 +6,10 @@ import argparse
 import json
 
 from kiosk.cli.context import CliContext
-from kiosk.domain.events import require_active_event
+from kiosk.cli.station_note import note_if_apart
 from kiosk.domain.labels import CATEGORY_KO
 from kiosk.domain.models import Category
 from kiosk.domain.roster import STATUS_KO
-from kiosk.domain.search import search_participants
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,10 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    db = ctx.database()
-    with db.session() as session:
-        event = require_active_event(session)
-        hits = search_participants(session, event.id, args.query, max(1, min(args.limit, 500)))
+    service = ctx.service()
+    hits = service.search(args.query, max(1, min(args.limit, 500)))  # this station's copy while apart
+    note_if_apart(service)
     if args.json:
         keys = ("id", "name", "organization", "title", "category", "status")
         print(json.dumps([{k: getattr(h, k) for k in keys} for h in hits], ensure_ascii=False))

@@ -19,10 +19,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
     from kiosk.cli.protocol import _event_id, _pdf_target
-    from kiosk.report.protocol_pdf import issue_seating
+    from kiosk.service import DoorService
 
     path = _pdf_target(args.out)
-    count = issue_seating(ctx.database(), _event_id(ctx), path, nameplates=args.nameplates)
+    service = DoorService.for_file(ctx.database(), _event_id(ctx), ctx.station)
+    count = service.export_seating(path, nameplates=args.nameplates)
     what = "명패" if args.nameplates else "좌석 배치도"
     print(f"{what}: {path} (좌석 배정 {count}명)")
     return 0

@@ -8,10 +8,10 @@ import sys
 
 from kiosk.cli.context import CliContext, CliError
 from kiosk.cli.roles import require_supervisor
-from kiosk.domain.checkin import CheckInDesk, ScanStatus
+from kiosk.domain.checkin import ScanStatus
 from kiosk.domain.models import Category
 from kiosk.domain.timefmt import hhmm
-from kiosk.domain.walkin import WalkInInvalid, WalkInRequest, WalkInResult, register_walk_in, validate
+from kiosk.domain.walkin import WalkInInvalid, WalkInRequest, validate
 
 _REASONS = {"phone": "전화번호", "email": "이메일", "name_organization": "이름+소속"}
 
@@ -33,9 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.sync.linked import door_desk
-
     if args.override:
+        ctx.service()  # the PIN is checked where this station's data is (its copy while apart)
         require_supervisor(ctx, "정원 초과 입장 승인 (--override)")
     request = WalkInRequest(
         name=args.name,
@@ -51,17 +50,8 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     except WalkInInvalid as exc:
         raise CliError(str(exc)) from exc
     operator = "cli-supervisor" if args.override else "cli"
-
-    def walk_in(desk: CheckInDesk) -> WalkInResult:
-        return register_walk_in(desk, request, ctx.station, operator=operator, override=args.override)
-
     # On a shared server: the console's own station path (server, or this station's journal).
-    desk, close = door_desk(ctx.db_target, ctx.station, ctx.database)
-    try:
-        link = getattr(desk, "link", None)
-        result = link.call(walk_in) if link is not None else walk_in(desk)
-    finally:
-        close()
+    result = ctx.service().walk_in(request, operator, override=args.override)
     for dup in result.duplicates:
         # A warning, not a refusal: the person at the desk has already decided.
         why = ", ".join(_REASONS.get(r, r) for r in dup.reasons)

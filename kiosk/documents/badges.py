@@ -105,7 +105,7 @@ def paint_badge(
     size_mm: tuple[float, float] = (100.0, 70.0),
 ) -> None:
     """Paint one badge with its top-left corner at origin_mm on the current page of `device`."""
-    from kiosk.ui.theme import korean_font_family  # QtGui only: one list of Hangul fonts everywhere
+    from kiosk.fonts import korean_font_family  # QtGui only: one list of Hangul fonts everywhere
 
     dpmm = device.logicalDpiX() / 25.4
     ox, oy = origin_mm

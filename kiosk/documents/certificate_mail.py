@@ -25,7 +25,15 @@ from kiosk.documents import certificates as pages
 from kiosk.domain import audit
 from kiosk.domain.certificates import Certificate, issue_certificates
 from kiosk.domain.models import Event
-from kiosk.invite.delivery import NO_SENDER, DeliveryItem, DeliveryReport, event_sender, is_placeholder_sender
+from kiosk.invite.delivery import (
+    NO_SENDER,
+    BatchMail,
+    DeliveryItem,
+    DeliveryReport,
+    event_sender,
+    is_placeholder_sender,
+    run_batch,
+)
 from kiosk.invite.message import (
     WIRE,
     AddressError,
@@ -34,7 +42,7 @@ from kiosk.invite.message import (
     subject_header,
     valid_address,
 )
-from kiosk.invite.transports import SendError, SmtpDelivery, Transport
+from kiosk.invite.transports import SmtpDelivery, Transport
 from kiosk.storage.engine import Database
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -135,45 +143,18 @@ def send_certificates(
             report.remaining = [DeliveryItem(c.participant_id, c.name) for c in targets]
             return report
         real = real or "행사 사무국 <certificate@kiosk.example>"
-    total = len(targets)
-    if on_progress:
-        on_progress(0, total, "")
-    if not targets:
-        return report
-    try:
-        transport.open()
-    except SendError as exc:
-        report.error = exc.reason
-        report.remaining = [DeliveryItem(c.participant_id, c.name) for c in targets]
-        return report
     envelope = parse_sender(real).addr_spec  # type: ignore[arg-type]
-    try:
-        last = 0.0
-        for index, c in enumerate(targets):
-            if cancel is not None and (
-                cancel.is_set() or cancel.wait(max(0.0, last + min_interval - time.monotonic()))
-            ):
-                report.cancelled = True
-                report.remaining = [DeliveryItem(q.participant_id, q.name) for q in targets[index:]]
-                break
-            last = time.monotonic()
-            try:
-                transport.send(compose(c, real), envelope, c.email)  # type: ignore[arg-type]
-            except (SendError, AddressError) as exc:
-                reason = exc.reason if isinstance(exc, SendError) else str(exc)
-                report.failed.append(DeliveryItem(c.participant_id, c.name, reason))
-                if isinstance(exc, SendError) and exc.fatal:
-                    report.error = reason
-                    report.remaining = [DeliveryItem(q.participant_id, q.name) for q in targets[index + 1 :]]
-                    break
-            else:
-                report.sent.append(DeliveryItem(c.participant_id, c.name))
-                with db.write() as session:
-                    audit.record(session, action="certificate", outcome="sent", event_id=event_id, station=station,
-                                 operator=operator, participant_id=c.participant_id, serial=c.serial_text)  # fmt: skip
-            if on_progress:
-                on_progress(index + 1, total, c.name)
-    finally:
-        transport.close()
+
+    def sent(mail: BatchMail) -> None:
+        with db.write() as session:
+            audit.record(session, action="certificate", outcome="sent", event_id=event_id, station=station,
+                         operator=operator, participant_id=mail.id, serial=mail.item.serial_text)  # fmt: skip
+
+    run_batch(
+        transport, report, [BatchMail(c.participant_id, c.name, c.email or "", c) for c in targets],
+        compose=lambda mail: compose(mail.item, real),  # type: ignore[arg-type]
+        envelope_from=envelope, on_sent=sent, on_failed=lambda _mail, _why: None,
+        on_progress=on_progress, cancel=cancel, min_interval=min_interval,
+    )  # fmt: skip
     report.seconds = time.perf_counter() - started
     return report

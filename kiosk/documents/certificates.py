@@ -35,7 +35,7 @@ def _time(dt) -> str:  # type: ignore[no-untyped-def]
 
 def paint_certificate(painter: QPainter, device: QPaintDevice, c: Certificate) -> None:
     """One A4 page (210 × 297 mm)."""
-    from kiosk.ui.theme import korean_font_family
+    from kiosk.fonts import korean_font_family
 
     dpmm = device.logicalDpiX() / 25.4
     family = korean_font_family()

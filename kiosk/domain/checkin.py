@@ -8,17 +8,19 @@ scanning the same code at once therefore get one `ok` and one `already_checked_i
 from __future__ import annotations
 
 import enum
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.domain import audit, seat_leases, token
 from kiosk.domain.codes import external_code_key, holder_of_code
+from kiosk.domain.door_server import ServerDoor
 from kiosk.domain.headcount import present_count
 from kiosk.domain.honorific import greeting
 from kiosk.domain.keyboard import clean_scanned_text
@@ -32,9 +34,11 @@ from kiosk.domain.models import (
     utcnow,
 )
 from kiosk.storage.engine import Database
+from kiosk.storage.postgres import on_door_connection
 from kiosk.storage.retry import retry_conflicts
 
 MAX_CODE_LENGTH = 200  # longer input is noise, not a code someone could hold up
+SIGNED_BUT_GONE = "signed for a participant no longer here"
 
 
 class ScanStatus(enum.StrEnum):
@@ -177,11 +181,28 @@ class CheckInDesk:
                 raise LookupError(f"event {event_id} does not exist")
             self._tag = event.token_tag
             self._secret = event.signing_secret
+        # PostgreSQL: scans and manual check-ins are one statement (door_server.py); SQLite keeps
+        # the Python path below, in one local transaction, with the same rules.
+        self._server: ServerDoor | None = ServerDoor(db, event_id) if db.engine.dialect.name == "postgresql" else None
 
     # -- resolving a code ---------------------------------------------------------------------
 
     def _resolve(self, session: Session, raw: str) -> tuple[Participant | None, ScanStatus | None, str]:
         """The participant a code names, or the reason it names nobody."""
+        pid, problem, how = self._resolve_id(raw, lambda text: self._external_id(session, text))
+        if pid is None:
+            return None, problem, how
+        participant = session.get(Participant, pid)
+        if participant is None or participant.event_id != self.event_id:
+            return None, ScanStatus.NOT_FOUND, SIGNED_BUT_GONE
+        return participant, None, how
+
+    def _resolve_id(
+        self, raw: str, by_external_code: Callable[[str], int | None]
+    ) -> tuple[int | None, ScanStatus | None, str]:
+        """The participant id a code names, or why it names nobody. A signed token is checked
+        here, without the database; `by_external_code` is asked only for other codes.
+        For how == "token" the id is signed, but the person may since have been removed."""
         if not raw or len(raw) > MAX_CODE_LENGTH:
             return None, ScanStatus.MALFORMED, "empty or oversized"
         code = token.normalise(raw)
@@ -189,26 +210,26 @@ class CheckInDesk:
             return None, ScanStatus.MALFORMED, "nothing readable"
         if token.looks_like_token(code):
             try:
-                pid = token.verify(code, self._tag, self._secret)
+                return token.verify(code, self._tag, self._secret), None, "token"
             except token.TokenError as exc:
                 # A code from another system may happen to look like ours.
-                other = self._by_external_code(session, raw)
+                other = by_external_code(raw)
                 if other is not None:
                     return other, None, "external code"
                 return None, ScanStatus(exc.problem.value), str(exc)
-            participant = session.get(Participant, pid)
-            if participant is None or participant.event_id != self.event_id:
-                return None, ScanStatus.NOT_FOUND, "signed for a participant no longer here"
-            return participant, None, "token"
-        participant = self._by_external_code(session, raw)
-        if participant is not None:
-            return participant, None, "external code"
+        other = by_external_code(raw)
+        if other is not None:
+            return other, None, "external code"
         if not code.isalnum() or not code.isascii():
             return None, ScanStatus.MALFORMED, "not a code"
         if len(code) > 1 + len(self._tag) and code.startswith(token.VERSION + self._tag):
             # This event's prefix but not a whole code: a scan cut short, never "not on the list".
             return None, ScanStatus.MALFORMED, "part of a code"
         return None, ScanStatus.NOT_FOUND, "unknown code"
+
+    def _external_id(self, session: Session, raw: str) -> int | None:
+        participant = self._by_external_code(session, raw)
+        return participant.id if participant is not None else None
 
     def companions_allowed(self, code: str) -> int:
         """How many companions the invitation behind `code` allows (0 for an unknown code)."""
@@ -230,13 +251,17 @@ class CheckInDesk:
         *,
         companions: int = 0,
         override: bool = False,
+        check_in_id: str | None = None,
     ) -> CheckInVerdict:
         """Check in whoever the code names. Returns only after the decision is committed.
 
         Resolving the code and admitting the person happen in one write transaction: one commit
-        (one fsync) per scan, and nobody can cancel the participant in between.
+        (one fsync) per scan, and nobody can cancel the participant in between. `check_in_id`:
+        the new check-in's id, made by the caller so that asking again is harmless.
         """
         shown = audit.printable(code)
+        if self._server is not None:
+            return self._scan_on_server(code, shown, station, operator, companions, override, check_in_id)
 
         def attempt(session: Session) -> CheckInVerdict:
             participant, problem, how = self._resolve(session, code)
@@ -249,10 +274,39 @@ class CheckInDesk:
                 return CheckInVerdict(code=shown, status=problem, detail=how)
             method = CheckInMethod.QR if how == "token" else CheckInMethod.CODE
             return self.admit_in(
-                session, participant.id, shown, station, operator, method, companions, override
+                session, participant.id, shown, station, operator, method, companions, override,
+                check_in_id=check_in_id,
             )
 
         return self._in_write(attempt)
+
+    def _scan_on_server(
+        self, code: str, shown: str, station: str, operator: str, companions: int, override: bool,
+        check_in_id: str | None,
+    ) -> CheckInVerdict:  # fmt: skip
+        """One statement for a signed code. Other codes (external registration codes, noise) first
+        need the roster's external codes: one more round trip, for those codes only."""
+        assert self._server is not None
+
+        def by_external_code(raw: str) -> int | None:
+            def look_up(conn: Connection) -> int | None:
+                with Session(conn) as session:  # autocommit: no BEGIN/ROLLBACK round trips
+                    return self._external_id(session, raw)
+
+            return on_door_connection(self.db, look_up)
+
+        pid, problem, how = self._resolve_id(code, by_external_code)
+        if pid is None:
+            assert problem is not None
+            self._server.refuse(
+                action="scan", outcome=problem.value, station=station, operator=operator, code=shown, why=how
+            )
+            return CheckInVerdict(code=shown, status=problem, detail=how)
+        method = CheckInMethod.QR if how == "token" else CheckInMethod.CODE
+        return self._server.admit(
+            pid, shown, station, operator, method, companions, override, check_in_id=check_in_id,
+            missing_why=SIGNED_BUT_GONE if how == "token" else None,
+        )  # fmt: skip
 
     def check_in_participant(
         self,
@@ -264,13 +318,19 @@ class CheckInDesk:
         companions: int = 0,
         override: bool = False,
         override_reason: str = "",
+        check_in_id: str | None = None,
     ) -> CheckInVerdict:
         """Manual check-in of a person found by search (or let in over capacity, with a reason)."""
         shown = f"#{participant_id}"
+        if self._server is not None:
+            return self._server.admit(
+                participant_id, shown, station, operator, method, companions, override,
+                override_reason=override_reason, check_in_id=check_in_id,
+            )  # fmt: skip
         return self._in_write(
             lambda session: self.admit_in(
                 session, participant_id, shown, station, operator, method, companions, override,
-                override_reason=override_reason,
+                override_reason=override_reason, check_in_id=check_in_id,
             )
         )
 
@@ -325,10 +385,13 @@ class CheckInDesk:
         override: bool,
         *,
         override_reason: str = "",
+        check_in_id: str | None = None,
     ) -> CheckInVerdict:
         """Decide a check-in inside the caller's write transaction (`db.write()`).
 
         For work that must commit together with the check-in, such as registering a walk-in.
+        The same rules as the server function of migration 0008 (door_server.py), which the
+        door-semantics tests run against both.
         """
         participant = session.get(Participant, participant_id)
         log: dict[str, Any] = dict(event_id=self.event_id, station=station, operator=operator)
@@ -336,6 +399,22 @@ class CheckInDesk:
             audit.record(session, action="checkin", outcome="not_found", code=shown, **log)
             return CheckInVerdict(code=shown, status=ScanStatus.NOT_FOUND)
         summary = ParticipantSummary.of(participant)
+        mine = session.get(CheckIn, check_in_id) if check_in_id else None
+        if mine is not None:  # asked again after a lost answer: this check-in is ours, and done
+            if mine.participant_id != participant.id:
+                raise ValueError(f"check-in id {check_in_id} belongs to someone else")
+            before = sorted(
+                (e.checked_in_at, e.checked_out_at)
+                for e in session.scalars(
+                    select(CheckIn).where(
+                        CheckIn.participant_id == participant.id, CheckIn.undone_at.is_(None),
+                        CheckIn.checked_in_at < mine.checked_in_at,
+                    )  # fmt: skip
+                )
+            )
+            return CheckInVerdict.about(
+                mine, shown, ScanStatus.OK, summary, reentry=bool(before), entry_number=len(before) + 1, earlier=before
+            )
         log["participant_id"] = participant.id
         if participant.status == InvitationStatus.CANCELLED:
             audit.record(session, action="checkin", outcome="cancelled", code=shown, **log)
@@ -375,6 +454,7 @@ class CheckInDesk:
         # Earlier entries that ended in a check-out: this is a re-entry, not a first arrival.
         entries_before = len(entries)
         entry = CheckIn(
+            id=check_in_id or str(uuid.uuid4()),
             event_id=self.event_id,
             participant_id=participant.id,
             station=station,

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -90,7 +91,27 @@ class DeliveryReport:
         }
 
 
-def skip_reason(p: Participant) -> str | None:
+@dataclass(frozen=True)
+class Invitee:
+    """One row of the invitations table, as plain data (what `skip_reason` and the table read)."""
+
+    id: int
+    name: str
+    organization: str
+    email: str | None
+    status: str
+    is_walk_in: bool
+    delivery_state: str
+    delivery_error: str
+    delivered_at: datetime | None
+
+    @classmethod
+    def of(cls, p: Participant) -> Invitee:
+        return cls(p.id, p.name, p.organization or "", p.email, p.status, bool(p.is_walk_in),
+                   p.delivery_state, p.delivery_error or "", p.delivered_at)  # fmt: skip
+
+
+def skip_reason(p: Participant | Invitee) -> str | None:
     """Why this person gets no invitation, or None."""
     if p.status == InvitationStatus.CANCELLED:
         return "초청 취소"
@@ -187,62 +208,106 @@ def send_invitations(
         report.remaining = [DeliveryItem(p.id, p.name) for p in targets]
         report.seconds = time.perf_counter() - started
         return report
-    total = len(targets)
+
+    def mark_queued() -> None:
+        if transport.records_state:
+            _mark_queued(db, [p.id for p in targets])
+
+    def sent(p: Participant) -> None:
+        log.info("invitation to participant %s delivered", p.id)
+        if transport.records_state:
+            _record(db, event_id, p.id, DeliveryState.SENT, "", operator, station)
+
+    def failed(p: Participant, reason: str) -> None:
+        log.info("invitation to participant %s failed: %s", p.id, reason)
+        if transport.records_state:
+            _record(db, event_id, p.id, DeliveryState.FAILED, reason, operator, station)
+
+    run_batch(
+        transport, report, [BatchMail(p.id, p.name, p.email or "", p) for p in targets],
+        compose=lambda mail: composer.compose(mail.item), envelope_from=envelope_from,
+        on_sent=lambda mail: sent(mail.item), on_failed=lambda mail, why: failed(mail.item, why),
+        on_open=mark_queued, on_progress=on_progress, cancel=cancel, min_interval=min_interval,
+    )  # fmt: skip
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+@dataclass(frozen=True)
+class BatchMail:
+    """One message of a batch: who it is for, and what the caller composes it from."""
+
+    id: int
+    name: str
+    address: str
+    item: Any
+
+
+def run_batch(
+    transport: Transport,
+    report: DeliveryReport,
+    mails: list[BatchMail],
+    *,
+    compose: Callable[[BatchMail], Any],
+    envelope_from: str,
+    on_sent: Callable[[BatchMail], None],
+    on_failed: Callable[[BatchMail, str], None],
+    on_open: Callable[[], None] | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    min_interval: float = 0.0,
+) -> DeliveryReport:
+    """The one sending loop invitations and certificates share.
+
+    Opens the transport, then sends one by one: throttled by `min_interval`, stopped by `cancel`
+    (the rest become `remaining`), by a fatal server answer, or by MAX_CONSECUTIVE_FAILURES in a
+    row. `on_sent` runs right after the server accepted a message, before the next one goes out,
+    so what it records is never behind the mail server. Never raises for delivery problems.
+    """
+    total = len(mails)
     if on_progress:
         on_progress(0, total, "")
-    if not targets:
-        report.seconds = time.perf_counter() - started
+    if not mails:
         return report
-
     try:
         transport.open()
     except SendError as exc:
         report.error = exc.reason
-        report.remaining = [DeliveryItem(p.id, p.name) for p in targets]
-        log.info("invitations not sent: %s", exc.reason)
+        report.remaining = [DeliveryItem(m.id, m.name) for m in mails]
+        log.info("batch not sent: %s", exc.reason)
         return report
-
     try:
-        if transport.records_state:
-            _mark_queued(db, [p.id for p in targets])
+        if on_open is not None:
+            on_open()
         consecutive = 0
         last_send = 0.0
-        for index, p in enumerate(targets):
-            if cancel is not None and cancel.is_set():
+        for index, mail in enumerate(mails):
+            wait = last_send + min_interval - time.monotonic()
+            if (cancel is not None and cancel.is_set()) or _pause(wait, cancel):
                 report.cancelled = True
-                report.remaining = [DeliveryItem(q.id, q.name) for q in targets[index:]]
-                break
-            if _pause(last_send + min_interval - time.monotonic(), cancel):
-                report.cancelled = True
-                report.remaining = [DeliveryItem(q.id, q.name) for q in targets[index:]]
+                report.remaining = [DeliveryItem(q.id, q.name) for q in mails[index:]]
                 break
             last_send = time.monotonic()
             try:
-                invitation = composer.compose(p)
-                transport.send(invitation, envelope_from, p.email or "")
+                transport.send(compose(mail), envelope_from, mail.address)
             except (SendError, AddressError) as exc:
                 reason = exc.reason if isinstance(exc, SendError) else str(exc)
                 fatal = isinstance(exc, SendError) and exc.fatal
                 consecutive += 1
-                report.failed.append(DeliveryItem(p.id, p.name, reason))
-                log.info("invitation to participant %s failed: %s", p.id, reason)
-                if transport.records_state:
-                    _record(db, event_id, p.id, DeliveryState.FAILED, reason, operator, station)
+                report.failed.append(DeliveryItem(mail.id, mail.name, reason))
+                on_failed(mail, reason)
                 if fatal or consecutive >= MAX_CONSECUTIVE_FAILURES:
                     report.error = reason if fatal else f"연속 {consecutive}건 실패로 중단했습니다: {reason}"
-                    report.remaining = [DeliveryItem(q.id, q.name) for q in targets[index + 1 :]]
+                    report.remaining = [DeliveryItem(q.id, q.name) for q in mails[index + 1 :]]
                     break
             else:
                 consecutive = 0
-                report.sent.append(DeliveryItem(p.id, p.name))
-                log.info("invitation to participant %s delivered", p.id)
-                if transport.records_state:
-                    _record(db, event_id, p.id, DeliveryState.SENT, "", operator, station)
+                report.sent.append(DeliveryItem(mail.id, mail.name))
+                on_sent(mail)
             if on_progress:
-                on_progress(index + 1, total, p.name)
+                on_progress(index + 1, total, mail.name)
     finally:
         transport.close()
-    report.seconds = time.perf_counter() - started
     return report
 
 

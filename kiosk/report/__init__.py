@@ -1,7 +1,8 @@
 """The attendance report: Excel for the ministry, CSV of attendees, a PDF summary with charts.
 
-`export_report` is the one entry point the CLI and the export dialog share. The Excel and CSV
-writers are pure Python; the PDF writer uses Qt (QPdfWriter) and is imported only when asked for.
+`export_report` writes every requested file from one `ReportData` (gathered by the door service
+with its own session: this package opens none). The Excel and CSV writers are pure Python; the
+PDF writer uses Qt (QPdfWriter) and is imported only when asked for.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from contextlib import suppress
 from pathlib import Path
 
 from kiosk.report.data import ReportData, gather
-from kiosk.storage.engine import Database
 from kiosk.storage.private import private_file
 from kiosk.storage.written import record_written
 
@@ -88,19 +88,18 @@ def write_report(data: ReportData, path: str | Path) -> Path:
 
 
 def export_report(
-    db: Database,
-    event_id: int,
+    data: ReportData | Callable[[], ReportData],
     paths: Sequence[str | Path],
     *,
-    mask_pii: bool = False,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Gather once, then write every requested file."""
+    """Check every target, then gather once (`data` may be a callable that does), then write
+    every requested file."""
     targets = [check_target(p) for p in paths]
     say = progress or (lambda _f, _m: None)
     say(0.0, "데이터를 모으는 중…")
-    with db.session() as session:
-        data = gather(session, event_id, mask_pii=mask_pii)
+    if callable(data):
+        data = data()
     written: list[Path] = []
     for index, target in enumerate(targets):
         say(0.1 + 0.9 * index / len(targets), f"{FORMATS[report_format(target)]} 파일 만드는 중…")

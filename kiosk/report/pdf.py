@@ -74,7 +74,7 @@ def ensure_gui_application() -> QGuiApplication:
 
 
 def report_font(point_size: float, bold: bool = False) -> QFont:
-    from kiosk.ui.theme import korean_font_family  # one list of Hangul fonts for every screen
+    from kiosk.fonts import korean_font_family  # one list of Hangul fonts for every screen
 
     family = korean_font_family()
     if family is None:

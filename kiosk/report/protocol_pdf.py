@@ -10,13 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from sqlalchemy.orm import Session
 
 from kiosk.domain.models import Event, utcnow
 from kiosk.domain.protocol import ProtocolEntry, present_in_order
 from kiosk.domain.protocol_seating import Seat, Seating, seating
 from kiosk.domain.timefmt import local
 from kiosk.report.pdf import DPI, HEADER_FILL, INK, MUTED, STRIPE, ensure_gui_application, mm, report_font
-from kiosk.storage.engine import Database
 
 PAGE_SIZES = {"A4": (QPageSize.PageSizeId.A4, 210.0, 297.0), "A5": (QPageSize.PageSizeId.A5, 148.0, 210.0)}
 DEPUTY_INK = QColor("#8a4b00")
@@ -241,29 +241,25 @@ def write_name_plates(seats: list[Seat], event_name: str, path: str | Path) -> P
     return _write(path, f"{event_name} 명패", QPageSize.PageSizeId.A4, True, draw)
 
 
-# -- one call per document (CLI and GUI alike) ------------------------------------------------------
+# -- one call per document: the door service passes its session (this module opens none) -----------
 
 
-def issue_intro_card(db: Database, event_id: int, path: str | Path, *, size: str = "A4") -> int:
+def issue_intro_card(session: Session, event_id: int, path: str | Path, *, size: str = "A4") -> int:
     """Write the card for those present now; returns how many guests it names."""
-    with db.session() as session:
-        event = session.get(Event, event_id)
-        assert event is not None
-        entries = present_in_order(session, event_id)
-        name, zone = event.name, event.timezone
-    write_intro_card(entries, name, utcnow(), path, size=size, zone=zone)
+    event = session.get(Event, event_id)
+    assert event is not None
+    entries = present_in_order(session, event_id)
+    write_intro_card(entries, event.name, utcnow(), path, size=size, zone=event.timezone)
     return len(entries)
 
 
-def issue_seating(db: Database, event_id: int, path: str | Path, *, nameplates: bool = False) -> int:
+def issue_seating(session: Session, event_id: int, path: str | Path, *, nameplates: bool = False) -> int:
     """Write the seating plan (or, with nameplates, one tent card per seated guest)."""
-    with db.session() as session:
-        event = session.get(Event, event_id)
-        assert event is not None
-        plan = seating(session, event_id)
-        name, zone = event.name, event.timezone
+    event = session.get(Event, event_id)
+    assert event is not None
+    plan = seating(session, event_id)
     if nameplates:
-        write_name_plates(plan.seated, name, path)
+        write_name_plates(plan.seated, event.name, path)
     else:
-        write_seating_plan(plan, name, utcnow(), path, zone=zone)
+        write_seating_plan(plan, event.name, utcnow(), path, zone=event.timezone)
     return len(plan.seated)

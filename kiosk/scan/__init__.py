@@ -1,1 +1,1 @@
-"""Scanning: QR decoders, the camera frame pipeline and keyboard-wedge scanner input."""
+"""Scanning: QR decoders and the camera frame pipeline (the keyboard-wedge widgets are in kiosk.ui)."""

@@ -7,13 +7,15 @@ one database worker thread (`kiosk.ui.taskman`); the CLI calls it directly.
 
 from __future__ import annotations
 
+from kiosk.service.admin import AdminCases
 from kiosk.service.backend import ConnectionStatus, FileBackend, StationBackend
+from kiosk.service.documents import DocumentCases
 from kiosk.service.door import DoorCases
 from kiosk.service.seats import SeatCases
 from kiosk.storage.engine import Database
 
 
-class DoorService(DoorCases, SeatCases):
+class DoorService(DoorCases, DocumentCases, AdminCases, SeatCases):
     def __init__(self, backend: FileBackend | StationBackend, event_id: int, station: str) -> None:
         self.backend = backend
         self.event_id = event_id

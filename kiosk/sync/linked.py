@@ -8,7 +8,7 @@ the network is down lands in the local journal at once instead of failing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -99,18 +99,3 @@ def open_linked_database(server_url: str, station: str) -> LinkedDatabase:
     """Connect this station to the shared server, or start from its local copy if it is away."""
     return LinkedDatabase(StationLink(server_url, default_replica_path(server_url, station=station), station))
 
-
-def door_desk(ctx_db_target: str, station: str, open_plain: Callable[[], Database]) -> tuple[CheckInDesk, Callable[[], None]]:
-    """The desk a door command uses: on a shared server the station path (the console's own),
-    else the plain engine. Returns the desk and what closes it."""
-    from kiosk.domain.events import require_active_event
-    from kiosk.storage.postgres import is_postgres
-
-    if is_postgres(ctx_db_target):
-        linked = open_linked_database(ctx_db_target, station)
-        assert linked.link.event_id is not None
-        return LinkedDesk(linked, linked.link.event_id), linked.dispose
-    db = open_plain()
-    with db.session() as session:
-        event_id = require_active_event(session).id
-    return CheckInDesk(db, event_id), lambda: None

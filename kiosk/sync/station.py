@@ -192,9 +192,13 @@ class StationLink(StationSeats):
     # -- the door -------------------------------------------------------------------------------
 
     def scan(self, code: str, operator: str = "", **options: Any) -> CheckInVerdict:
+        # One id for the server and the local copy: if the server committed and only its answer
+        # was lost, the local row and the server's are one check-in, and the merge keeps one.
+        options.setdefault("check_in_id", str(uuid.uuid4()))
         return self.call(lambda desk: desk.scan(code, self.station, operator, **options))
 
     def check_in_participant(self, participant_id: int, operator: str = "", **options: Any) -> CheckInVerdict:
+        options.setdefault("check_in_id", str(uuid.uuid4()))
         return self.call(lambda desk: desk.check_in_participant(participant_id, self.station, operator, **options))
 
     def call(self, action: Callable[[CheckInDesk], T]) -> T:
@@ -296,7 +300,7 @@ class StationLink(StationSeats):
         self._last_error = text.splitlines()[0] if text else type(exc).__name__
         self._last_probe = self._clock()
         self._marks = {}  # the replica will change on its own now: copy everything next time
-        self.server.engine.dispose()  # drop pooled connections to the dead server
+        self.server.dispose()  # drop pooled connections to the dead server (the door's too)
 
     def _open_local_desk(self) -> None:
         if self._local_desk is not None:

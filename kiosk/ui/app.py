@@ -6,6 +6,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QIcon
@@ -13,9 +14,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kiosk import APP_NAME, __version__
 from kiosk.resources_path import resource
-from kiosk.storage.engine import Database
 from kiosk.ui.i18n import install_language
 from kiosk.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from kiosk.storage.engine import Database
 
 log = logging.getLogger(__name__)
 SCREENSHOT_SIZE = QSize(1366, 768)
@@ -44,7 +47,7 @@ def run_gui(
 ) -> int:
     """Open the console. `setup_window` lets start-up code add to the window before it shows
     (the shared-database badge: `window.add_status_widget(badge)`)."""
-    from kiosk.cli.context import default_station
+    from kiosk.service.connect import default_station
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.settings_dialog import LocalSettings
 

@@ -8,6 +8,7 @@ sequence in kiosk.cli.gui restores it — lock still held — before opening the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -24,9 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.storage.backup import BackupError, list_backups, take_backup
-from kiosk.storage.engine import Database
+from kiosk.service.files import BackupError, backup_folder, take_backup
+from kiosk.service.files import backups_in as list_backups
 from kiosk.ui.faults import describe_backup
+
+if TYPE_CHECKING:
+    from kiosk.storage.engine import Database
 
 RESTORE_PROPERTY = "kioskRestoreFrom"
 
@@ -34,8 +38,6 @@ RESTORE_PROPERTY = "kioskRestoreFrom"
 def backup_folder_of(db: Database) -> Path | None:
     if db.path is None:
         return None
-    from kiosk.cli.backup import backup_folder
-
     return backup_folder(db.path)
 
 

@@ -1,9 +1,11 @@
 """The supervisor's "export the attendance report" dialog: formats, folder, masking, progress.
 
-The export runs on a worker QThread: gathering, Excel and CSV are plain Python, and the PDF is
-painted there too — Qt supports QPainter on a QPdfWriter (like QImage and QPrinter) outside the
-GUI thread, and fonts are thread-safe in Qt 6. Progress and the result come back through
-queued signals, so the window stays responsive while 10,000 rows are written.
+The export is one door-service use case (`export_report`) run on the database worker by the
+task manager: gathering, Excel and CSV are plain Python, and the PDF is painted there too — Qt
+supports QPainter on a QPdfWriter (like QImage and QPrinter) outside the GUI thread, and fonts
+are thread-safe in Qt 6. Progress comes back through `run_on_main`, so the window stays
+responsive while 10,000 rows are written. A station apart from the shared server is refused
+(its copy lacks the other stations' check-ins): the reason is shown and no file is written.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QStandardPaths, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.models import Event
-from kiosk.storage.engine import Database
+from kiosk.ui.doc_tasks import alive
 from kiosk.ui.file_dialogs import existing_directory
+from kiosk.ui.taskman import TaskManager
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -41,49 +43,16 @@ def safe_file_stem(text: str) -> str:
     return _UNSAFE.sub("_", text).strip(" .") or "report"
 
 
-class ExportWorker(QObject):
-    progress = Signal(int, str)  # percent, what is happening
-    succeeded = Signal(list)  # the files written (str)
-    failed = Signal(str)
-
-    def __init__(self, db: Database, event_id: int, paths: list[Path], mask_pii: bool) -> None:
-        super().__init__()
-        self.db, self.event_id, self.paths, self.mask_pii = db, event_id, paths, mask_pii
-
-    @Slot()
-    def run(self) -> None:
-        from kiosk.report import ReportTargetError, export_report
-
-        try:
-            written = export_report(
-                self.db,
-                self.event_id,
-                self.paths,
-                mask_pii=self.mask_pii,
-                progress=lambda fraction, message: self.progress.emit(int(fraction * 100), message),
-            )
-        except (ReportTargetError, OSError) as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - shown to the user; the dialog must survive
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.succeeded.emit([str(p) for p in written])
-
-
 class ExportDialog(QDialog):
     """Choose formats and a folder, then export; for supervisors (the caller checks the role)."""
 
     exported = Signal(list)  # paths written
 
-    def __init__(self, db: Database, event_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.event_id = db, event_id
+        self.tasks = tasks
         self.written: list[Path] = []
-        self._thread: QThread | None = None
-        self._worker: ExportWorker | None = None
-        with db.session() as session:
-            event = session.get(Event, event_id)
-            event_name = event.name if event else ""
+        self._running = False
         self.setWindowTitle(self.tr("참석 보고서 내보내기"))
         self.setMinimumWidth(620)
 
@@ -92,7 +61,8 @@ class ExportDialog(QDialog):
         heading = QLabel(self.tr("참석 보고서 내보내기"))
         heading.setObjectName("eventTitle")
         root.addWidget(heading)
-        root.addWidget(QLabel(event_name))
+        self.event_label = QLabel()
+        root.addWidget(self.event_label)
 
         formats = QGroupBox(self.tr("형식"))
         box = QVBoxLayout(formats)
@@ -116,8 +86,7 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.browse_button)
         form.addRow(self.tr("저장 폴더"), folder_row)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        self.name_edit = QLineEdit(safe_file_stem(f"{event_name}_참석보고서_{stamp}"))
+        self.name_edit = QLineEdit(self._file_stem(""))
         form.addRow(self.tr("파일 이름"), self.name_edit)
         root.addLayout(form)
 
@@ -148,6 +117,17 @@ class ExportDialog(QDialog):
         for button in (self.open_button, self.export_button, self.close_button):
             buttons.addWidget(button)
         root.addLayout(buttons)
+        self.tasks.run(lambda svc: svc.event_title(), alive(self, self._titled))
+
+    def _titled(self, event_name: str) -> None:
+        self.event_label.setText(event_name)
+        if self.name_edit.text() == self._file_stem(""):  # not typed over meanwhile
+            self.name_edit.setText(self._file_stem(event_name))
+
+    @staticmethod
+    def _file_stem(event_name: str) -> str:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        return safe_file_stem(f"{event_name}_참석보고서_{stamp}" if event_name else f"참석보고서_{stamp}")
 
     # -- choosing ------------------------------------------------------------------------------
 
@@ -164,7 +144,7 @@ class ExportDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._running
 
     # -- exporting -----------------------------------------------------------------------------
 
@@ -187,18 +167,17 @@ class ExportDialog(QDialog):
         self._set_busy(True)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
-        thread = QThread(self)
-        worker = ExportWorker(self.db, self.event_id, paths, self.mask_box.isChecked())
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progress.connect(self._on_progress)
-        worker.succeeded.connect(self._on_succeeded)
-        worker.failed.connect(self._on_failed)
-        worker.succeeded.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(self._on_thread_finished)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self._running = True
+        mask = self.mask_box.isChecked()
+
+        def progress(fraction: float, message: str) -> None:  # on the worker
+            self.tasks.run_on_main(alive(self, lambda: self._on_progress(int(fraction * 100), message)))
+
+        self.tasks.run(
+            lambda svc: [str(p) for p in svc.export_report(paths, mask_pii=mask, progress=progress)],
+            alive(self, self._on_succeeded),
+            alive(self, self._on_error),
+        )
 
     def _confirm_overwrite(self, names: list[str]) -> bool:
         answer = QMessageBox.question(
@@ -213,8 +192,8 @@ class ExportDialog(QDialog):
         self.progress.setValue(percent)
         self._say(message)
 
-    @Slot(list)
     def _on_succeeded(self, paths: list[str]) -> None:
+        self._finished()
         self.written = [Path(p) for p in paths]
         self.progress.setValue(100)
         names = ", ".join(p.name for p in self.written)
@@ -222,19 +201,21 @@ class ExportDialog(QDialog):
         self.open_button.setEnabled(True)
         self.exported.emit(self.written)
 
-    @Slot(str)
+    def _on_error(self, exc: BaseException) -> None:
+        from kiosk.report import ReportTargetError
+        from kiosk.service import NotWhileApart
+
+        self._finished()
+        known = isinstance(exc, ReportTargetError | OSError | NotWhileApart)
+        self._on_failed(str(exc) if known else f"{type(exc).__name__}: {exc}")
+
     def _on_failed(self, message: str) -> None:
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
         self._say(self.tr("내보내지 못했습니다: {0}").format(message), error=True)
 
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        if self._thread is not None:
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._thread = self._worker = None
+    def _finished(self) -> None:
+        self._running = False
         self._set_busy(False)
 
     def _set_busy(self, busy: bool) -> None:

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.timefmt import local
-from kiosk.storage.backup import BackupInfo, verify
-from kiosk.storage.health import Fault, FaultKind, classify
+from kiosk.service.errors import Fault, FaultKind, classify
+from kiosk.service.files import BackupInfo
+from kiosk.service.files import verify_backup as verify
 from kiosk.ui.i18n import tr
 
 log = logging.getLogger(__name__)

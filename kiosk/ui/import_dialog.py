@@ -1,8 +1,11 @@
 """Importing a roster file: pick it, check the columns, preview what will change, import.
 
 The file is read once; the preview (a dry run against the roster) and the import use the same
-rows, so what the organiser saw is what gets imported. Reading, previewing and importing run on
-a worker thread (a 10,000-row Excel file takes seconds) and come back through signals.
+rows, so what the organiser saw is what gets imported. Reading, previewing and importing are
+door-service use cases (`read_roster`, `preview_import`, `apply_import`) run on the database
+worker by the task manager (a 10,000-row Excel file takes seconds); results and the rows-read
+count come back on the GUI thread. A station apart from the shared server cannot change the
+roster: the preview says so and nothing is imported.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,54 +33,28 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.roster_columns import FIELDS, IGNORED
-from kiosk.domain.roster_files import RosterFileError, RosterTable, read_roster_file
-from kiosk.domain.roster_import import ImportReport, detect_mapping, import_table
-from kiosk.storage.engine import Database
+from kiosk.domain.roster_files import RosterFileError, RosterTable
+from kiosk.domain.roster_import import ImportReport, detect_mapping
+from kiosk.service import NotWhileApart
+from kiosk.ui.doc_tasks import alive
 from kiosk.ui.file_dialogs import open_file_name
+from kiosk.ui.taskman import TaskManager
 from kiosk.ui.theme import COLORS
 
 log = logging.getLogger(__name__)
 PREVIEW_ROWS = 100
 
 
-class _JobSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(str)
-    progress = Signal(int)
-
-
-class _Job(QRunnable):
-    """Run `work(progress)` on the thread pool; the result or a Korean message comes back by signal."""
-
-    def __init__(self, work: Callable[[Callable[[int], None]], Any]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _JobSignals()
-
-    def run(self) -> None:
-        try:
-            result = self.work(self.signals.progress.emit)
-        except RosterFileError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - shown to the organiser, logged in full
-            log.exception("roster import job failed")
-            self.signals.failed.emit(f"예기치 못한 오류로 가져오지 못했습니다: {type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(result)
-
-
 class ImportDialog(QDialog):
     imported = Signal(object)  # the ImportReport, after a successful import
 
-    def __init__(self, db: Database, event_id: int, station: str, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None, operator: str = "") -> None:
         super().__init__(parent)
-        self.db = db
-        self.event_id = event_id
-        self.station = station
+        self.tasks = tasks
+        self.operator = operator
         self.table: RosterTable | None = None
         self.preview: ImportReport | None = None
         self.report: ImportReport | None = None
-        self._jobs: list[_Job] = []  # keep the signal objects alive while their jobs run
         self.setWindowTitle(self.tr("명단 가져오기"))
         self.resize(1100, 680)
 
@@ -171,14 +148,29 @@ class ImportDialog(QDialog):
 
     # -- running work off the GUI thread ----------------------------------------------------------
 
-    def _run(self, work: Callable[[Callable[[int], None]], Any], done: Callable[[Any], None]) -> None:
-        job = _Job(work)
-        job.signals.finished.connect(lambda result: (self._set_busy(False), done(result)))
-        job.signals.failed.connect(self._failed)
-        job.signals.progress.connect(lambda rows: self.progress_label.setText(self.tr("{0}행 읽음").format(f"{rows:,}")))
-        self._jobs.append(job)
+    def _run(self, work: Callable[[Any, Callable[[int], None]], Any], done: Callable[[Any], None]) -> None:
+        """`work(service, progress)` on the database worker; `done(result)` back here."""
+
+        def progress(rows: int) -> None:  # on the worker
+            self.tasks.run_on_main(alive(self, lambda: self._rows_read(rows)))
+
+        def finished(result: Any) -> None:
+            self._set_busy(False)
+            done(result)
+
         self._set_busy(True)
-        QThreadPool.globalInstance().start(job)
+        self.tasks.run(lambda svc: work(svc, progress), alive(self, finished), alive(self, self._error))
+
+    def _rows_read(self, rows: int) -> None:
+        if self.busy:
+            self.progress_label.setText(self.tr("{0}행 읽음").format(f"{rows:,}"))
+
+    def _error(self, exc: BaseException) -> None:
+        if isinstance(exc, RosterFileError | NotWhileApart):
+            self._failed(str(exc))
+            return
+        log.error("roster import job failed", exc_info=exc)
+        self._failed(self.tr("예기치 못한 오류로 가져오지 못했습니다: {0}: {1}").format(type(exc).__name__, exc))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -215,7 +207,7 @@ class ImportDialog(QDialog):
         self.path.setText(path)
         self.table = self.preview = self.report = None
         self._clear_results()
-        self._run(lambda progress: read_roster_file(path, progress=progress), self._loaded)
+        self._run(lambda svc, progress: svc.read_roster(path, progress), self._loaded)
 
     def _loaded(self, table: RosterTable) -> None:
         self.table = table
@@ -298,7 +290,7 @@ class ImportDialog(QDialog):
         if self.mapping_note.text() and self.mapping.isVisible():
             self.mapping_note.setText(self.tr("열 지정을 확인했습니다. 아래 미리 보기를 확인하세요."))
         self._run(
-            lambda _p: import_table(self.db, table, mapping, event_id=self.event_id, dry_run=True),
+            lambda svc, _p: svc.preview_import(table, mapping),
             lambda report: self._show(report, mapping),
         )
 
@@ -357,7 +349,7 @@ class ImportDialog(QDialog):
             return
         table, mapping = self.table, self.current_mapping()
         self._run(
-            lambda _p: import_table(self.db, table, mapping, event_id=self.event_id, station=self.station),
+            lambda svc, _p: svc.apply_import(table, mapping, self.operator),
             lambda report: self._imported(report, mapping),
         )
 

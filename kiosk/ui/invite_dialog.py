@@ -1,26 +1,24 @@
 """Sending the registration e-mails: .eml folder or SMTP, a progress bar, a result per person.
 
-Sending runs on a worker QThread (composing a message and talking to the mail server take tens
-of milliseconds each, 180 times); progress comes back through queued signals, so the window
-keeps painting and the stop button answers at once. The organiser can edit the mail's wording
-on the second tab; it is stored with the event.
+Sending is one door-service use case (`send_invitations`, or `resend_invitations` for chosen
+rows) run on the database worker by the task manager through `MailBatch`; progress comes back
+on the GUI thread, so the window keeps painting and the stop button answers at once. The SMTP
+fields are the shared `SmtpForm` (the certificates dialog uses the same one). The organiser can
+edit the mail's wording on the second tab; it is stored with the event. While a station is
+apart from the shared server, sending is refused with the reason (who got a mail is recorded
+on the server).
 """
 
 from __future__ import annotations
 
-import json
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
-    QDoubleSpinBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,91 +28,41 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from kiosk.domain.models import DeliveryState, Event, Participant, Setting
-from kiosk.invite.delivery import (
-    SENDER_SETTING,
-    SMTP_SETTING,
-    DeliveryReport,
-    EmlFolderDelivery,
-    Security,
-    SmtpDelivery,
-    SmtpSettings,
-    Transport,
-    event_sender,
-    is_placeholder_sender,
-    send_invitations,
-    skip_reason,
-)
-from kiosk.invite.message import DEFAULT_SENDER, AddressError
-from kiosk.storage.engine import Database
+from kiosk.domain.models import DeliveryState
+from kiosk.invite.delivery import DeliveryReport, EmlFolderDelivery, Invitee, Transport
+from kiosk.invite.message import DEFAULT_SENDER, AddressError, parse_sender
+from kiosk.service.documents import MailSetup, ResendPlan
+from kiosk.ui.doc_tasks import alive
 from kiosk.ui.file_dialogs import existing_directory
 from kiosk.ui.invite_table import DeliveryTable
 from kiosk.ui.invite_template import InviteTemplateEditor
-
-
-class SendWorker(QObject):
-    """Runs one batch (or one re-send) on the worker thread."""
-
-    progress = Signal(int, int, str)
-    finished = Signal(object)  # DeliveryReport
-    crashed = Signal(str)
-
-    def __init__(
-        self,
-        db: Database,
-        event_id: int,
-        transport: Transport,
-        *,
-        sender: str,
-        only_unsent: bool,
-        participant_ids: list[int] | None,
-        min_interval: float,
-        station: str,
-    ) -> None:
-        super().__init__()
-        self.cancel = threading.Event()
-        self._args = (db, event_id, transport)
-        self._options = dict(
-            sender=sender,
-            only_unsent=only_unsent,
-            participant_ids=participant_ids,
-            min_interval=min_interval,
-            station=station,
-        )
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            report = send_invitations(
-                *self._args, on_progress=self.progress.emit, cancel=self.cancel, **self._options
-            )
-        except Exception as exc:  # noqa: BLE001 - reported in the dialog, never a dead window
-            self.crashed.emit(str(exc) or type(exc).__name__)
-            return
-        self.finished.emit(report)
+from kiosk.ui.smtp_form import MailBatch, SmtpForm
+from kiosk.ui.taskman import TaskManager
 
 
 class InviteDialog(QDialog):
-    """`InviteDialog(db, event_id)`: the organiser's "초청 메일 보내기" window."""
+    """`InviteDialog(tasks)`: the organiser's "초청 메일 보내기" window."""
 
     sent = Signal(object)  # DeliveryReport, after each batch
 
-    def __init__(self, db: Database, event_id: int, parent: QWidget | None = None, station: str = "") -> None:
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None, operator: str = "") -> None:
         super().__init__(parent)
-        self.db = db
-        self.event_id = event_id
-        self.station = station
+        self.tasks = tasks
+        self.operator = operator
         self.report: DeliveryReport | None = None
-        self._thread: QThread | None = None
-        self._worker: SendWorker | None = None
         self._results: dict[int, str] = {}
+        self._finishing = False  # the batch is done; the table is being reloaded
+        self._planning = False  # a re-send: who can get it is being read
+        self._timezone = ""
+        self.batch = MailBatch(tasks, self)
+        self.batch.progressed.connect(self._on_progress)
+        self.batch.finished.connect(self._on_finished)
+        self.batch.failed.connect(self._on_crashed)
         self.setWindowTitle(self.tr("초청 메일 보내기"))
         # The theme's primary button looks the same disabled; here "busy" must be visible.
         self.setStyleSheet("QPushButton#primaryButton:disabled { background: #9db6d3; color: #eef3f8; }")
@@ -129,7 +77,7 @@ class InviteDialog(QDialog):
         root.addWidget(self.summary)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_send_tab(), self.tr("보내기"))
-        self.template = InviteTemplateEditor(db, event_id, lambda: self.sender_edit.text().strip())
+        self.template = InviteTemplateEditor(tasks, self.smtp_form.sender)
         self.template.said.connect(self._say)
         self.tabs.addTab(self.template, self.tr("메일 문구"))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -143,12 +91,10 @@ class InviteDialog(QDialog):
         bottom.addWidget(self.close_button)
         root.addLayout(bottom)
 
-        # While sending, the table follows the database once a second (not once per message).
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setInterval(1000)
-        self._refresh_timer.timeout.connect(self.reload)
-        self._load_settings()
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        self.folder_edit.setText(str(Path(documents or Path.home()) / "초청메일"))
         self._mode_changed()
+        self.tasks.run(lambda svc: svc.mail_setup(), alive(self, self._loaded), alive(self, self._load_failed))
         self.reload()
 
     # -- building ------------------------------------------------------------------------------
@@ -174,50 +120,8 @@ class InviteDialog(QDialog):
         grid.addWidget(self.folder_edit, 1, 1)
         grid.addWidget(self.browse_button, 1, 2)
         grid.addWidget(self.smtp_radio, 2, 0, 1, 3)
-        self.smtp_box = QWidget()
-        form = QFormLayout(self.smtp_box)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.host_edit = QLineEdit()
-        self.host_edit.setPlaceholderText("smtp.example.org")
-        self.port_spin = QSpinBox()
-        self.port_spin.setRange(1, 65535)
-        self.port_spin.setValue(587)
-        self.security_combo = QComboBox()
-        for security, label in (
-            (Security.STARTTLS, self.tr("STARTTLS (보통 587)")),
-            (Security.SSL, self.tr("SSL/TLS (보통 465)")),
-            (Security.NONE, self.tr("암호화 없음 (내부 서버)")),
-        ):
-            self.security_combo.addItem(label, security.value)
-        self.user_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(self.tr("저장하지 않습니다"))
-        self.interval_spin = QDoubleSpinBox()
-        self.interval_spin.setRange(0.0, 60.0)
-        self.interval_spin.setSingleStep(0.1)
-        self.interval_spin.setValue(0.2)
-        self.interval_spin.setSuffix(self.tr(" 초"))
-        server_row = QHBoxLayout()
-        server_row.addWidget(self.host_edit, 1)
-        server_row.addWidget(self.port_spin)
-        form.addRow(self.tr("서버 · 포트"), server_row)
-        # Two fields a row: the dialog must fit a 1366×768 laptop screen with its title bar.
-        security_row = QHBoxLayout()
-        security_row.addWidget(self.security_combo, 1)
-        security_row.addWidget(QLabel(self.tr("메일 간격")))
-        security_row.addWidget(self.interval_spin)
-        form.addRow(self.tr("보안"), security_row)
-        login_row = QHBoxLayout()
-        login_row.addWidget(self.user_edit, 1)
-        login_row.addWidget(QLabel(self.tr("비밀번호")))
-        login_row.addWidget(self.password_edit, 1)
-        form.addRow(self.tr("아이디"), login_row)
-        grid.addWidget(self.smtp_box, 3, 0, 1, 3)
-        self.sender_edit = QLineEdit()
-        self.sender_edit.setPlaceholderText("사무국 <invite@example.org>")
-        grid.addWidget(QLabel(self.tr("보내는 사람")), 4, 0)
-        grid.addWidget(self.sender_edit, 4, 1, 1, 2)
+        self.smtp_form = SmtpForm()  # its sender also signs the .eml files
+        grid.addWidget(self.smtp_form, 3, 0, 1, 3)
         left.addWidget(how)
 
         self.only_unsent_check = QCheckBox(self.tr("아직 보내지 않은 사람에게만 (중단된 발송 이어서)"))
@@ -256,44 +160,30 @@ class InviteDialog(QDialog):
 
     # -- settings ------------------------------------------------------------------------------
 
-    def _load_settings(self) -> None:
-        with self.db.session() as session:
-            self.sender_edit.setText(event_sender(session, self.event_id) or "")
-            stored = session.get(Setting, SMTP_SETTING)
-            try:
-                smtp = json.loads(stored.value) if stored is not None and stored.value else {}
-            except ValueError:
-                smtp = {}
-        self.host_edit.setText(str(smtp.get("host", "")))
-        self.port_spin.setValue(int(smtp.get("port", 587) or 587))
-        index = self.security_combo.findData(smtp.get("security", Security.STARTTLS.value))
-        self.security_combo.setCurrentIndex(max(index, 0))
-        self.user_edit.setText(str(smtp.get("user", "")))
-        self.interval_spin.setValue(float(smtp.get("min_interval", 0.2)))
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        self.folder_edit.setText(str(Path(documents or Path.home()) / "초청메일"))
+    def _loaded(self, setup: MailSetup) -> None:
+        self.heading.setText(setup.event_name)
+        self._timezone = setup.timezone
+        self.smtp_form.load(setup.smtp, setup.sender)
+        self.template.show_template(setup.subject, setup.body)
 
-    def _save_settings(self, settings: SmtpSettings | None, sender: str) -> None:
-        with self.db.write() as session:
-            session.merge(Setting(key=SENDER_SETTING, value=sender))
-            if settings is not None:  # never the password
-                session.merge(Setting(key=SMTP_SETTING, value=json.dumps(settings.public())))
+    def _load_failed(self, exc: BaseException) -> None:
+        self._say(self.tr("메일 설정을 읽지 못했습니다: {0}").format(exc), error=True)
 
     # -- the table -----------------------------------------------------------------------------
 
     @Slot()
-    def reload(self) -> None:
-        with self.db.session() as session:
-            event = session.get(Event, self.event_id)
-            people = list(
-                session.scalars(
-                    select(Participant).where(Participant.event_id == self.event_id).order_by(Participant.id)
-                )
-            )
-        if event is None:
-            return
-        self.heading.setText(event.name)
-        counts = self.table.show_people(people, event.timezone, self._results)
+    def reload(self, then=None) -> None:  # type: ignore[no-untyped-def]
+        """Read everyone's delivery state on the worker, then show it (and call `then`)."""
+
+        def show(people: list[Invitee]) -> None:
+            self._show_people(people)
+            if then is not None:
+                then()
+
+        self.tasks.run(lambda svc: svc.invitees(), alive(self, show), alive(self, self._load_failed))
+
+    def _show_people(self, people: list[Invitee]) -> None:
+        counts = self.table.show_people(people, self._zone, self._results)
         self.summary.setText(
             self.tr("초청 {0}명 · 발송됨 {1} · 실패 {2} · 대기 {3} · 미발송 {4} · 제외 {5}").format(
                 len(people),
@@ -304,6 +194,10 @@ class InviteDialog(QDialog):
                 counts[None],
             )
         )
+
+    @property
+    def _zone(self) -> str:
+        return self._timezone or "Asia/Seoul"
 
     def selected_participant_id(self) -> int | None:
         return self.table.selected_participant_id()
@@ -322,13 +216,13 @@ class InviteDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self.batch.running or self._finishing or self._planning
 
     def _mode_changed(self) -> None:
         eml = self.eml_radio.isChecked()
         self.folder_edit.setEnabled(eml)
         self.browse_button.setEnabled(eml)
-        self.smtp_box.setEnabled(not eml)
+        self.smtp_form.set_server_enabled(not eml)
         self.only_unsent_check.setEnabled(not eml)
 
     def _browse(self) -> None:
@@ -336,30 +230,27 @@ class InviteDialog(QDialog):
         if folder:
             self.folder_edit.setText(folder)
 
-    def _transport(self) -> tuple[Transport, SmtpSettings | None] | None:
+    def _transport(self) -> tuple[Transport, str] | None:
+        """The transport and its sender, or None after saying what to fix."""
+        sender = self.smtp_form.sender()
         if self.eml_radio.isChecked():
             folder = self.folder_edit.text().strip()
             if not folder:
                 self._say(self.tr("저장할 폴더를 정하세요."), error=True)
                 return None
-            return EmlFolderDelivery(folder), None
-        host = self.host_edit.text().strip()
-        if not host:
-            self._say(self.tr("SMTP 서버 주소를 입력하세요."), error=True)
+            if sender:
+                try:
+                    parse_sender(sender)
+                except AddressError as exc:
+                    self._say(str(exc), error=True)
+                    return None
+            # Files are an export; whoever mails them sets the sender.
+            return EmlFolderDelivery(folder), sender or DEFAULT_SENDER
+        transport, problem = self.smtp_form.delivery()
+        if transport is None:
+            self._say(problem, error=True)
             return None
-        user = self.user_edit.text().strip()
-        if user and not self.password_edit.text():
-            self._say(self.tr("비밀번호를 입력하세요 (저장하지 않습니다)."), error=True)
-            return None
-        settings = SmtpSettings(
-            host=host,
-            port=self.port_spin.value(),
-            security=Security(self.security_combo.currentData()),
-            user=user,
-            password=self.password_edit.text(),
-            min_interval=self.interval_spin.value(),
-        )
-        return SmtpDelivery(settings), settings
+        return transport, sender
 
     @Slot()
     def start(self, participant_ids: list[int] | None = None) -> bool:
@@ -369,52 +260,27 @@ class InviteDialog(QDialog):
         chosen = self._transport()
         if chosen is None:
             return False
-        transport, settings = chosen
-        sender = self.sender_edit.text().strip()
-        if not sender and isinstance(transport, EmlFolderDelivery):
-            sender = DEFAULT_SENDER  # files are an export; whoever mails them sets the sender
-        try:
-            placeholder = not sender or is_placeholder_sender(sender)
-        except AddressError as exc:
-            self._say(str(exc), error=True)
-            return False
-        if placeholder and isinstance(transport, SmtpDelivery):
-            self._say(self.tr("SMTP로 보내려면 실제 보내는 사람 주소를 적어 주세요 (예: 사무국 <invite@example.org>)."),
-                      error=True)  # fmt: skip
-            return False
-        self._save_settings(settings, sender)
+        transport, sender = chosen
         only_unsent = (
             participant_ids is None and not self.eml_radio.isChecked() and self.only_unsent_check.isChecked()
         )
+        operator = self.operator
+        if participant_ids is None:
+            send = lambda svc, **run: svc.send_invitations(  # noqa: E731
+                transport, sender=sender, only_unsent=only_unsent, remember=True, operator=operator, **run
+            )
+        else:
+            ids = list(participant_ids)
+            send = lambda svc, **run: svc.resend_invitations(  # noqa: E731
+                ids, transport, sender=sender, remember=True, operator=operator, **run
+            )
         self._results = {}
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress_label.setText("")
-        thread = QThread(self)
-        worker = SendWorker(
-            self.db,
-            self.event_id,
-            transport,
-            sender=sender,
-            only_unsent=only_unsent,
-            participant_ids=participant_ids,
-            min_interval=settings.min_interval if settings else 0.0,
-            station=self.station,
-        )
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progress.connect(self._on_progress)
-        worker.finished.connect(self._on_finished)
-        worker.crashed.connect(self._on_crashed)
-        worker.finished.connect(thread.quit)
-        worker.crashed.connect(thread.quit)
-        thread.finished.connect(self._on_thread_finished)
-        self._thread, self._worker = thread, worker
+        self.batch.start(send)
         self._set_busy(True)
         self._say(self.tr("보내는 중… ({0})").format(transport.describe()))
-        thread.start()
-        if transport.records_state:  # .eml files change no state: nothing to follow until the end
-            self._refresh_timer.start()
         return True
 
     @Slot()
@@ -423,42 +289,43 @@ class InviteDialog(QDialog):
         ids = self.selected_participant_ids()
         if not ids or self.running:
             return False
-        sendable: list[int] = []
-        refused: list[str] = []
-        already: list[str] = []
-        with self.db.session() as session:
-            for pid in ids:
-                person = session.get(Participant, pid)
-                if person is None:
-                    continue
-                reason = skip_reason(person)
-                if reason is not None:
-                    refused.append(self.tr("{0} ({1})").format(person.name, reason))
-                    continue
-                sendable.append(pid)
-                if person.delivery_state == DeliveryState.SENT:
-                    already.append(person.name)
-        if not sendable:
+        self._planning = True  # until the plan is back: no second click meanwhile
+        self._set_busy(True)
+        self.tasks.run(lambda svc: svc.plan_resend(ids), alive(self, self._resend_planned),
+                       alive(self, self._plan_failed))  # fmt: skip
+        return True
+
+    def _plan_failed(self, exc: BaseException) -> None:
+        self._planning = False
+        self._set_busy(False)
+        self._say(self.tr("보내지 못했습니다: {0}").format(exc), error=True)
+
+    def _resend_planned(self, plan: ResendPlan) -> None:
+        self._planning = False
+        self._set_busy(False)
+        refused = [self.tr("{0} ({1})").format(name, why) for name, why in plan.refused]
+        if not plan.sendable:
             self._say(self.tr("보낼 수 없습니다: {0}").format(", ".join(refused)), error=True)
-            return False
-        if already and self.smtp_radio.isChecked():
-            names = ", ".join(already[:5]) + (self.tr(" 외 {0}명").format(len(already) - 5) if len(already) > 5 else "")
+            return
+        if plan.already and self.smtp_radio.isChecked():
+            names = ", ".join(plan.already[:5])
+            if len(plan.already) > 5:
+                names += self.tr(" 외 {0}명").format(len(plan.already) - 5)
             answer = QMessageBox.question(
                 self,
                 self.tr("다시 보내기"),
                 self.tr("{0} 님은 이미 메일을 받았습니다. 다시 보낼까요?").format(names),
             )
             if answer != QMessageBox.StandardButton.Yes:
-                return False
-        started = self.start(sendable)
+                return
+        started = self.start(plan.sendable)
         if started and refused:
             self.progress_label.setText(self.tr("제외: {0}").format(", ".join(refused)))
-        return started
 
     @Slot()
     def stop(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel.set()
+        if self.batch.running:
+            self.batch.stop()
             self._say(self.tr("중지하는 중… 지금 보내는 메일까지 마칩니다."))
 
     @Slot(int, int, str)
@@ -492,34 +359,36 @@ class InviteDialog(QDialog):
                 len(report.remaining)
             )
         self._say(text, error=bool(report.error or report.failed))
+        self._after_batch()
         self.sent.emit(report)
 
     @Slot(str)
     def _on_crashed(self, message: str) -> None:
         self._say(self.tr("보내지 못했습니다: {0}").format(message), error=True)
+        self._after_batch()
 
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        self._refresh_timer.stop()
-        if self._thread is not None:
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._thread = self._worker = None
-        self._set_busy(False)
-        self.reload()
+    def _after_batch(self) -> None:
+        """Busy until the table shows what the batch did: a finished batch means a fresh table."""
+        self._finishing = True
+
+        def done() -> None:
+            self._finishing = False
+            self._set_busy(False)
+
+        self.reload(then=done)
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.send_button, self.close_button, self.eml_radio, self.smtp_radio, self.sender_edit,
-                       self.only_unsent_check, self.template.save_button):  # fmt: skip
+        for widget in (self.send_button, self.close_button, self.eml_radio, self.smtp_radio,
+                       self.smtp_form.sender_edit, self.only_unsent_check, self.template.save_button):  # fmt: skip
             widget.setEnabled(not busy)
-        self.stop_button.setEnabled(busy)
+        self.stop_button.setEnabled(busy and self.batch.running)
         self.resend_button.setEnabled(not busy and bool(self.selected_participant_ids()))
         if not busy:
             self._mode_changed()
         else:
-            for widget in (self.folder_edit, self.browse_button, self.smtp_box):
+            for widget in (self.folder_edit, self.browse_button):
                 widget.setEnabled(False)
+            self.smtp_form.set_server_enabled(False)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)

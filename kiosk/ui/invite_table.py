@@ -1,7 +1,9 @@
 """The invite dialog's table: one row per invitee with delivery state, reason and time.
 
-Rows are updated in place, touching Qt only where a value changed: during a batch the table
-follows the database once a second, and a full rebuild each time would cost seconds.
+It shows plain `Invitee` rows the door service read on its worker (`invitees`); it reads nothing.
+
+Rows are updated in place, touching Qt only where a value changed: the table is shown again
+after every batch, and a full rebuild each time would cost seconds.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from kiosk.domain.models import DeliveryState, Participant
+from kiosk.domain.models import DeliveryState
 from kiosk.domain.privacy import mask_email
 from kiosk.domain.timefmt import local
-from kiosk.invite.delivery import skip_reason
+from kiosk.invite.delivery import Invitee, skip_reason
 
 COLUMNS = ["번호", "이름", "소속", "이메일", "상태", "사유 · 이번 결과", "발송 시각"]
 REASON, STATUS = 5, 4
@@ -38,7 +40,7 @@ class DeliveryTable(QTableWidget):
         self._row_of: dict[int, int] = {}
 
     def show_people(
-        self, people: Sequence[Participant], zone: str, results: dict[int, str]
+        self, people: Sequence[Invitee], zone: str, results: dict[int, str]
     ) -> dict[DeliveryState | None, int]:
         """Show these people; returns how many are in each state (None: skipped)."""
         counts: dict[DeliveryState | None, int] = {state: 0 for state in DeliveryState}

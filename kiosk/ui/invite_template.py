@@ -1,7 +1,8 @@
 """The invitation's wording: subject and body with {fields}, saved with the event, previewed.
 
 The preview composes the first invitee's real message from the text on screen (saved or not),
-with its QR code, so the organiser sees what guests will see.
+with its QR code, so the organiser sees what guests will see. Saving and composing are door-service
+use cases run on the database worker (`save_invitation_template`, `preview_invitation`).
 """
 
 from __future__ import annotations
@@ -21,24 +22,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from kiosk.domain.models import Event, Participant
 from kiosk.invite import template as tpl
-from kiosk.invite.delivery import skip_reason
-from kiosk.invite.message import AddressError, InvitationComposer
-from kiosk.storage.engine import Database
+from kiosk.invite.message import AddressError
+from kiosk.service.documents import InvitationPreview
+from kiosk.ui.doc_tasks import alive
+from kiosk.ui.taskman import TaskManager
 
 
 class InviteTemplateEditor(QWidget):
     said = Signal(str, bool)  # a status line for the dialog: text, is it an error
 
-    def __init__(
-        self, db: Database, event_id: int, sender: Callable[[], str], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, tasks: TaskManager, sender: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.event_id = event_id
+        self.tasks = tasks
         self._sender = sender
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -68,22 +65,19 @@ class InviteTemplateEditor(QWidget):
         layout.addLayout(left, 1)
         self.preview_view = QTextBrowser()
         layout.addWidget(self.preview_view, 1)
-        with self.db.session() as session:
-            event = session.get(Event, self.event_id)
-            if event is not None:
-                template = tpl.template_of(event)
-                self.subject_edit.setText(template.subject)
-                self.body_edit.setPlainText(template.body)
+
+    def show_template(self, subject: str, body: str) -> None:
+        """The wording stored with the event (the dialog reads it once with its other settings)."""
+        self.subject_edit.setText(subject)
+        self.body_edit.setPlainText(body)
 
     @Slot()
     def save(self) -> None:
-        with self.db.write() as session:
-            event = session.get(Event, self.event_id)
-            if event is None:
-                return
-            unknown = tpl.save_template(
-                session, event, self.subject_edit.text(), self.body_edit.toPlainText()
-            )
+        subject, body = self.subject_edit.text(), self.body_edit.toPlainText()
+        self.tasks.run(lambda svc: svc.save_invitation_template(subject, body), alive(self, self._saved),
+                       alive(self, lambda exc: self.said.emit(str(exc), True)))  # fmt: skip
+
+    def _saved(self, unknown: list[str]) -> None:
         if unknown:
             names = ", ".join(f"{{{name}}}" for name in unknown)
             self.said.emit(self.tr("저장했습니다. 모르는 항목이 있습니다: {0}").format(names), True)
@@ -99,37 +93,23 @@ class InviteTemplateEditor(QWidget):
     @Slot()
     def preview(self) -> None:
         """The first invitee's mail as the text on screen would make it (before saving)."""
-        with self.db.session() as session:
-            event = session.get(Event, self.event_id)
-            if event is None:
-                return
-            people = list(
-                session.scalars(
-                    select(Participant).where(Participant.event_id == self.event_id).order_by(Participant.id)
-                )
-            )
-            _ = list(event.program)
-            session.expunge_all()  # the edits below must never reach the database
-        person = next((p for p in people if skip_reason(p) is None), None)
-        if person is None:
+        subject, body, sender = self.subject_edit.text(), self.body_edit.toPlainText(), self._sender()
+        self.tasks.run(lambda svc: svc.preview_invitation(subject, body, sender), alive(self, self._show),
+                       alive(self, self._failed))  # fmt: skip
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, AddressError):
+            self.said.emit(str(exc), True)
+        else:
+            self.preview_view.setPlainText(self.tr("미리 보기를 만들지 못했습니다: {0}").format(exc))
+
+    def _show(self, shown: InvitationPreview | None) -> None:
+        if shown is None:
             self.preview_view.setPlainText(self.tr("메일을 받을 참석자가 없습니다."))
             return
-        event.email_subject_template = self.subject_edit.text()
-        event.email_body_template = self.body_edit.toPlainText()
-        try:
-            composer = InvitationComposer(event, self._sender() or None)
-            invitation = composer.compose(person)
-        except AddressError as exc:
-            self.said.emit(str(exc), True)
-            return
-        subject = tpl.render_subject(composer.template, tpl.field_values(person, event, invitation.code))
-        related = invitation.message.get_payload()[0].get_payload()[1]  # mixed > alternative > related
-        html_part, image_part = related.get_payload()
         image = QImage()
-        image.loadFromData(invitation.png)
-        cid = image_part["Content-ID"].strip("<>")
+        image.loadFromData(shown.png)
         self.preview_view.document().addResource(
-            QTextDocument.ResourceType.ImageResource, QUrl(f"cid:{cid}"), image
+            QTextDocument.ResourceType.ImageResource, QUrl(f"cid:{shown.cid}"), image
         )
-        body = html_part.get_payload(decode=True).decode("utf-8")
-        self.preview_view.setHtml(f"<p><b>{html.escape(subject)}</b></p><hr>{body}")
+        self.preview_view.setHtml(f"<p><b>{html.escape(shown.subject)}</b></p><hr>{shown.html}")

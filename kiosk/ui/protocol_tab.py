@@ -334,22 +334,22 @@ class ProtocolDesk(QWidget):
 
     def issue_intro(self) -> Path | None:
         """One key (Ctrl+F7) re-issues the card for whoever is present now."""
-        from kiosk.report.protocol_pdf import issue_intro_card
+        from kiosk.service import DoorService  # records moves this onto the task manager
 
         path = self._target("intro")
         try:
-            count = issue_intro_card(self.db, self.event_id, path, size=self.size.currentText())
+            count = DoorService.for_file(self.db, self.event_id, self.station).export_intro_card(path, size=self.size.currentText())
         except OSError as exc:
             self.say(str(exc), error=True)
             return None
         return self._opened(path, self.tr("내빈 소개 카드 ({0}명)").format(count))
 
     def issue_seating(self, nameplates: bool) -> Path | None:
-        from kiosk.report.protocol_pdf import issue_seating
+        from kiosk.service import DoorService  # records moves this onto the task manager
 
         path = self._target("nameplates" if nameplates else "seating")
         try:
-            issue_seating(self.db, self.event_id, path, nameplates=nameplates)
+            DoorService.for_file(self.db, self.event_id, self.station).export_seating(path, nameplates=nameplates)
         except OSError as exc:
             self.say(str(exc), error=True)
             return None

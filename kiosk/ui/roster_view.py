@@ -365,8 +365,9 @@ class RosterView(QWidget):
     def open_import(self) -> None:
         if not self.supervisor:
             return
+        from kiosk.ui.doc_tasks import tasks_for
         from kiosk.ui.import_dialog import ImportDialog
 
-        self.import_dialog = ImportDialog(self.db, self.event_id, self.station, self)
+        self.import_dialog = ImportDialog(tasks_for(self), self)
         self.import_dialog.imported.connect(lambda _report: self._changed())
         self.import_dialog.exec()

@@ -1,4 +1,4 @@
-"""The scan field and the window-wide scanner routing, from kiosk.scan.wedge.
+"""The scan field and the window-wide scanner routing, from kiosk.ui.wedge.
 
 The console keeps one filter at a time: a new target (the kiosk screen's field, or the rebuilt
 console after a language switch) replaces the previous filter instead of stacking another
@@ -11,8 +11,8 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.scan.burst_filter import ScannerFilter, install_scanner_filter
-from kiosk.scan.wedge import ScanLineEdit
+from kiosk.ui.burst_filter import ScannerFilter, install_scanner_filter
+from kiosk.ui.wedge import ScanLineEdit
 
 
 def make_scan_field(parent: QWidget | None = None) -> ScanLineEdit:

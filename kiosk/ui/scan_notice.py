@@ -1,6 +1,6 @@
 """A notice over a dialog when a scan was typed into it: what the door did with the scan.
 
-The scan never reaches the dialog (kiosk.scan.burst_filter); the person looking at the dialog
+The scan never reaches the dialog (kiosk.ui.burst_filter); the person looking at the dialog
 still has to learn that a guest was checked in (or was not) behind it. The notice is its own
 small window that never takes focus, so the dialog's fields and buttons stay exactly as they were.
 """

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from kiosk.ui.doc_tasks import tasks_for
 from kiosk.ui.settings_dialog import SettingsDialog
 from kiosk.ui.window_parts import optional_widget
 
@@ -86,24 +87,24 @@ class SupervisorActions(QObject):
     def open_import(self) -> None:
         w = self.window
         w.gate.require(self.tr("명단 가져오기는 책임자만 할 수 있습니다."),
-                       lambda: self._open("kiosk.ui.import_dialog", "ImportDialog", w.db, w.event_id, w.station))  # fmt: skip
+                       lambda: self._open("kiosk.ui.import_dialog", "ImportDialog", tasks_for(w), operator=w.gate.operator))  # fmt: skip
 
     def open_invites(self) -> None:
         w = self.window
         w.gate.require(self.tr("초대장 발송은 책임자만 할 수 있습니다."),
-                       lambda: self._open("kiosk.ui.invite_dialog", "InviteDialog", w.db, w.event_id,
-                                          station=w.station))  # fmt: skip
+                       lambda: self._open("kiosk.ui.invite_dialog", "InviteDialog", tasks_for(w),
+                                          operator=w.gate.operator))  # fmt: skip
 
     def open_certificate_mail(self) -> None:
         w = self.window
         w.gate.require(self.tr("참석확인증 발송은 책임자만 할 수 있습니다."),
-                       lambda: self._open("kiosk.ui.certificate_mail_dialog", "CertificateMailDialog", w.db,
-                                          w.event_id, station=w.station))  # fmt: skip
+                       lambda: self._open("kiosk.ui.certificate_mail_dialog", "CertificateMailDialog",
+                                          tasks_for(w), operator=w.gate.operator))  # fmt: skip
 
     def open_export(self) -> None:
         w = self.window
         w.gate.require(self.tr("내보내기는 책임자만 할 수 있습니다."),
-                       lambda: self._open("kiosk.ui.export_dialog", "ExportDialog", w.db, w.event_id))  # fmt: skip
+                       lambda: self._open("kiosk.ui.export_dialog", "ExportDialog", tasks_for(w)))  # fmt: skip
 
     def open_backups(self) -> None:
         w = self.window

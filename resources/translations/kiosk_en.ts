@@ -31,62 +31,62 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="49" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="51" />
         <source>백업 및 복원</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="58" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="60" />
         <source>지금 백업</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="59" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="61" />
         <source>선택한 백업으로 복원…</source>
         <translation>Restore the selected backup…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="60" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="62" />
         <source>폴더 열기</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="61" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="63" />
         <source>진단 정보 복사</source>
         <translation>Copy diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="62" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="64" />
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="74" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="76" />
         <source>서버 데이터베이스는 이 화면에서 백업하지 않습니다 (pg_dump를 쓰세요).</source>
         <translation>Server databases are not backed up from this window (use pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="85" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="87" />
         <source>백업은 10분마다(체크인이 있을 때), 시작할 때와 끝낼 때 자동으로 만들어집니다.</source>
         <translation>Backups are made automatically every 10 minutes (while check-ins happen), at start and at exit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="101" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="103" />
         <source>백업 실패</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="110" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="112" />
         <source>백업으로 복원</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="111" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="113" />
         <source>프로그램을 다시 시작하며 선택한 백업으로 되돌립니다. 그 뒤의 체크인은 사라지지만, 현재 파일은 지우지 않고 옆에 보관합니다. 계속할까요?</source>
         <translation>The program will restart with the selected backup. Check-ins made after it will be gone, but the current file is kept beside it, not deleted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/backup_dialog.py" line="131" />
+        <location filename="../../kiosk/ui/backup_dialog.py" line="133" />
         <source>복사했습니다</source>
         <translation>Copied</translation>
     </message>
@@ -284,112 +284,47 @@
 <context>
     <name>CertificateMailDialog</name>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="77" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="40" />
         <source>참석확인증 메일 보내기</source>
         <translation>Send certificates of attendance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="91" />
-        <source>STARTTLS (보통 587)</source>
-        <translation>STARTTLS (usually 587)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="92" />
-        <source>SSL/TLS (보통 465)</source>
-        <translation>SSL/TLS (usually 465)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="93" />
-        <source>암호화 없음 (내부 서버)</source>
-        <translation>No encryption (internal server)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="99" />
-        <source>저장하지 않습니다</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="102" />
-        <source>SMTP 서버</source>
-        <translation>SMTP server</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="103" />
-        <source>포트</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="104" />
-        <source>보안</source>
-        <translation>Security</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="105" />
-        <source>아이디</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="106" />
-        <source>비밀번호</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="107" />
-        <source>보내는 사람</source>
-        <translation>Sender</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="120" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="59" />
         <source>보내기</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="123" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="62" />
         <source>멈추기</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="126" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="65" />
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="140" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="76" />
         <source>참석한 {0}명 중 이메일이 있는 {1}명에게 참석확인증(PDF)을 보냅니다. 불참자에게는 보내지 않습니다.</source>
         <translation>Certificates (PDF) go to the {1} of the {0} attendees who have an e-mail address. No-shows get none.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="167" />
-        <source>SMTP 서버 주소를 입력하세요.</source>
-        <translation>Enter the SMTP server address.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="171" />
-        <source>비밀번호를 입력하세요 (저장하지 않습니다).</source>
-        <translation>Enter the password (it is not saved).</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="180" />
-        <source>SMTP로 보내려면 실제 보내는 사람 주소를 적어 주세요 (예: 사무국 &lt;invite@example.org&gt;).</source>
-        <translation>Sending by SMTP needs a real sender address (e.g. Office &lt;invite@example.org&gt;).</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="198" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="101" />
         <source>보내는 중…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="216" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="117" />
         <source>{0} / {1}명 보냄</source>
         <translation>{0} / {1} sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="221" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="122" />
         <source>보냄 {0} · 실패 {1} · 제외 {2} · 남음 {3}</source>
         <translation>Sent {0} · failed {1} · skipped {2} · left {3}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="231" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="133" />
         <source>보내지 못했습니다: {0}</source>
         <translation>Could not send: {0}</translation>
     </message>
@@ -534,27 +469,27 @@
 <context>
     <name>DeliveryTable</name>
     <message>
-        <location filename="../../kiosk/ui/invite_table.py" line="62" />
+        <location filename="../../kiosk/ui/invite_table.py" line="64" />
         <source>미발송</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_table.py" line="63" />
+        <location filename="../../kiosk/ui/invite_table.py" line="65" />
         <source>대기</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_table.py" line="64" />
+        <location filename="../../kiosk/ui/invite_table.py" line="66" />
         <source>발송됨</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_table.py" line="65" />
+        <location filename="../../kiosk/ui/invite_table.py" line="67" />
         <source>실패</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_table.py" line="71" />
+        <location filename="../../kiosk/ui/invite_table.py" line="73" />
         <source>제외</source>
         <translation>Skipped</translation>
     </message>
@@ -757,105 +692,105 @@ Change it anyway?</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="87" />
-        <location filename="../../kiosk/ui/export_dialog.py" line="92" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="56" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="61" />
         <source>참석 보고서 내보내기</source>
         <translation>Export attendance report</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="97" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="67" />
         <source>형식</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="99" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="69" />
         <source>Excel (.xlsx) — 부처 제출용 전체 보고서</source>
         <translation>Excel (.xlsx) — full report for the ministry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="100" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="70" />
         <source>CSV (.csv) — 참석자 명단</source>
         <translation>CSV (.csv) — attendee list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="101" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="71" />
         <source>PDF (.pdf) — 요약 보고서와 차트</source>
         <translation>PDF (.pdf) — summary report with charts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="112" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="84" />
         <source>찾아보기…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="116" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="88" />
         <source>저장 폴더</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="119" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="90" />
         <source>파일 이름</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="123" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="94" />
         <source>연락처 일부 가리기 (010-****-5678, k***@example.com)</source>
         <translation>Mask contact details (010-****-5678, k***@example.com)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="131" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="102" />
         <source>형식과 폴더를 고른 뒤 [내보내기]를 누르세요.</source>
         <translation>Choose the formats and a folder, then press [Export].</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="138" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="109" />
         <source>폴더 열기</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="141" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="112" />
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="144" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="115" />
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="153" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="135" />
         <source>저장 폴더 선택</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="175" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="157" />
         <source>내보낼 형식을 하나 이상 고르세요.</source>
         <translation>Choose at least one format to export.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="178" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="160" />
         <source>저장 폴더가 없습니다: {0}</source>
         <translation>The folder does not exist: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="204" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="185" />
         <source>덮어쓰기</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="205" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="186" />
         <source>이미 있는 파일을 덮어씁니다:
 {0}</source>
         <translation>These files already exist and will be overwritten:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="219" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="200" />
         <source>저장했습니다: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/export_dialog.py" line="227" />
+        <location filename="../../kiosk/ui/export_dialog.py" line="215" />
         <source>내보내지 못했습니다: {0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -863,37 +798,37 @@ Change it anyway?</translation>
 <context>
     <name>FaultDialog</name>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="163" />
+        <location filename="../../kiosk/ui/faults.py" line="164" />
         <source>선택한 백업으로 복원</source>
         <translation>Restore the selected backup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="165" />
+        <location filename="../../kiosk/ui/faults.py" line="166" />
         <source>백업 (최근 것이 위)</source>
         <translation>Backups (newest first)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="177" />
+        <location filename="../../kiosk/ui/faults.py" line="178" />
         <source>복원할 백업이 없습니다.</source>
         <translation>There is no backup to restore.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="180" />
+        <location filename="../../kiosk/ui/faults.py" line="181" />
         <source>진단 정보 복사</source>
         <translation>Copy diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="182" />
+        <location filename="../../kiosk/ui/faults.py" line="183" />
         <source>종료</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="182" />
+        <location filename="../../kiosk/ui/faults.py" line="183" />
         <source>계속</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="195" />
+        <location filename="../../kiosk/ui/faults.py" line="196" />
         <source>복사했습니다</source>
         <translation>Copied</translation>
     </message>
@@ -922,188 +857,193 @@ Change it anyway?</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="81" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="58" />
         <source>명단 가져오기</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="87" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="64" />
         <source>Excel(.xlsx) 또는 CSV 파일 (UTF-8 · CP949)</source>
         <translation>Excel (.xlsx) or CSV file (UTF-8 · CP949)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="89" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="66" />
         <source>파일 선택…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="96" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="73" />
         <source>가져올 명단 파일을 선택하세요. 첫 줄(머리글)에 '성명' 또는 '이름' 열이 있어야 합니다.</source>
         <translation>Choose the roster file to import. Its first (header) row needs a '성명' or '이름' (name) column.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="104" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="81" />
         <source>열 지정 보기</source>
         <translation>Show column mapping</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="114" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="91" />
         <source>파일의 머리글</source>
         <translation>Header in file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="114" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="91" />
         <source>가져올 항목</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="114" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="91" />
         <source>첫 값</source>
         <translation>First value</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="132" />
-        <location filename="../../kiosk/ui/import_dialog.py" line="339" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="109" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="331" />
         <source>줄</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="132" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="109" />
         <source>거부 사유</source>
         <translation>Reason refused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="135" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="112" />
         <source>성명</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="135" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="112" />
         <source>소속</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="140" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="117" />
         <source>미리 보기</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="141" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="118" />
         <source>거부된 행</source>
         <translation>Refused rows</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="142" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="119" />
         <source>파일에 없는 기존 참석자</source>
         <translation>Existing participants not in the file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="158" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="135" />
         <source>가져오기</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="162" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="139" />
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="178" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="166" />
         <source>{0}행 읽음</source>
         <translation>{0} rows read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="187" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="173" />
+        <source>예기치 못한 오류로 가져오지 못했습니다: {0}: {1}</source>
+        <translation>Could not import because of an unexpected error: {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/import_dialog.py" line="179" />
         <source>읽는 중…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="205" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="197" />
         <source>명단 파일 선택</source>
         <translation>Choose roster file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="206" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="198" />
         <source>명단 (*.xlsx *.csv *.txt);;모든 파일 (*)</source>
         <translation>Roster (*.xlsx *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="224" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="216" />
         <source>Excel · 시트 '{0}'</source>
         <translation>Excel · sheet '{0}'</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="228" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="220" />
         <source>{0} ({1}) · 머리글 {2}번째 줄 · 명단 {3}행</source>
         <translation>{0} ({1}) · header on row {2} · {3} roster rows</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="243" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="235" />
         <source>(빈 머리글 {0})</source>
         <translation>(empty header {0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="246" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="238" />
         <source>(가져오지 않음)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="255" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="247" />
         <source>'성명' 열을 찾지 못했습니다. 아래에서 이름이 있는 열을 '성명'으로 지정하세요.</source>
         <translation>No name ('성명') column was found. Below, map the column holding names to 'Name'.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="257" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="249" />
         <source>알아보지 못한 머리글: {0} — 필요하면 가져올 항목을 지정하세요.</source>
         <translation>Headers not recognised: {0} — map them below if needed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="294" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="286" />
         <source>'성명' 열을 지정하세요: 이름이 있는 열의 '가져올 항목'을 '성명'으로 바꾸면 됩니다.</source>
         <translation>Map the name column: set 'Import as' of the column holding names to 'Name'.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="299" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="291" />
         <source>열 지정을 확인했습니다. 아래 미리 보기를 확인하세요.</source>
         <translation>Column mapping checked. Review the preview below.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="308" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="300" />
         <source>가져오면</source>
         <translation>Importing will give</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="308" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="300" />
         <source>가져왔습니다</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="310" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="302" />
         <source>{0}: 새로 추가 {1}명 · 변경 {2}명 · 그대로 {3}명 · 거부 {4}행 · 파일에 없는 기존 참석자 {5}명</source>
         <translation>{0}: {1} added · {2} changed · {3} unchanged · {4} rows refused · {5} existing participants not in the file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="318" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="310" />
         <source>(참고) {0}</source>
         <translation>(note) {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="326" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="318" />
         <source>거부된 행 ({0})</source>
         <translation>Refused rows ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="328" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="320" />
         <source>파일에 없는 기존 참석자 ({0})</source>
         <translation>Existing participants not in the file ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="332" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="324" />
         <source> — 가져올 새 내용이 없습니다</source>
         <translation> — nothing new to import</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/import_dialog.py" line="368" />
+        <location filename="../../kiosk/ui/import_dialog.py" line="360" />
         <source>완료</source>
         <translation>Done</translation>
     </message>
@@ -1159,240 +1099,176 @@ Change it anyway?</translation>
 <context>
     <name>InviteDialog</name>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="118" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="66" />
         <source>초청 메일 보내기</source>
         <translation>Send invitation e-mails</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/invite_dialog.py" line="79" />
         <location filename="../../kiosk/ui/invite_dialog.py" line="131" />
-        <location filename="../../kiosk/ui/invite_dialog.py" line="227" />
         <source>보내기</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="134" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="82" />
         <source>메일 문구</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="141" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="89" />
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="160" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="106" />
         <source>보내는 방법</source>
         <translation>How to send</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="162" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="108" />
         <source>폴더에 .eml 파일로 저장 (검토·시연용, 실제로 보내지 않음)</source>
         <translation>Save as .eml files in a folder (for review or demos; nothing is sent)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="163" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="109" />
         <source>메일 서버(SMTP)로 발송</source>
         <translation>Send through a mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="171" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="117" />
         <source>찾아보기…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="173" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="119" />
         <source>폴더</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="187" />
-        <source>STARTTLS (보통 587)</source>
-        <translation>STARTTLS (usually 587)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="188" />
-        <source>SSL/TLS (보통 465)</source>
-        <translation>SSL/TLS (usually 465)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="189" />
-        <source>암호화 없음 (내부 서버)</source>
-        <translation>No encryption (internal server)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="195" />
-        <source>저장하지 않습니다</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="200" />
-        <source> 초</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="204" />
-        <source>서버 · 포트</source>
-        <translation>Server · port</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="210" />
-        <source>보안</source>
-        <translation>Security</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="215" />
-        <source>아이디</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="250" />
-        <location filename="../../kiosk/ui/invite_dialog.py" line="318" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="154" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="212" />
         <source>선택한 사람에게 보내기</source>
         <translation>Send to the selected person</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="436" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="306" />
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="442" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="308" />
         <source>보낼 수 없습니다: {0}</source>
         <translation>Cannot send: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="445" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="313" />
         <source> 외 {0}명</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="213" />
-        <source>비밀번호</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="208" />
-        <source>메일 간격</source>
-        <translation>Delay between e-mails</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="219" />
-        <source>보내는 사람</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="223" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="127" />
         <source>아직 보내지 않은 사람에게만 (중단된 발송 이어서)</source>
         <translation>Only to people not yet sent to (resume an interrupted run)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="231" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="135" />
         <source>중지</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="298" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="170" />
+        <source>메일 설정을 읽지 못했습니다: {0}</source>
+        <translation>Could not read the mail settings: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/invite_dialog.py" line="188" />
         <source>초청 {0}명 · 발송됨 {1} · 실패 {2} · 대기 {3} · 미발송 {4} · 제외 {5}</source>
         <translation>{0} invited · {1} sent · {2} failed · {3} queued · {4} not sent · {5} skipped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="318" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="212" />
         <source>선택한 {0}명에게 보내기</source>
         <translation>Send to the {0} selected people</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="335" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="229" />
         <source>.eml 파일을 저장할 폴더</source>
         <translation>Folder for the .eml files</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="343" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="239" />
         <source>저장할 폴더를 정하세요.</source>
         <translation>Choose a folder to save to.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="348" />
-        <source>SMTP 서버 주소를 입력하세요.</source>
-        <translation>Enter the SMTP server address.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="352" />
-        <source>비밀번호를 입력하세요 (저장하지 않습니다).</source>
-        <translation>Enter the password (it is not saved).</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="382" />
-        <source>SMTP로 보내려면 실제 보내는 사람 주소를 적어 주세요 (예: 사무국 &lt;invite@example.org&gt;).</source>
-        <translation>Sending by SMTP needs a real sender address (e.g. Office &lt;invite@example.org&gt;).</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="414" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="283" />
         <source>보내는 중… ({0})</source>
         <translation>Sending… ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="448" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="316" />
         <source>다시 보내기</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="449" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="317" />
         <source>{0} 님은 이미 메일을 받았습니다. 다시 보낼까요?</source>
         <translation>{0} has already received the e-mail. Send it again?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="455" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="323" />
         <source>제외: {0}</source>
         <translation>Left out: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="462" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="329" />
         <source>중지하는 중… 지금 보내는 메일까지 마칩니다.</source>
         <translation>Stopping… the e-mail being sent now will be finished.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="469" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="336" />
         <source>{0}/{1} — {2}</source>
         <translation>{0}/{1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="476" />
-        <location filename="../../kiosk/ui/invite_dialog.py" line="480" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="343" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="347" />
         <source>파일 작성</source>
         <translation>Files written</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="476" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="343" />
         <source>발송 완료</source>
         <translation>Sending finished</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="480" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="347" />
         <source>발송</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="481" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="348" />
         <source>{0} {1}건 · 실패 {2}건 · 제외 {3}명</source>
         <translation>{0}: {1} · failed {2} · skipped {3}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="485" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="352" />
         <source> · 이미 발송 {0}명</source>
         <translation> · {0} already sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="488" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="355" />
         <source>중단: {0} — '아직 보내지 않은 사람에게만'을 켠 채 보내기를 다시 누르면 남은 사람에게만 보냅니다.</source>
         <translation>Interrupted: {0} — press Send again with 'Only to people not yet sent to' on to reach only the rest.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="491" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="358" />
         <source>중지했습니다. 남은 {0}명은 다음에 이어서 보낼 수 있습니다.</source>
         <translation>Stopped. The remaining {0} can be sent to later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_dialog.py" line="499" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="301" />
+        <location filename="../../kiosk/ui/invite_dialog.py" line="367" />
         <source>보내지 못했습니다: {0}</source>
         <translation>Could not send: {0}</translation>
     </message>
@@ -1400,47 +1276,52 @@ Change it anyway?</translation>
 <context>
     <name>InviteTemplateEditor</name>
     <message>
-        <location filename="../../kiosk/ui/invite_template.py" line="47" />
+        <location filename="../../kiosk/ui/invite_template.py" line="44" />
         <source>제목</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_template.py" line="49" />
+        <location filename="../../kiosk/ui/invite_template.py" line="46" />
         <source>본문 (빈 줄로 문단을 나눕니다)</source>
         <translation>Body (blank lines separate paragraphs)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_template.py" line="52" />
+        <location filename="../../kiosk/ui/invite_template.py" line="49" />
         <source>넣을 수 있는 항목: {0}</source>
         <translation>Fields you can use: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_template.py" line="57" />
+        <location filename="../../kiosk/ui/invite_template.py" line="54" />
         <source>문구 저장</source>
         <translation>Save message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_template.py" line="59" />
+        <location filename="../../kiosk/ui/invite_template.py" line="56" />
         <source>기본 문구로</source>
         <translation>Back to the default message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_template.py" line="61" />
+        <location filename="../../kiosk/ui/invite_template.py" line="58" />
         <source>미리 보기</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_template.py" line="89" />
+        <location filename="../../kiosk/ui/invite_template.py" line="83" />
         <source>저장했습니다. 모르는 항목이 있습니다: {0}</source>
         <translation>Saved. Unknown fields: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_template.py" line="91" />
+        <location filename="../../kiosk/ui/invite_template.py" line="85" />
         <source>메일 문구를 저장했습니다.</source>
         <translation>Message saved.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/invite_template.py" line="115" />
+        <location filename="../../kiosk/ui/invite_template.py" line="104" />
+        <source>미리 보기를 만들지 못했습니다: {0}</source>
+        <translation>Could not make the preview: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/invite_template.py" line="108" />
         <source>메일을 받을 참석자가 없습니다.</source>
         <translation>There is nobody to e-mail.</translation>
     </message>
@@ -2592,7 +2473,7 @@ A cancelled QR code is refused at the door.</translation>
 <context>
     <name>ScanLineEdit</name>
     <message>
-        <location filename="../../kiosk/scan/wedge.py" line="88" />
+        <location filename="../../kiosk/ui/wedge.py" line="88" />
         <source>QR 코드를 스캔하거나 코드를 입력하고 Enter</source>
         <translation>Scan a QR code, or type the code and press Enter</translation>
     </message>
@@ -2711,6 +2592,79 @@ A cancelled QR code is refused at the door.</translation>
     </message>
 </context>
 <context>
+    <name>SmtpForm</name>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="47" />
+        <source>STARTTLS (보통 587)</source>
+        <translation>STARTTLS (usually 587)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="48" />
+        <source>SSL/TLS (보통 465)</source>
+        <translation>SSL/TLS (usually 465)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="49" />
+        <source>암호화 없음 (내부 서버)</source>
+        <translation>No encryption (internal server)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="55" />
+        <source>저장하지 않습니다</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="60" />
+        <source> 초</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="69" />
+        <source>서버 · 포트</source>
+        <translation>Server · port</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="72" />
+        <source>메일 간격</source>
+        <translation>Delay between e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="74" />
+        <source>보안</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="77" />
+        <source>비밀번호</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="79" />
+        <source>아이디</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="80" />
+        <source>보내는 사람</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="107" />
+        <source>SMTP 서버 주소를 입력하세요.</source>
+        <translation>Enter the SMTP server address.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="110" />
+        <source>비밀번호를 입력하세요 (저장하지 않습니다).</source>
+        <translation>Enter the password (it is not saved).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/smtp_form.py" line="127" />
+        <source>SMTP로 보내려면 실제 보내는 사람 주소를 적어 주세요 (예: 사무국 &lt;invite@example.org&gt;).</source>
+        <translation>To send by SMTP, enter a real sender address (e.g. Office &lt;invite@example.org&gt;).</translation>
+    </message>
+</context>
+<context>
     <name>StaffWindow</name>
     <message>
         <location filename="../../kiosk/ui/staff_window.py" line="21" />
@@ -2779,52 +2733,52 @@ A cancelled QR code is refused at the door.</translation>
 <context>
     <name>SupervisorActions</name>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="32" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="33" />
         <source>책임자 모드: 체크인 취소, 정원 초과 승인, 설정, 내보내기</source>
         <translation>Supervisor mode: undo check-ins, approve entry over capacity, settings, export</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="37" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="38" />
         <source>배지 재출력은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can reprint a badge.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="38" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="39" />
         <source>재출력 (책임자 승인)</source>
         <translation>Reprint (supervisor approved)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="54" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="55" />
         <source>설정은 책임자만 바꿀 수 있습니다.</source>
         <translation>Only a supervisor can change settings.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="81" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="82" />
         <source>이 기능은 아직 설치되지 않았습니다</source>
         <translation>This feature is not installed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="88" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="89" />
         <source>명단 가져오기는 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can import a roster.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="93" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="94" />
         <source>초대장 발송은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can send invitations.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="99" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="100" />
         <source>참석확인증 발송은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can send certificates of attendance.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="105" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="106" />
         <source>내보내기는 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can export.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="110" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="111" />
         <source>백업과 복원은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can back up and restore.</translation>
     </message>
@@ -3466,27 +3420,27 @@ Each event gets a file of its own.</translation>
 <context>
     <name>faults</name>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="79" />
+        <location filename="../../kiosk/ui/faults.py" line="80" />
         <source>체크인을 멈췄습니다: 데이터베이스 파일이 바뀌었습니다</source>
         <translation>Check-in stopped: the database file changed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="80" />
+        <location filename="../../kiosk/ui/faults.py" line="81" />
         <source>이 프로그램이 쓰고 있던 데이터베이스 파일(또는 -wal 파일)이 다른 프로그램에 의해 지워졌거나 바뀌었습니다. 이대로 체크인을 받으면 기록이 사라지므로 더 이상 스캔을 받지 않습니다.</source>
         <translation>The database file (or its -wal file) this program was writing was deleted or replaced by another program. Check-ins taken now would be lost, so no more scans are accepted.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="85" />
+        <location filename="../../kiosk/ui/faults.py" line="86" />
         <source>다른 체크인 프로그램이나 명령을 모두 멈추고 책임자에게 알리세요. 아래 목록 맨 위의 '긴급 사본'에 지금까지의 체크인이 있습니다: 그것을 골라 복원하면 프로그램이 다시 시작됩니다.</source>
         <translation>Stop every other check-in program and command, and call the supervisor. The 'rescue copy' at the top of the list below holds every check-in so far: choose it and restore, and the program starts again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="211" />
+        <location filename="../../kiosk/ui/faults.py" line="212" />
         <source>긴급 사본</source>
         <translation>rescue copy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/faults.py" line="211" />
+        <location filename="../../kiosk/ui/faults.py" line="212" />
         <source>초기화 전</source>
         <translation>before reset</translation>
     </message>

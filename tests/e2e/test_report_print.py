@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 
 from kiosk.domain.models import Category, Participant
-from kiosk.report import export_report
 from kiosk.report.data import gather
 from kiosk.report.pdf import write_pdf
+from kiosk.service import DoorService
 from kiosk.storage.engine import Database
 from tests.benchmarks.report_data_builder import build_event
 from tests.event_day import OUTSIDE_DAY, WALK_INS, fill_event_day
@@ -154,7 +154,7 @@ def test_xlsx_neutralises_with_quote_prefix_and_no_apostrophe(
     with db.write() as session:
         session.add(Participant(event_id=demo_event_id, name="-1+1", organization="+82 10 1234 5678",
                                 title="=1+1", category=Category.OTHER))  # fmt: skip
-    (path,) = export_report(db, demo_event_id, [tmp_path / "r.xlsx"])
+    (path,) = DoorService.for_file(db, demo_event_id, "test").export_report([tmp_path / "r.xlsx"])
     wb = openpyxl.load_workbook(path)
     cells = {c.value: c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     for value in ("-1+1", "+82 10 1234 5678", "=1+1"):
@@ -167,7 +167,7 @@ def test_xlsx_neutralises_with_quote_prefix_and_no_apostrophe(
 def test_every_sheet_prints_landscape_one_page_wide_with_its_header(
     db: Database, demo_event_id: int, event_day: dict[str, int], tmp_path: Path
 ) -> None:
-    (path,) = export_report(db, demo_event_id, [tmp_path / "r.xlsx"])
+    (path,) = DoorService.for_file(db, demo_event_id, "test").export_report([tmp_path / "r.xlsx"])
     wb = openpyxl.load_workbook(path)
     for ws in wb:
         assert ws.page_setup.orientation == "landscape", ws.title
@@ -181,7 +181,7 @@ def test_every_sheet_prints_landscape_one_page_wide_with_its_header(
 def test_summary_arrivals_have_columns_of_their_own(
     db: Database, demo_event_id: int, event_day: dict[str, int], tmp_path: Path
 ) -> None:
-    (path,) = export_report(db, demo_event_id, [tmp_path / "r.xlsx"])
+    (path,) = DoorService.for_file(db, demo_event_id, "test").export_report([tmp_path / "r.xlsx"])
     ws = openpyxl.load_workbook(path)["요약"]
     assert [ws.cell(1, c).value for c in range(1, 3)] == ["항목", "내용"]
     assert ws["C1"].value is None

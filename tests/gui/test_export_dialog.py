@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -11,19 +12,23 @@ import pytest
 
 from kiosk.domain.checkin import CheckInDesk
 from kiosk.ui.export_dialog import ExportDialog, safe_file_stem
+from tests.gui.doc_tasks import sql_threads, task_manager
 
 SHOTS = Path(os.environ.get("KIOSK_SCREENSHOTS", "")) if os.environ.get("KIOSK_SCREENSHOTS") else None
 
 
 @pytest.fixture
-def dialog(qtbot, db, desk: CheckInDesk, tmp_path: Path) -> ExportDialog:  # type: ignore[no-untyped-def]
+def dialog(qtbot, db, desk: CheckInDesk, tmp_path: Path) -> Iterator[ExportDialog]:  # type: ignore[no-untyped-def]
     for pid in range(1, 31):
         desk.check_in_participant(pid, "입구1", "김운영")
-    dlg = ExportDialog(db, desk.event_id)
-    qtbot.addWidget(dlg)
-    dlg.folder_edit.setText(str(tmp_path))
-    dlg.name_edit.setText("보고서")
-    return dlg
+    with task_manager(db, desk.event_id) as tasks, sql_threads(db) as threads:
+        dlg = ExportDialog(tasks)
+        qtbot.addWidget(dlg)
+        dlg.folder_edit.setText(str(tmp_path))
+        dlg.name_edit.setText("보고서")
+        yield dlg
+        tasks.settle()
+    assert threads and "MainThread" not in threads  # every statement ran on the database worker
 
 
 def test_exports_all_three_formats_with_progress(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,20 +13,29 @@ from kiosk.domain.models import DeliveryState, Event, Participant
 from kiosk.invite.delivery import Security
 from kiosk.storage.engine import Database
 from kiosk.ui.invite_dialog import InviteDialog
+from kiosk.ui.taskman import TaskManager
 from tests.e2e.invite_smtp_server import RecordingHandler, smtp_server
+from tests.gui.doc_tasks import task_manager
 
 
-def _dialog(qtbot, db: Database, event_id: int) -> InviteDialog:  # type: ignore[no-untyped-def]
-    dialog = InviteDialog(db, event_id, station="test-desk")
+@pytest.fixture
+def tasks(db: Database, demo_event_id: int) -> Iterator[TaskManager]:
+    with task_manager(db, demo_event_id) as manager:
+        yield manager
+
+
+def _dialog(qtbot, tasks: TaskManager) -> InviteDialog:  # type: ignore[no-untyped-def]
+    dialog = InviteDialog(tasks)
     qtbot.addWidget(dialog)
     dialog.resize(1366, 740)
     dialog.show()
+    tasks.settle()  # the saved settings and the table are read on the worker
     return dialog
 
 
 @pytest.mark.slow
-def test_eml_batch_runs_off_the_gui_thread(qtbot, db: Database, demo_event_id: int, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    dialog = _dialog(qtbot, db, demo_event_id)
+def test_eml_batch_runs_off_the_gui_thread(qtbot, db: Database, demo_event_id: int, tasks: TaskManager, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, tasks)
     dialog.eml_radio.setChecked(True)
     dialog.folder_edit.setText(str(tmp_path / "eml"))
     ticks: list[int] = []
@@ -53,16 +63,16 @@ def test_eml_batch_runs_off_the_gui_thread(qtbot, db: Database, demo_event_id: i
     dialog.grab().save(str(tmp_path / "invite_dialog.png"))
 
 
-def test_smtp_failure_half_way_then_resend_one(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
-    dialog = _dialog(qtbot, db, demo_event_id)
+def test_smtp_failure_half_way_then_resend_one(qtbot, db: Database, demo_event_id: int, tasks: TaskManager) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, tasks)
     handler = RecordingHandler(fail_after=10)
     with smtp_server(handler) as (server, _):
         dialog.smtp_radio.setChecked(True)
-        dialog.host_edit.setText("127.0.0.1")
-        dialog.port_spin.setValue(server.port)
-        dialog.security_combo.setCurrentIndex(dialog.security_combo.findData(Security.NONE.value))
-        dialog.interval_spin.setValue(0)
-        dialog.sender_edit.setText("사무국 <invite@forum.example>")
+        dialog.smtp_form.host_edit.setText("127.0.0.1")
+        dialog.smtp_form.port_spin.setValue(server.port)
+        dialog.smtp_form.security_combo.setCurrentIndex(dialog.smtp_form.security_combo.findData(Security.NONE.value))
+        dialog.smtp_form.interval_spin.setValue(0)
+        dialog.smtp_form.sender_edit.setText("사무국 <invite@forum.example>")
         assert dialog.start()
         qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
         assert "중단" in dialog.status.text() and "421" in dialog.status.text()
@@ -88,15 +98,15 @@ def test_smtp_failure_half_way_then_resend_one(qtbot, db: Database, demo_event_i
     assert '"host": "127.0.0.1"' in stored and "password" not in stored
 
 
-def test_stop_keeps_the_rest_for_later(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
-    dialog = _dialog(qtbot, db, demo_event_id)
+def test_stop_keeps_the_rest_for_later(qtbot, db: Database, demo_event_id: int, tasks: TaskManager) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, tasks)
     with smtp_server() as (server, handler):
         dialog.smtp_radio.setChecked(True)
-        dialog.host_edit.setText("127.0.0.1")
-        dialog.port_spin.setValue(server.port)
-        dialog.security_combo.setCurrentIndex(dialog.security_combo.findData(Security.NONE.value))
-        dialog.interval_spin.setValue(0.05)  # throttled: the stop lands mid-batch
-        dialog.sender_edit.setText("사무국 <invite@forum.example>")
+        dialog.smtp_form.host_edit.setText("127.0.0.1")
+        dialog.smtp_form.port_spin.setValue(server.port)
+        dialog.smtp_form.security_combo.setCurrentIndex(dialog.smtp_form.security_combo.findData(Security.NONE.value))
+        dialog.smtp_form.interval_spin.setValue(0.05)  # throttled: the stop lands mid-batch
+        dialog.smtp_form.sender_edit.setText("사무국 <invite@forum.example>")
         assert dialog.start()
         qtbot.waitUntil(lambda: dialog.progress.value() >= 3, timeout=30_000)
         dialog.stop_button.click()
@@ -107,14 +117,15 @@ def test_stop_keeps_the_rest_for_later(qtbot, db: Database, demo_event_id: int) 
     assert f"대기 {175 - len(handler.received)}" in dialog.summary.text()
 
 
-def test_template_tab_saves_with_the_event_and_previews(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
-    dialog = _dialog(qtbot, db, demo_event_id)
+def test_template_tab_saves_with_the_event_and_previews(qtbot, db: Database, demo_event_id: int, tasks: TaskManager) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, tasks)
     dialog.tabs.setCurrentIndex(1)
-    assert "김현미 장관님" in dialog.template.preview_view.toPlainText()
+    qtbot.waitUntil(lambda: "김현미 장관님" in dialog.template.preview_view.toPlainText())
     dialog.template.subject_edit.setText("{행사명} 초대장 — {호칭}")
     dialog.template.body_edit.setPlainText("{호칭}께\n\n<b>꼭</b> 오세요. {오타}")
     dialog.template.save_button.click()
-    assert "{오타}" in dialog.status.text()
+    qtbot.waitUntil(lambda: "{오타}" in dialog.status.text())
+    tasks.settle()  # the preview of the saved wording
     with db.session() as session:
         event = session.scalars(select(Event).where(Event.id == demo_event_id)).one()
         assert event.email_subject_template == "{행사명} 초대장 — {호칭}"
@@ -125,16 +136,16 @@ def test_template_tab_saves_with_the_event_and_previews(qtbot, db: Database, dem
 
 def _smtp(dialog: InviteDialog, port: int, interval: float) -> None:
     dialog.smtp_radio.setChecked(True)
-    dialog.host_edit.setText("127.0.0.1")
-    dialog.port_spin.setValue(port)
-    dialog.security_combo.setCurrentIndex(dialog.security_combo.findData(Security.NONE.value))
-    dialog.interval_spin.setValue(interval)
-    dialog.sender_edit.setText("사무국 <invite@forum.example>")
+    dialog.smtp_form.host_edit.setText("127.0.0.1")
+    dialog.smtp_form.port_spin.setValue(port)
+    dialog.smtp_form.security_combo.setCurrentIndex(dialog.smtp_form.security_combo.findData(Security.NONE.value))
+    dialog.smtp_form.interval_spin.setValue(interval)
+    dialog.smtp_form.sender_edit.setText("사무국 <invite@forum.example>")
 
 
-def test_the_send_button_sends_the_batch_and_resumes_after_a_stop(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_the_send_button_sends_the_batch_and_resumes_after_a_stop(qtbot, db: Database, demo_event_id: int, tasks: TaskManager) -> None:  # type: ignore[no-untyped-def]
     """The real button (clicked(bool) once reached start() as participant_ids=False)."""
-    dialog = _dialog(qtbot, db, demo_event_id)
+    dialog = _dialog(qtbot, tasks)
     with smtp_server() as (server, handler):
         _smtp(dialog, server.port, 0.02)
         assert dialog.only_unsent_check.isChecked()
@@ -145,7 +156,7 @@ def test_the_send_button_sends_the_batch_and_resumes_after_a_stop(qtbot, db: Dat
         qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
         first = len(handler.received)
         assert 3 <= first < 175 and "중지했습니다" in dialog.status.text()
-        dialog.interval_spin.setValue(0)
+        dialog.smtp_form.interval_spin.setValue(0)
         dialog.send_button.click()  # resume: only the people not sent yet
         qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
         recipients = [r.rcpt_tos[0] for r in handler.received]
@@ -158,10 +169,10 @@ def test_the_send_button_sends_the_batch_and_resumes_after_a_stop(qtbot, db: Dat
     assert sent == 175
 
 
-def test_send_to_several_selected_rows(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_send_to_several_selected_rows(qtbot, db: Database, demo_event_id: int, tasks: TaskManager) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QItemSelectionModel
 
-    dialog = _dialog(qtbot, db, demo_event_id)
+    dialog = _dialog(qtbot, tasks)
     with db.session() as session:
         people = list(session.scalars(
             select(Participant).where(Participant.email.is_not(None)).order_by(Participant.id).limit(3)
@@ -182,8 +193,8 @@ def test_send_to_several_selected_rows(qtbot, db: Database, demo_event_id: int) 
     assert sorted(item.id for item in dialog.report.sent) == sorted(wanted)  # type: ignore[union-attr]
 
 
-def test_the_dialog_fits_a_1366x768_screen(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
-    dialog = InviteDialog(db, demo_event_id, station="test-desk")
+def test_the_dialog_fits_a_1366x768_screen(qtbot, db: Database, demo_event_id: int, tasks: TaskManager) -> None:  # type: ignore[no-untyped-def]
+    dialog = InviteDialog(tasks)
     qtbot.addWidget(dialog)
     dialog.show()
     hint = dialog.minimumSizeHint()
@@ -192,17 +203,17 @@ def test_the_dialog_fits_a_1366x768_screen(qtbot, db: Database, demo_event_id: i
     assert dialog.height() <= 700
 
 
-def test_smtp_without_a_real_sender_is_refused_inline(qtbot, db: Database, demo_event_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_smtp_without_a_real_sender_is_refused_inline(qtbot, db: Database, demo_event_id: int, tasks: TaskManager) -> None:  # type: ignore[no-untyped-def]
     """Issue 18: mail from invitation@kiosk.example is rejected or spam-filed by a real relay."""
-    dialog = _dialog(qtbot, db, demo_event_id)
+    dialog = _dialog(qtbot, tasks)
     with smtp_server() as (server, handler):
         dialog.smtp_radio.setChecked(True)
-        dialog.host_edit.setText("127.0.0.1")
-        dialog.port_spin.setValue(server.port)
-        dialog.security_combo.setCurrentIndex(dialog.security_combo.findData(Security.NONE.value))
-        assert dialog.sender_edit.text() == ""  # no made-up sender is offered
+        dialog.smtp_form.host_edit.setText("127.0.0.1")
+        dialog.smtp_form.port_spin.setValue(server.port)
+        dialog.smtp_form.security_combo.setCurrentIndex(dialog.smtp_form.security_combo.findData(Security.NONE.value))
+        assert dialog.smtp_form.sender_edit.text() == ""  # no made-up sender is offered
         for sender in ("", "행사 사무국 <invitation@kiosk.example>"):
-            dialog.sender_edit.setText(sender)
+            dialog.smtp_form.sender_edit.setText(sender)
             assert not dialog.start()
             assert not dialog.running
         assert handler.received == []

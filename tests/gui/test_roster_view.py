@@ -15,6 +15,7 @@ from kiosk.storage.engine import Database
 from kiosk.ui.import_dialog import ImportDialog
 from kiosk.ui.roster_view import RosterView
 from tests.benchmarks.roster_samples import write_csv
+from tests.gui.doc_tasks import task_manager
 
 
 @pytest.fixture
@@ -137,7 +138,11 @@ def test_import_dialog_maps_columns_previews_and_imports(
         ["박참가", "울산시", "bad@@"],
     ]
     path = write_csv(tmp_path / "명단.csv", rows, headers=["참가자", "기관", "메일"], encoding="cp949")
-    dialog = ImportDialog(db, demo_event_id, "desk-1")
+    with task_manager(db, demo_event_id, "desk-1") as tasks:
+        _drive_import(qtbot, db, ImportDialog(tasks), path)
+
+
+def _drive_import(qtbot, db: Database, dialog: ImportDialog, path: Path) -> None:  # type: ignore[no-untyped-def]
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.load(str(path))
@@ -164,10 +169,11 @@ def test_import_dialog_refuses_an_unreadable_file(
 ) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "photo.csv"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
-    dialog = ImportDialog(db, demo_event_id, "desk-1")
-    qtbot.addWidget(dialog)
-    dialog.load(str(path))
-    wait_idle(qtbot, dialog)
+    with task_manager(db, demo_event_id, "desk-1") as tasks:
+        dialog = ImportDialog(tasks)
+        qtbot.addWidget(dialog)
+        dialog.load(str(path))
+        wait_idle(qtbot, dialog)
     assert "이진 파일" in dialog.summary.text() and not dialog.import_button.isEnabled()
 
 

@@ -8,8 +8,8 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.scan.burst_filter import install_scanner_filter
-from kiosk.scan.wedge import ScanLineEdit
+from kiosk.ui.burst_filter import install_scanner_filter
+from kiosk.ui.wedge import ScanLineEdit
 
 TOKEN = "K7QW31ABCDEFGHJKMNPQRSTVW7"
 

@@ -3,6 +3,8 @@
 `cut()` resets every open connection and refuses new ones (as a dead switch port would after
 the station notices); `restore()` lets traffic through again. `rtt_ms` adds a round-trip delay
 (half each way, order kept): 20 ms is a busy venue Wi-Fi. `set_rtt()` changes it on the fly.
+`sent["up"]` / `sent["down"]` count the chunks read from station / server: the round trips a
+station makes are the chunks it sends while it waits for each answer.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class CuttableProxy:
         self._listener: socket.socket | None = None
         self._conns: list[socket.socket] = []
         self._lock = threading.Lock()
+        self.sent = {"up": 0, "down": 0}
         self.port = 0
         self._open_listener(0)
 
@@ -50,13 +53,13 @@ class CuttableProxy:
                 continue
             with self._lock:
                 self._conns += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+            for a, b, way in ((client, upstream, "up"), (upstream, client, "down")):
+                threading.Thread(target=self._pump, args=(a, b, way), daemon=True).start()
 
     def set_rtt(self, rtt_ms: float) -> None:
         self.rtt_ms = rtt_ms
 
-    def _pump(self, src: socket.socket, dst: socket.socket) -> None:
+    def _pump(self, src: socket.socket, dst: socket.socket, way: str = "up") -> None:
         # Bytes wait half the round trip before they go on; a second thread sends them in order,
         # so a slow link delays every packet without reordering or throttling them.
         due: queue.Queue[tuple[float, bytes] | None] = queue.Queue()
@@ -79,6 +82,7 @@ class CuttableProxy:
         sender.start()
         try:
             while data := src.recv(65536):
+                self.sent[way] += 1
                 due.put((time.monotonic() + self.rtt_ms / 2000.0, data))
         except OSError:
             pass

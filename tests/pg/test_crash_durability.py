@@ -18,10 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
+from kiosk.domain import token
+from kiosk.domain.checkin import CheckInDesk
+from kiosk.domain.events import active_event
 from kiosk.domain.models import CheckIn
 from kiosk.storage import migrate
 from kiosk.storage.engine import Database
+from kiosk.storage.postgres import StationDatabase, station_database
 from kiosk.sync.station import LinkState, StationLink
 from tests.pg.cluster import ClusterUnavailable, PgCluster, start_cluster
 from tests.pg.stations import REPO, make_event
@@ -119,3 +124,36 @@ def test_cli_checkin_ok_then_server_crash_loses_nothing(crash_cluster: PgCluster
         proc.communicate(timeout=60)
         lost = done - _count(url, "cli-desk")
     assert lost == 0, f"{lost} of {TRIALS} acknowledged CLI check-ins lost after a server crash"
+
+
+def test_server_function_ok_then_crash_loses_nothing(crash_cluster: PgCluster) -> None:
+    """The one-statement path itself (migration 0008), scans and manual check-ins alike: its
+    autocommit reply must come after the WAL flush, like a COMMIT's."""
+    url = crash_cluster.create_database()
+    codes = _event(url, TRIALS)
+    db = station_database(url)
+    statements: list[str] = []
+    assert isinstance(db, StationDatabase) and db.door is not None
+    event.listen(db.door, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    lost: list[str] = []
+    try:
+        with db.session() as s:
+            found = active_event(s)
+            assert found is not None
+        desk = CheckInDesk(db, found.id)
+        for i, code in enumerate(codes):
+            statements.clear()
+            if i % 2:
+                verdict = desk.check_in_participant(token.parse(code).participant_id, "함수-desk")
+            else:
+                verdict = desk.scan(code, "함수-desk")
+            # One statement; two after a crash: the pooled connection died with the server, so the
+            # statement goes again on a fresh one (no pre-ping spent on every check-in instead).
+            assert verdict.ok and len(statements) == (1 if i == 0 else 2), statements
+            assert all("kiosk_door_check_in" in sql for sql in statements), statements
+            _crash_and_restart(crash_cluster)
+            if not _on_server(url, verdict.check_in_id or ""):
+                lost.append(code)
+    finally:
+        db.dispose()
+    assert lost == [], f"{len(lost)} of {TRIALS} acknowledged check-ins lost after a server crash"

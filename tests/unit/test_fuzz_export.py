@@ -39,7 +39,7 @@ def _dangerous(value: str) -> bool:
 @bounded(20)
 @given(people=st.lists(st.tuples(*[_VALUE] * 8), min_size=1, max_size=4))
 def test_hostile_values_never_become_formulas(db, demo_event_id, tmp_path, people) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.report import export_report
+    from kiosk.service import DoorService
 
     counted("export.csv_cells")
     counted("export.xlsx_cells")
@@ -55,7 +55,7 @@ def test_hostile_values_never_become_formulas(db, demo_event_id, tmp_path, peopl
                 session.add(CheckIn(event_id=demo_event_id, participant_id=person.id, station=station[:64],
                                     method=CheckInMethod.MANUAL, operator=operator[:64]))  # fmt: skip
         csv_path, xlsx_path = tmp_path / "r.csv", tmp_path / "r.xlsx"
-        export_report(db, demo_event_id, [csv_path, xlsx_path])
+        DoorService.for_file(db, demo_event_id, "test").export_report([csv_path, xlsx_path])
         with open(csv_path, encoding="utf-8-sig", newline="") as fh:
             cells = [cell for row in csv.reader(fh) for cell in row]
         assert not [c for c in cells if _dangerous(c)]
@@ -82,14 +82,14 @@ def test_control_character_before_a_formula_is_still_neutralised_in_xlsx(db, dem
     """Found by the property above: "\x00=1+1" used to reach the sheet as "=1+1"."""
     from openpyxl import load_workbook
 
-    from kiosk.report import export_report
+    from kiosk.service import DoorService
 
     with db.write() as session:
         person = Participant(event_id=demo_event_id, name="\x00=1+1", organization="\x0b@SUM(A1)")
         session.add(person)
         session.flush()
         session.add(CheckIn(event_id=demo_event_id, participant_id=person.id, station="s", method=CheckInMethod.MANUAL))
-    path = export_report(db, demo_event_id, [tmp_path / "r.xlsx"])[0]
+    path = DoorService.for_file(db, demo_event_id, "test").export_report([tmp_path / "r.xlsx"])[0]
     cells = [c for sheet in load_workbook(path).worksheets for row in sheet.iter_rows() for c in row]
     assert not [c.value for c in cells if isinstance(c.value, str) and _dangerous(c.value) and not c.quotePrefix]
     assert "=1+1" in [c.value for c in cells]  # the control character dropped, the text held as text

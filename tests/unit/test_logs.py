@@ -118,9 +118,9 @@ def test_signing_secret_never_leaves_the_database(log_dir: Path, run_cli, db, de
     try:
         import zipfile
 
-        from kiosk.report import export_report
+        from kiosk.service import DoorService
 
-        csv_path, xlsx_path = export_report(db, demo_event_id, [tmp_path / "r.csv", tmp_path / "r.xlsx"])
+        csv_path, xlsx_path = DoorService.for_file(db, demo_event_id, "test").export_report([tmp_path / "r.csv", tmp_path / "r.xlsx"])
         outputs.append(csv_path.read_bytes())
         with zipfile.ZipFile(xlsx_path) as book:  # compressed: look inside every part
             outputs.extend(book.read(name) for name in book.namelist())

@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.scan.wedge import (
+from kiosk.ui.wedge import (
     BURST_GAP_MS,
     SUFFIX_TIMEOUT_MS,
     WINDOW_MIN_BURST_LENGTH,

@@ -9,7 +9,7 @@ Three things go wrong at a Korean front desk, and this module handles each:
 * Scanners end a code with Enter, Tab, CR/LF or nothing at all: a fast burst followed by a
   short silence also ends a code. Typing by hand is slow, so a person typing into the scan field
   must still press Enter.
-* Focus is elsewhere (the search box, a button, a dialog): ``kiosk.scan.burst_filter`` watches
+* Focus is elsewhere (the search box, a button, a dialog): ``kiosk.ui.burst_filter`` watches
   every window, holds back fast keystrokes for a few tens of milliseconds, and sends a burst to
   the scan field. Keys that turn out to be a person typing are replayed, in order, to where they
   were going, so normal typing stays untouched.
