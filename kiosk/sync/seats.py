@@ -131,13 +131,28 @@ class LeasedServerDesk(CheckInDesk):
         self.lease_holder = station
 
     def admit_in(self, session: Session, *args: Any, **kwargs: Any) -> CheckInVerdict:
-        verdict = super().admit_in(session, *args, **kwargs)
-        if verdict.status is ScanStatus.CAPACITY_FULL:
+        return self._explained(super().admit_in(session, *args, **kwargs), session)
+
+    def scan(self, *args: Any, **kwargs: Any) -> CheckInVerdict:  # PostgreSQL: one statement
+        return self._explained(super().scan(*args, **kwargs))
+
+    def check_in_participant(self, *args: Any, **kwargs: Any) -> CheckInVerdict:
+        return self._explained(super().check_in_participant(*args, **kwargs))
+
+    def _explained(self, verdict: CheckInVerdict, session: Session | None = None) -> CheckInVerdict:
+        """A refusal only because of seats held for other stations says so (one read, refusals only)."""
+        if verdict.status is not ScanStatus.CAPACITY_FULL or "held_elsewhere" in verdict.extra:
+            return verdict
+        if session is not None:
             room = session.get(Event, self.event_id)
-            held = (room.capacity if room else 0) - int(verdict.extra.get("capacity", 0))
-            if held > 0 and int(verdict.extra.get("present", 0)) < (room.capacity if room else 0):
-                extra = {**verdict.extra, "held_elsewhere": held}
-                return replace(verdict, detail=HELD_HINT.format(held), extra=extra)
+        else:
+            with self.db.session() as s:
+                room = s.get(Event, self.event_id)
+        capacity = room.capacity if room is not None else 0
+        held = capacity - int(verdict.extra.get("capacity", capacity))
+        if held > 0 and int(verdict.extra.get("present", capacity)) < capacity:
+            extra = {**verdict.extra, "held_elsewhere": held}
+            return replace(verdict, detail=HELD_HINT.format(held), extra=extra)
         return verdict
 
 
@@ -156,6 +171,7 @@ class StationSeats:
         self._lease_at = float("-inf")
         self._lease_used = 0  # seats this station filled online since its lease was granted
         self._lease_wanted = False
+        self._polled = False  # a console polls every second; a one-shot CLI command never does
 
     # -- plain-data API for the supervisor ----------------------------------------------------------
 
@@ -213,6 +229,7 @@ class StationSeats:
             self._lease_wanted = True
 
     def _lease_due(self) -> bool:
+        self._polled = True  # asked only from poll()
         since = self._clock() - self._lease_at  # type: ignore[attr-defined]
         soon = self._lease_used > 0 or self._lease_wanted
         return since >= self.lease_renew_s or (soon and since >= self.lease_after_checkin_s)
@@ -257,7 +274,17 @@ class StationSeats:
     def _keep_share_on_close(self) -> None:
         """A station shutting down keeps its share, written down as if it went apart: restarted
         while the network is out, it may still admit what is left of it. Started online, it gives
-        it back first thing; never started again, the share expires."""
-        if not self._is_apart():
-            self._lease_goes_apart()
+        it back first thing; never started again, the share expires. A link that never polled
+        (a one-shot CLI command) gives it back at once instead."""
+        if self._is_apart():
+            return
+        if not self._polled:
+            try:
+                with self.server.write() as session:  # type: ignore[attr-defined]
+                    seat_leases.release(session, self.event_id, self.station, reason="closed")  # type: ignore[attr-defined]
+                return
+            except Exception as exc:
+                if not is_connection_error(exc):
+                    raise
+        self._lease_goes_apart()
 
