@@ -108,10 +108,10 @@ def test_two_of_four_stations_apart_never_overfill_150_seats(
     # Whatever went over is exactly what the overrides added, audited and kept for the supervisor.
     assert sum(o["added"] for o in overshoot) == max(0, final - CAPACITY)
     if overrides:
-        # The overrides push the room over (the online doors cannot fill the seats held for the
-        # stations apart, so without them it would be full, or a few seats short: see README).
-        assert 0 < final - CAPACITY <= len(forced)
+        # Overrides push the room over only as far as the online doors filled the seats nobody
+        # held (they may leave some free: see README); every seat over is audited and listed.
+        assert final - CAPACITY <= len(forced)
         found = [f for r in runs for f in r["findings"] if f["kind"] == "overshoot"]
-        assert sum(f["added"] for f in found) == final - CAPACITY
+        assert sum(f["added"] for f in found) == max(0, final - CAPACITY)
     else:
         assert overshoot == [] and not any(r["findings"] for r in runs)
