@@ -1,7 +1,8 @@
 """A station's seat lease and sync findings: the part of `StationLink` that keeps the room's count.
 
 Online, the station renews its lease on the server (domain/seat_leases.py: the share rule) on
-its poll and soon after its own check-ins. When it goes apart it writes down, in its replica,
+its poll and soon after its own check-ins (a link that never polls, a one-shot CLI command, holds
+no share and takes no seat held for the stations). When it goes apart it writes down, in its replica,
 what it may still admit: its lease less what it admitted online since the lease was granted,
 counted from the replica's headcount at that moment (`ApartAllowance`). The local desk then
 admits while

@@ -255,6 +255,7 @@ class StationLink(StationSeats):
         with self._lock:
             report = self._push()
             self._refresh()
+            self._renew_lease()  # a share of the seats is taken by poll() and sync() only, never by a one-shot CLI link
             return report
 
     def close(self) -> None:
@@ -277,7 +278,6 @@ class StationLink(StationSeats):
             if self._server_desk is None or self._server_desk.event_id != self.event_id:
                 assert self.event_id is not None
                 self._server_desk = LeasedServerDesk(self.server, self.event_id, self.station)
-            self._renew_lease()
         except Exception as exc:
             self._state = previous
             if not is_connection_error(exc) and not isinstance(exc, migrate.MigrationError):

@@ -44,6 +44,7 @@ class Room:
             retry_s=0, refresh_s=0, **options,  # type: ignore[arg-type]
         )  # fmt: skip
         link.lease_renew_s = 0  # every poll renews: the tests decide when
+        link.poll()  # the console's first poll takes its share
         self.proxies.append(proxy)
         self.links.append(link)
         return link, proxy
