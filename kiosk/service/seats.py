@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from kiosk.domain.seat_leases import LeaseRow, live_leases
 from kiosk.service.usecase import Offline, use_case
-from kiosk.sync.findings import SyncFinding
+from kiosk.sync.findings import CANCELLED_ADMITTED, OVERSHOOT, SyncFinding
 from kiosk.sync.seats import LeaseStatus
+
+__all__ = ["CANCELLED_ADMITTED", "OVERSHOOT", "LeaseRow", "LeaseStatus", "SeatCases", "SyncFinding"]
 
 
 class SeatCases:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.timefmt import local
-from kiosk.sync.findings import CANCELLED_ADMITTED, OVERSHOOT, SyncFinding
+from kiosk.service.seats import CANCELLED_ADMITTED, OVERSHOOT, SyncFinding
 
 
 class SyncFindingsDialog(QDialog):
