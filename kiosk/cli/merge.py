@@ -22,6 +22,10 @@ changed: a snapshot of it is read. Running the same merge twice changes nothing 
   personal_data_stripped    people added without the phone/e-mail/notes OTHER_DB had for them
                             though they share a name + organisation, phone or e-mail; check them
   changed                   false when the merge had nothing new (a second run)
+  findings[]                {kind: overshoot|cancelled_admitted, at, stations, present, capacity,
+                            over, added, overrides, participant_id, name, check_in_id,
+                            checked_in_at}: also written to the audit log (sync_overshoot,
+                            sync_cancelled_admitted)
   dry_run                   true when nothing was written
 """
 
@@ -72,6 +76,10 @@ def _print_text(s: MergeSummary, dry_run: bool) -> None:
               "옮기지 않았습니다 (personal data purged: contacts not copied)")  # fmt: skip
     if s.over_capacity:
         print(f"주의: 정원을 {s.over_capacity}명 초과했습니다")
+    for f in s.findings:  # also in the audit log (sync_overshoot / sync_cancelled_admitted)
+        if f.kind == "cancelled_admitted":
+            print(f"  주의: {f.name} — 등록이 취소된 분이 {', '.join(f.stations)}에서 입장했습니다 "
+                  "(입장 상태로 둠, 감사 기록에 남김; cancelled participant admitted, kept present)")  # fmt: skip
     for c in s.conflicts:
         print(
             f"  충돌: {c.name} — 유지 {c.kept.station} {local(c.kept.checked_in_at):%H:%M:%S}, "

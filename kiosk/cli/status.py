@@ -1,4 +1,8 @@
-"""kiosk status [--json]: the headcount of the active event."""
+"""kiosk status [--json]: the headcount of the active event.
+
+--json also has `seat_leases` [{station, seats, renewed_at, expires_at}] (the seats held for each
+station of a shared server, kiosk/domain/seat_leases.py; empty on a plain file) and
+`sync_findings` [...] (what this station's syncs found and the supervisor has not acknowledged)."""
 
 from __future__ import annotations
 
@@ -20,7 +24,12 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     report = service.status_report()  # this station's copy while the shared server is away
     note_if_apart(service)
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
+        data = {
+            **report.to_json(),
+            "seat_leases": [lease.to_json() for lease in service.seat_leases()],
+            "sync_findings": [finding.to_json() for finding in service.sync_findings()],
+        }
+        print(json.dumps(data, ensure_ascii=False))
     else:
         counts = report.counts
         print(f"{report.name}")

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.domain import audit, token
+from kiosk.domain import audit, seat_leases, token
 from kiosk.domain.clock import door_time, remember_server_now
 from kiosk.domain.codes import external_code_key, holder_of_code
 from kiosk.domain.door_server import ServerDoor
@@ -486,16 +486,21 @@ class CheckInDesk:
             stmt = stmt.with_for_update()
         return session.scalars(stmt).one()
 
+    # The station whose seat lease this desk may use (None: no lease of its own, e.g. a CLI).
+    lease_holder: str | None = None
+
     def _locked_capacity(self, session: Session) -> int:
-        """The event's capacity, read under the same lock as _lock_event (one column, no ORM object:
-        this sits on every check-in's critical path)."""
+        """The event's capacity less the seats leased to other stations (they may be admitting
+        into them while apart: domain/seat_leases.py), read under the same lock as _lock_event in
+        one statement: this sits on every check-in's critical path."""
+        held = seat_leases.held_elsewhere(session, self.event_id, self.lease_holder)
         if self.db.engine.dialect.name == "postgresql":
             # The server's now() rides along: the decision's time costs no extra round trip.
-            stmt = select(Event.capacity, func.now()).where(Event.id == self.event_id).with_for_update()
+            stmt = select(Event.capacity - held, func.now()).where(Event.id == self.event_id).with_for_update()
             capacity, server_now = session.execute(stmt).one()
             remember_server_now(session, server_now)
             return int(capacity)
-        return int(session.scalar(select(Event.capacity).where(Event.id == self.event_id)))
+        return int(session.scalar(select(Event.capacity - held).where(Event.id == self.event_id)))
 
     # -- leaving, undoing -----------------------------------------------------------------------
 

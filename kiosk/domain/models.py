@@ -329,3 +329,19 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class SeatLease(Base):
+    """Seats of the room held for one station, so it can keep admitting while the server is away.
+
+    Renewed by the station while it is online; released when it comes back and has synced;
+    ignored (and then deleted) once `expires_at` has passed, so a dead laptop's share goes back.
+    The rule that shares them out is in `kiosk/domain/seat_leases.py`."""
+
+    __tablename__ = "seat_leases"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    station: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seats: Mapped[int] = mapped_column(Integer, default=0)
+    renewed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())

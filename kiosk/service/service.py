@@ -15,11 +15,12 @@ from kiosk.service.conflicts import ConflictCases
 from kiosk.service.documents import DocumentCases
 from kiosk.service.door import DoorCases
 from kiosk.service.records import RecordCases
+from kiosk.service.seats import SeatCases
 from kiosk.storage.engine import Database
 from kiosk.storage.listen import Change
 
 
-class DoorService(DoorCases, DocumentCases, AdminCases, ConflictCases, RecordCases):
+class DoorService(DoorCases, DocumentCases, AdminCases, ConflictCases, RecordCases, SeatCases):
     def __init__(self, backend: FileBackend | StationBackend, event_id: int, station: str) -> None:
         self.backend = backend
         self.event_id = event_id

@@ -45,6 +45,7 @@ from kiosk.domain.purge_audit import scrubbed_detail
 from kiosk.storage import migrate
 from kiosk.storage.engine import Database
 from kiosk.storage.retry import retry_conflicts
+from kiosk.sync import findings
 from kiosk.sync.outcome import CheckInRef, Conflict, MergeSummary, UnsurePair
 
 __all__ = ["CheckInRef", "Conflict", "MergeError", "MergeSummary", "UnsurePair", "merge_databases", "merge_file"]
@@ -325,11 +326,14 @@ def _merge_into(
         stmt = select(CheckIn).order_by(CheckIn.checked_in_at, CheckIn.id)
         if only_ids is not None:
             stmt = stmt.where(CheckIn.id.in_(list(only_ids)))
-        for row in src.scalars(stmt).all():
+        rows = src.scalars(stmt).all()
+        before = findings.present_before(folder, rows)  # seats-over is judged against this
+        for row in rows:
             folder.fold(row)
         if copy_audit:
             folder.copy_audit(source_identity(src))
         folder.check_capacity()
+        findings.record(folder, rows, before)  # overshoot / cancelled admitted: audited, listed
         if dry_run:
             raise _DryRunDone
 

@@ -75,6 +75,7 @@ class MergeSummary:
     inserted_ids: list[str] = field(default_factory=list)
     target_purged: bool = False  # the target's personal data was purged: none is brought back
     personal_data_stripped: int = 0  # people added without the phone/e-mail/notes they carried
+    findings: list[Any] = field(default_factory=list)  # sync.findings.SyncFinding: overshoot, cancelled admitted
 
     @property
     def changed(self) -> bool:
@@ -99,4 +100,5 @@ class MergeSummary:
             "conflicts": [c.to_json() for c in self.conflicts],
             "unsure_pairs": [u.to_json() for u in self.unsure],
             "changed": self.changed,
+            "findings": [f.to_json() for f in self.findings],
         }

@@ -41,6 +41,7 @@ from kiosk.storage import migrate
 from kiosk.storage.engine import Database
 from kiosk.storage.listen import Change, ChangeListener
 from kiosk.storage.postgres import is_connection_error, redacted, station_database
+from kiosk.sync import findings as sync_findings
 from kiosk.sync.clock import measure_offset, store_offset
 from kiosk.sync.edits import EditReport, pending_edit_count, push_edits, stored_edit_conflicts
 from kiosk.sync.merge import SOURCE_ID_KEY, Conflict, MergeSummary, merge_databases
@@ -55,6 +56,7 @@ from kiosk.sync.replica import (
     replica_event,
     write_replica,
 )
+from kiosk.sync.seats import LeasedLocalDesk, LeasedServerDesk, StationSeats
 
 __all__ = ["LinkState", "LinkStatus", "StationLink", "StationUnavailable", "SyncReport", "default_replica_path"]
 
@@ -85,6 +87,7 @@ class LinkStatus:
     last_sync_at: datetime | None = None
     last_error: str = ""
     notice: str = ""  # the last sync's word for the console (e.g. contacts not uploaded after a purge)
+    findings: int = 0  # overshoots / cancelled guests admitted, found by syncs, not yet acknowledged
 
 
 @dataclass
@@ -96,7 +99,7 @@ class SyncReport:
     edits: EditReport | None = None  # undo / companions / check-outs made apart, applied at sync
 
 
-class StationLink:
+class StationLink(StationSeats):
     def __init__(
         self,
         server_url: str,
@@ -107,6 +110,7 @@ class StationLink:
         refresh_s: float = 15.0,
         safety_refresh_s: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
+        lease_ttl_s: float | None = None,
     ) -> None:
         self.station = station
         self.retry_s = retry_s
@@ -132,6 +136,7 @@ class StationLink:
         self._stale = False  # the server announced a change the replica has not copied yet
         self._listener: ChangeListener | None = None
         self._watchers: list[Callable[[Change], None]] = []
+        self._init_seats(lease_ttl_s)  # seat lease: kiosk/sync/seats.py
         self._connect()
         if self.event_id is None:
             raise StationUnavailable(
@@ -159,6 +164,7 @@ class StationLink:
             last_sync_at=self._last_sync_at,
             last_error=self._last_error,
             notice=self._notice,
+            findings=len(self.sync_findings()),
         )
 
     def headcount(self) -> Headcount:
@@ -221,7 +227,9 @@ class StationLink:
         with self._lock:
             if self._state is LinkState.ONLINE and self._server_desk is not None:
                 try:
-                    return action(self._server_desk)
+                    result = action(self._server_desk)
+                    self._seats_used_online(getattr(result, "verdict", result))
+                    return result
                 except Exception as exc:
                     if not is_connection_error(exc):
                         raise
@@ -248,6 +256,13 @@ class StationLink:
                     self._refresh()
                 except Exception as exc:
                     self._stale = True
+                    if not is_connection_error(exc):
+                        raise
+                    self._go_offline(exc)
+            if self._state is LinkState.ONLINE and self._lease_due():
+                try:
+                    self._renew_lease()
+                except Exception as exc:
                     if not is_connection_error(exc):
                         raise
                     self._go_offline(exc)
@@ -283,11 +298,13 @@ class StationLink:
         with self._lock:
             report = self._push()
             self._refresh()
+            self._renew_lease()  # a share of the seats is taken by poll() and sync() only, never by a one-shot CLI link
             return report
 
     def close(self) -> None:
         if self._listener is not None:
             self._listener.stop()
+        self._keep_share_on_close()
         self.server.dispose()
         self.local.dispose()
 
@@ -301,10 +318,11 @@ class StationLink:
             self._state = LinkState.SYNCING if previous is not LinkState.ONLINE else previous
             migrate.upgrade(self.server)  # a no-op unless the server was just created
             self._push()
+            self._lease_returns()  # the journal is up: the share held while apart goes back
             self._refresh()
             if self._server_desk is None or self._server_desk.event_id != self.event_id:
                 assert self.event_id is not None
-                self._server_desk = CheckInDesk(self.server, self.event_id)
+                self._server_desk = LeasedServerDesk(self.server, self.event_id, self.station)
         except Exception as exc:
             self._state = previous
             if not is_connection_error(exc) and not isinstance(exc, migrate.MigrationError):
@@ -321,6 +339,7 @@ class StationLink:
         if self._state is not LinkState.OFFLINE:
             log.warning("station %s: server unreachable, working locally: %s", self.station, exc)
             self._offline_since = utcnow()
+            self._lease_goes_apart()
         self._state = LinkState.OFFLINE
         text = str(getattr(exc, "orig", None) or exc).strip()
         self._last_error = text.splitlines()[0] if text else type(exc).__name__
@@ -335,7 +354,7 @@ class StationLink:
             event = replica_event(session)
         if event is not None:
             self.event_id = event.id
-            self._local_desk = CheckInDesk(self.local, event.id)
+            self._local_desk = LeasedLocalDesk(self.local, event.id)
 
     def _journal(self, check_in_id: str) -> None:
         with self.local.write() as session:
@@ -364,6 +383,7 @@ class StationLink:
             self._notice = report.notice or self._notice
         with self.local.write() as session:
             clear_pending(session, pending)
+            sync_findings.keep(session, summary.findings)  # for the supervisor, like conflicts
             if summary.conflicts:
                 row = session.get(Setting, CONFLICTS_KEY)
                 known_conflicts = json.loads(row.value) if row is not None and row.value else []
@@ -420,7 +440,7 @@ class StationLink:
         self.event_id = snap.event.id
         self._last_refresh = self._clock()
         if self._local_desk is None or self._local_desk.event_id != self.event_id:
-            self._local_desk = CheckInDesk(self.local, self.event_id)
+            self._local_desk = LeasedLocalDesk(self.local, self.event_id)
 
     def _replica_id(self) -> str:
         with self.local.session() as session:

@@ -2470,37 +2470,37 @@ Change it anyway?</translation>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../kiosk/ui/records_tasks.py" line="42" />
+        <location filename="../../kiosk/ui/records_tasks.py" line="40" />
         <source>서버와 연결이 끊겨 명단을 고칠 수 없습니다. 연결이 돌아오면 다시 하세요 — 입장 처리는 계속됩니다.</source>
         <translation>The shared server is unreachable, so the roster cannot be changed now. Try again once the connection is back — check-ins go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/records_tasks.py" line="46" />
+        <location filename="../../kiosk/ui/records_tasks.py" line="44" />
         <source>서버와 연결이 끊겨 행사 정보를 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 입장 처리는 계속됩니다.</source>
         <translation>The shared server is unreachable, so the event details cannot be changed now. Try again once the connection is back — check-ins go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/records_tasks.py" line="50" />
+        <location filename="../../kiosk/ui/records_tasks.py" line="48" />
         <source>서버와 연결이 끊겨 정원·PIN을 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 정원과 PIN을 그대로 두면 이 컴퓨터의 설정(이름·카메라·소리·언어)은 지금 저장됩니다.</source>
         <translation>The shared server is unreachable, so capacity and PIN cannot be changed now. Try again once the connection is back — leave them unchanged to save this laptop's own settings (name, camera, sound, language) now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/records_tasks.py" line="55" />
+        <location filename="../../kiosk/ui/records_tasks.py" line="53" />
         <source>서버와 연결이 끊겨 책임자 PIN을 바꿀 수 없습니다. 모든 입장 데스크가 같은 PIN을 써야 하니 연결이 돌아오면 다시 하세요.</source>
         <translation>The shared server is unreachable, so the supervisor PIN cannot be changed. Every desk must use the same PIN: change it once the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/records_tasks.py" line="60" />
+        <location filename="../../kiosk/ui/records_tasks.py" line="58" />
         <source>서버와 연결이 끊겨 의전 순위·서열표·소개 문구를 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 도착 현황은 계속 보입니다.</source>
         <translation>The shared server is unreachable, so protocol order, the order table and introductions cannot be changed. Try again once the connection is back — arrivals still show.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/records_tasks.py" line="65" />
+        <location filename="../../kiosk/ui/records_tasks.py" line="63" />
         <source>서버와 연결이 끊겨 좌석 배치를 바꿀 수 없습니다. 연결이 돌아오면 다시 하세요 — 지금 배치로 인쇄는 됩니다.</source>
         <translation>The shared server is unreachable, so the seating plan cannot be changed. Try again once the connection is back — the current plan still prints.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/records_tasks.py" line="70" />
+        <location filename="../../kiosk/ui/records_tasks.py" line="68" />
         <source>서버와 연결이 끊겨 명찰 인쇄를 기록할 수 없어 인쇄하지 않았습니다. 연결이 돌아오면 다시 하세요.</source>
         <translation>The shared server is unreachable, so the badge print could not be logged and nothing was printed. Try again once the connection is back.</translation>
     </message>
@@ -2952,6 +2952,74 @@ A cancelled QR code is refused at the door.</translation>
         <location filename="../../kiosk/ui/supervisor_actions.py" line="110" />
         <source>백업과 복원은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can back up and restore.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFindingsDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="37" />
+        <source>동기화 확인 사항</source>
+        <translation>Sync findings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="40" />
+        <source>연결이 끊긴 동안의 입장 기록을 서버에 올리면서 확인이 필요한 일이 {0}건 있습니다.</source>
+        <translation>Uploading the check-ins made while disconnected found {0} thing(s) to check.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="46" />
+        <source>시각</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="46" />
+        <source>스테이션</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="46" />
+        <source>내용</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="46" />
+        <source>조치</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="63" />
+        <source>모든 항목은 감사 기록에 남아 있습니다. 확인하면 이 목록에서만 지워집니다.</source>
+        <translation>Every item stays in the audit log. Acknowledging only clears this list.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="67" />
+        <source>확인했습니다</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="68" />
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="78" />
+        <source>정원 {0}명에 현재 {1}명: {2}명 초과 (이번 동기화로 {3}명, 그중 책임자 승인 {4}명)</source>
+        <translation>Capacity {0}, present {1}: {2} over ({3} from this sync, {4} of them supervisor overrides)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="81" />
+        <source>현장 안전 책임자에게 알리고 좌석을 확인하세요.</source>
+        <translation>Tell the venue safety officer and check the seats.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="85" />
+        <source>{0}: 연결이 끊긴 동안 입장했으나 그사이 서버에서 등록이 취소되었습니다.</source>
+        <translation>{0}: admitted while disconnected, but the registration was cancelled on the server meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sync_findings_dialog.py" line="86" />
+        <source>입장 상태로 두었습니다. 퇴장 또는 입장 취소는 최근 체크인에서 하세요.</source>
+        <translation>Kept as present. Check them out or undo the check-in from recent check-ins.</translation>
     </message>
 </context>
 <context>

@@ -36,18 +36,21 @@ def make_event(db: Database, people: int, capacity: int) -> list[str]:
 
 
 def start_stations(
-    url: str, codes_file: Path | list[Path], tmp: Path, count: int, settle_s: float = 45.0
+    url: str | list[str], codes_file: Path | list[Path], tmp: Path, count: int, settle_s: float = 45.0,
+    extra: list[list[str]] | None = None,
 ) -> list[subprocess.Popen]:
-    """`count` station processes, ready and waiting for go(); one codes file each, or one shared."""
+    """`count` station processes, ready and waiting for go(); one codes file each, or one shared;
+    one server URL each (e.g. through its own proxy), or one shared; `extra` worker options each."""
     files = codes_file if isinstance(codes_file, list) else [codes_file] * count
+    urls = url if isinstance(url, list) else [url] * count
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     procs = []
     for i in range(count):
         procs.append(
             subprocess.Popen(
-                [sys.executable, str(WORKER), "--url", url, "--replica", str(tmp / f"replica-{i + 1}.db"),
+                [sys.executable, str(WORKER), "--url", urls[i], "--replica", str(tmp / f"replica-{i + 1}.db"),
                  "--station", f"입구{i + 1}", "--codes", str(files[i]), "--seed", str(i + 1),
-                 "--settle-s", str(settle_s)],  # fmt: skip
+                 "--settle-s", str(settle_s), *(extra[i] if extra else [])],  # fmt: skip
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
             )
         )

@@ -111,7 +111,7 @@ def test_full_disk_never_acknowledges_a_check_in_it_could_not_store(tmp_path):
         with db.session() as session:
             ids = session.scalars(select(Participant.id)).all()
         filler = where / "filler"
-        with open(filler, "wb") as fh:  # fill the disk to the last byte
+        with open(filler, "wb", buffering=0) as fh:  # fill the disk to the last byte (unbuffered: nothing left to flush on close)
             try:
                 while True:
                     fh.write(b"\0" * 65536)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.domain import token
+from kiosk.domain import seat_leases, token
 from kiosk.domain.checkin import CheckInDesk, ScanStatus
 from kiosk.domain.demo import load_demo
 from kiosk.domain.models import AuditEntry, CheckIn, Event, Participant
@@ -60,6 +60,7 @@ def _codes(db: Database, event_id: int) -> list[str]:
 def link(server, proxy: CuttableProxy, tmp_path: Path) -> Iterator[StationLink]:  # type: ignore[no-untyped-def]
     db, _ = server
     station = StationLink(_via(db.url, proxy), tmp_path / "replica-1.db", "입구1", retry_s=0)
+    station.poll()  # the console's first poll takes this station's share of the seats
     yield station
     station.close()
 
@@ -110,9 +111,15 @@ def test_offline_scan_is_journaled_and_synced_back(server, link: StationLink, pr
 def test_same_person_at_two_stations_while_apart(server, link: StationLink, proxy: CuttableProxy) -> None:  # type: ignore[no-untyped-def]
     db, event_id = server
     code = _codes(db, event_id)[5]
+    other = CheckInDesk(db, event_id)  # 입구2, on the server
+    other.lease_holder = "입구2"
+    with db.write() as s:  # 입구2 has joined: the seats are shared (domain/seat_leases.py)
+        seat_leases.renew(s, event_id, "입구2")
+    link.lease_renew_s = 0
+    link.poll()
     proxy.cut()
     mine = link.scan(code)  # offline, first
-    theirs = CheckInDesk(db, event_id).scan(code, station="입구2")  # on the server, later
+    theirs = other.scan(code, station="입구2")  # on the server, later
     assert mine.ok and theirs.ok
     proxy.restore()
     assert link.poll().state is LinkState.ONLINE
@@ -135,7 +142,9 @@ def test_journal_survives_a_restart_while_offline(server, proxy: CuttableProxy, 
     url = _via(db.url, proxy)
     replica = tmp_path / "replica.db"
     code = _codes(db, event_id)[7]
-    StationLink(url, replica, "입구3", retry_s=0).close()  # first start: copies the roster
+    first = StationLink(url, replica, "입구3", retry_s=0)  # first start: copies the roster
+    first.poll()  # the console's poll: its share of the seats is kept when it closes
+    first.close()
     proxy.cut()
     station = StationLink(url, replica, "입구3", retry_s=0)  # starts offline from its replica
     assert station.state is LinkState.OFFLINE
@@ -224,6 +233,9 @@ def test_same_name_walk_ins_on_two_offline_stations_stay_apart(server, proxy: Cu
 
     db, event_id = server
     links = [StationLink(_via(db.url, proxy), tmp_path / f"replica-{i}.db", f"입구{i + 1}", retry_s=0) for i in (0, 1)]
+    for link in links + links:  # both renew twice once the other has joined: each holds half the room
+        link.lease_renew_s = 0
+        link.poll()
     try:
         proxy.cut()
         for i, link in enumerate(links):
