@@ -99,6 +99,9 @@ class FileBackend:
             self._listener = ChangeListener(self.db.url, lambda change: [w(change) for w in list(self._watchers)])
             self._listener.start()
 
+    def unwatch(self) -> None:
+        self._watchers.clear()
+
     def close(self) -> None:
         if self._listener is not None:
             self._listener.stop()
@@ -172,6 +175,9 @@ class StationBackend:
 
     def watch(self, callback: Callable[[Change], None]) -> None:
         self.link.watch(callback)
+
+    def unwatch(self) -> None:
+        self.link.unwatch()
 
     def close(self) -> None:
         self.link.close()

@@ -47,5 +47,9 @@ class DoorService(DoorCases, DocumentCases, AdminCases, ConflictCases, RecordCas
         `service.watch(lambda _change: window.tasks.run_on_main(window.refresh_soon))`."""
         self.backend.watch(callback)
 
+    def unwatch(self) -> None:
+        """Forget every `watch` callback (the window that asked is closing)."""
+        self.backend.unwatch()
+
     def close(self) -> None:
         self.backend.close()

@@ -276,6 +276,10 @@ class StationLink(StationSeats):
             self._listener = ChangeListener(self.server.url, self._on_change, name=f"kiosk-listen-{self.station}")
             self._listener.start()
 
+    def unwatch(self) -> None:
+        """Forget every callback (a closing window); the listener itself stops at close()."""
+        self._watchers.clear()
+
     @property
     def listener(self) -> ChangeListener | None:
         return self._listener

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.domain.timefmt import local
@@ -48,9 +49,13 @@ class _PollTask(QRunnable):
 
 
 class ConnectionBadge(QWidget):
+    # Pressed while conflicts or sync findings wait: the console opens the matching screen.
+    review_requested = Signal(str)  # "conflicts" | "findings"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectionBadge")
+        self._review = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 8, 0)
         layout.setSpacing(6)
@@ -87,12 +92,22 @@ class ConnectionBadge(QWidget):
             self.pending.setText(self.tr("미전송 {0}건").format(status.pending))
         elif status.conflicts:
             self.pending.setText(self.tr("충돌 {0}건 확인 필요").format(status.conflicts))
+        elif status.findings:
+            self.pending.setText(self.tr("동기화 확인 {0}건").format(status.findings))
         elif status.notice:
             self.pending.setText(self.tr("개인정보 삭제된 서버: 연락처는 올리지 않음"))
         else:
             self.pending.setText("")
         self.pending.setVisible(bool(self.pending.text()))
+        self._review = "conflicts" if status.conflicts else "findings" if status.findings else ""
+        self.setCursor(Qt.CursorShape.PointingHandCursor if self._review else Qt.CursorShape.ArrowCursor)
         self.setToolTip(self._details(status))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._review and event.button() == Qt.MouseButton.LeftButton:
+            self.review_requested.emit(self._review)
+            return
+        super().mousePressEvent(event)
 
     def _details(self, status: LinkStatus) -> str:
         lines = [self.tr("공유 서버: {0}").format(status.server or "-")]
@@ -111,6 +126,10 @@ class ConnectionBadge(QWidget):
             ))  # fmt: skip
         if status.conflicts:
             lines.append(self.tr("두 PC에서 같은 사람이 체크인된 기록 {0}건: 관리자 확인").format(status.conflicts))
+        if status.findings:
+            lines.append(self.tr("동기화 확인 사항 {0}건 (정원 초과 또는 취소된 분 입장): 관리자 확인").format(status.findings))
+        if status.conflicts or status.findings:
+            lines.append(self.tr("누르면 확인 화면이 열립니다 (책임자)"))
         return "\n".join(lines)
 
     def follow(self, source: Callable[[], LinkStatus], interval_ms: int = 1000) -> None:

@@ -72,6 +72,9 @@ from kiosk.ui.window_parts import CameraControl, WindowShortcutsFirst
 log = logging.getLogger(__name__)
 REFRESH_MS = 1000
 SLOW_REFRESH_TICKS = 3  # the lists refresh every third tick; counters every tick
+# A station of a shared server hears the other stations' changes (LISTEN/NOTIFY) and refreshes
+# then; the timer only re-reads as a safety net, once a minute, instead of every second.
+LIVE_SAFETY_TICKS = 60
 POLL_MS = 1000  # a station's probe / sync / refresh (on the worker)
 
 
@@ -154,9 +157,14 @@ class MainWindow(QMainWindow):
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll_station)
+        self._live = False
         if getattr(self.service.backend, "shared", False):
             self._add_connection_badge()
             self.poll_timer.start()
+            # Another station's check-in (or roster edit) arrives as a notification on the
+            # listener's thread: hand it to the GUI thread, which queues one coalesced read.
+            self.service.watch(lambda _change: self.tasks.run_on_main(self.refresh_soon))
+            self._live = True
         if self.desk_page is not None and self.local.camera:
             self.camera.start(self.local.camera, self.local.decoder)
             self.camera.attach(self.desk_page)
@@ -358,6 +366,9 @@ class MainWindow(QMainWindow):
         from kiosk.ui.connection_badge import ConnectionBadge
 
         self.connection_badge = ConnectionBadge()
+        self.connection_badge.review_requested.connect(
+            lambda what: self.supervisor.open_conflicts() if what == "conflicts" else self.supervisor.open_sync_findings()
+        )
         self.add_status_widget(self.connection_badge)
         self.poll_station()
 
@@ -381,6 +392,10 @@ class MainWindow(QMainWindow):
         third second, read on the worker (coalesced: nothing is queued while one is waiting)."""
         self._tick += 1
         self.clock.setText(hhmm(utcnow()))
+        if self._live and not self._apart:
+            if self._tick % LIVE_SAFETY_TICKS == 0:
+                self.refresh_soon()
+            return
         self.refresh_soon(lists=self._tick % SLOW_REFRESH_TICKS == 0)
 
     def refresh_soon(self, lists: bool = True) -> None:
@@ -935,6 +950,8 @@ class MainWindow(QMainWindow):
             return
         self.timer.stop()
         self.poll_timer.stop()
+        if self._live:
+            self.service.unwatch()  # a late notification must not reach this closing window
         self._after_verdict.stop()
         self.tasks.shutdown()  # finishes every queued operation first: nothing acknowledged is lost
         self.camera.stop()

@@ -105,6 +105,33 @@ class SupervisorActions(QObject):
         w.gate.require(self.tr("내보내기는 책임자만 할 수 있습니다."),
                        lambda: self._open("kiosk.ui.export_dialog", "ExportDialog", w.tasks))  # fmt: skip
 
+    def open_conflicts(self) -> None:
+        """The conflict screen: check-ins two stations both made while apart, kept or swapped."""
+        w = self.window
+        w.gate.require(self.tr("충돌 정리는 책임자만 할 수 있습니다."),
+                       lambda: self._open("kiosk.ui.conflicts_dialog", "ConflictsDialog", w.tasks,
+                                          w.gate.operator))  # fmt: skip
+
+    def open_sync_findings(self) -> None:
+        """What syncs found (room over capacity, cancelled guests admitted while apart)."""
+        w = self.window
+
+        def show(findings) -> None:  # type: ignore[no-untyped-def]
+            from kiosk.ui.sync_findings_dialog import SyncFindingsDialog
+
+            if not findings:
+                w.statusBar().showMessage(self.tr("동기화 확인 사항이 없습니다"), 6000)
+                return
+            dialog = SyncFindingsDialog(findings, parent=w)
+            operator = w.gate.operator
+            dialog.acknowledged.connect(
+                lambda: w.tasks.run(lambda svc: svc.acknowledge_findings(operator), on_done=lambda _n: w.poll_station())
+            )
+            dialog.open()
+
+        w.gate.require(self.tr("동기화 확인은 책임자만 할 수 있습니다."),
+                       lambda: w.tasks.run(lambda svc: svc.sync_findings(), on_done=show))  # fmt: skip
+
     def open_backups(self) -> None:
         w = self.window
         w.gate.require(self.tr("백업과 복원은 책임자만 할 수 있습니다."),

@@ -185,6 +185,14 @@ class VerdictPanel(QFrame):
                 self.tr("같은 분이 맞는지 확인하세요. 잘못된 입장은 최근 체크인에서 취소(책임자)"),
             )
         headline, detail = self._refusal(status)
+        if status is ScanStatus.CAPACITY_FULL and verdict.extra.get("apart"):
+            # Apart from the server this station admits only its share of the seats.
+            detail = self.tr("서버와 연결이 끊긴 동안 이 PC에 맡겨진 좌석을 다 썼습니다. "
+                             "다른 입구의 입장을 알 수 없어 더 들이면 정원을 넘을 수 있습니다.")  # fmt: skip
+        elif status is ScanStatus.CAPACITY_FULL and verdict.extra.get("held_elsewhere"):
+            detail = self.tr("남은 좌석 {0}석은 다른 입구에 나눠 맡긴 몫입니다 (입구가 끊겨도 정원을 지키려고).").format(
+                verdict.extra["held_elsewhere"]
+            )
         if p is not None and not self.guest_facing:
             detail = f"{p.name} · {who}\n{detail}"
         if self.guest_facing:

@@ -87,6 +87,8 @@ class WindowMenus(QObject):
         add(boss, "export", self.tr("참석 보고서 내보내기"), "Ctrl+E", s.open_export)
         add(boss, "certificate_mail", self.tr("참석확인증 메일 보내기"), None, s.open_certificate_mail)
         add(boss, "backup", self.tr("백업 · 복원"), None, s.open_backups)
+        add(boss, "conflicts", self.tr("충돌 확인 (두 PC가 같은 사람을 입장시킨 기록)"), None, s.open_conflicts)
+        add(boss, "sync_findings", self.tr("동기화 확인 사항 (정원 초과, 취소된 분 입장)"), None, s.open_sync_findings)
         return self.actions
 
     def set_enabled(self, enabled: bool) -> None:

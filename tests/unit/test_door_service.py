@@ -19,7 +19,7 @@ from kiosk.storage.engine import Database
 
 
 def test_every_public_method_is_a_declared_use_case() -> None:
-    infrastructure = {"apart", "status", "poll", "watch", "close", "for_file", "backend", "event_id", "station"}
+    infrastructure = {"apart", "status", "poll", "watch", "unwatch", "close", "for_file", "backend", "event_id", "station"}
     public = {n for n in dir(DoorService) if not n.startswith("_")} - infrastructure
     assert public <= set(declared(DoorService)), public - set(declared(DoorService))
     assert declared(DoorService)["scan"].offline is Offline.JOURNALED
