@@ -3,13 +3,14 @@
 The share rule (renewed by each station on its poll and after its own check-ins):
 
     pool   = max(0, capacity - present - seats held by quiet stations)
-    fair   = pool // stations renewing (this one included)
+    fair   = pool // (stations renewing (this one included) + 1)
     free   = max(0, capacity - present - seats leased to the other stations)
     lease  = min(fair, free)
 
 A quiet station has not renewed for QUIET_S (it is apart, or gone): its seats stay held for it
 (it may be admitting into them), and the rest is split among the stations still renewing, so two
-online doors share what is left evenly instead of the first to renew holding it all. `free` keeps
+online doors share what is left evenly instead of the first to renew holding it all (and one part
+stays with nobody, for desks that hold no lease). `free` keeps
 the sum of the leases within the remaining seats while the others have not yet renewed down to
 their new fair share; the remainder of the division is held by nobody (any online station may
 use it). A check-in on the server counts the seats leased to the OTHER
@@ -73,7 +74,10 @@ class LeaseRow:
 def fair_share(capacity: int, present: int, others_held: int, renewing: int, quiet_held: int = 0) -> int:
     """The share rule (see the module docstring); never negative."""
     pool = max(0, capacity - present - quiet_held)
-    fair = pool // max(1, renewing)
+    # One part more than there are stations stays unleased: a desk that holds no lease (a CLI
+    # command, a station just started, the supervisor's laptop) can still admit online. Without
+    # it a lone console held every remaining seat and any other desk met a "full" room.
+    fair = pool // (max(1, renewing) + 1)
     free = max(0, capacity - present - others_held)
     return max(0, min(fair, free))
 

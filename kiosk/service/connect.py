@@ -50,7 +50,9 @@ def open_station_backend(server_url: str, station: str) -> StationBackend:
     """
     from kiosk.sync.station import StationLink, default_replica_path
 
-    return StationBackend(StationLink(server_url, default_replica_path(server_url, station=station), station))
+    return StationBackend(
+        StationLink(server_url, default_replica_path(server_url, station=station), station, take_seats=False)
+    )
 
 
 def active_event_id(backend: FileBackend | StationBackend) -> int:

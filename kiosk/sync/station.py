@@ -111,6 +111,7 @@ class StationLink(StationSeats):
         safety_refresh_s: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
         lease_ttl_s: float | None = None,
+        take_seats: bool = True,
     ) -> None:
         self.station = station
         self.retry_s = retry_s
@@ -137,6 +138,11 @@ class StationLink(StationSeats):
         self._listener: ChangeListener | None = None
         self._watchers: list[Callable[[Change], None]] = []
         self._init_seats(lease_ttl_s)  # seat lease: kiosk/sync/seats.py
+        # A station that will keep working (the console; any long-lived link) takes its share of
+        # the seats as soon as it is online, so a cable pulled before its first poll still leaves
+        # it seats to admit into. A one-shot CLI command takes none (it would hold seats for
+        # minutes after it exits); apart, it admits only into a share its station wrote down.
+        self._take_seats = take_seats
         self._connect()
         if self.event_id is None:
             raise StationUnavailable(
@@ -338,6 +344,13 @@ class StationLink(StationSeats):
         self._offline_since = None
         self._last_error = ""
         log.info("station %s: online (%s)", self.station, redacted(self.server.url))
+        if self._take_seats:
+            try:
+                self._renew_lease()
+            except Exception as exc:
+                if not is_connection_error(exc):
+                    raise
+                self._go_offline(exc)
 
     def _go_offline(self, exc: BaseException) -> None:
         if self._state is not LinkState.OFFLINE:

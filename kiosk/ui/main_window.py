@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.discard_box: QMessageBox | None = None  # "discard the half-typed walk-in?" (tests drive it)
         self.override_dialog: QInputDialog | None = None  # the open reason box (tests drive it)
         self.pin_set = False  # from the last overview; kiosk mode asks the service again when unsure
+        self._live = False  # a shared station hearing the server's changes (set once the badge is up)
         self.connection_badge = None
         self._apart: bool | None = None
         self._header: tuple[object, ...] = ()
@@ -157,7 +158,6 @@ class MainWindow(QMainWindow):
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll_station)
-        self._live = False
         if getattr(self.service.backend, "shared", False):
             self._add_connection_badge()
             self.poll_timer.start()

@@ -438,64 +438,79 @@
 <context>
     <name>ConnectionBadge</name>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="75" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="80" />
         <source>온라인</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="76" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="81" />
         <source>오프라인 (로컬 저장 중)</source>
         <translation>Offline (saving locally)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="77" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="82" />
         <source>동기화 중</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="87" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="92" />
         <source>미전송 {0}건</source>
         <translation>{0} not sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="89" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="94" />
         <source>충돌 {0}건 확인 필요</source>
         <translation>{0} conflicts to review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="91" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="96" />
+        <source>동기화 확인 {0}건</source>
+        <translation>{0} sync findings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/connection_badge.py" line="98" />
         <source>개인정보 삭제된 서버: 연락처는 올리지 않음</source>
         <translation>Server data purged: contacts not uploaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="98" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="113" />
         <source>공유 서버: {0}</source>
         <translation>Shared server: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="100" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="115" />
         <source>서버에 연결할 수 없어 이 PC에 저장하고 있습니다. 연결되면 자동으로 보냅니다.</source>
         <translation>The server cannot be reached, so check-ins are saved on this PC. They are sent automatically once connected.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="102" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="117" />
         <source>연결 끊김: {0}</source>
         <translation>Disconnected: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="106" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="121" />
         <source>마지막 동기화: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="109" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="124" />
         <source>서버의 개인정보가 삭제되어 있어, 오프라인에 받은 전화번호·이메일·메모는 올리지 않고 이 PC의 사본에서도 지웠습니다. 체크인과 이름·소속은 그대로 올렸습니다.</source>
         <translation>Personal data on the server was purged: phones, e-mails and notes taken offline were not uploaded and were removed from this PC's copy. Check-ins, names and organisations were uploaded.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="113" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="128" />
         <source>두 PC에서 같은 사람이 체크인된 기록 {0}건: 관리자 확인</source>
         <translation>{0} people checked in at two stations: supervisor to review</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/connection_badge.py" line="130" />
+        <source>동기화 확인 사항 {0}건 (정원 초과 또는 취소된 분 입장): 관리자 확인</source>
+        <translation>{0} sync findings (over capacity or a cancelled guest admitted): supervisor to review</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/connection_badge.py" line="132" />
+        <source>누르면 확인 화면이 열립니다 (책임자)</source>
+        <translation>Click to open the review screen (supervisor)</translation>
     </message>
 </context>
 <context>
@@ -1425,267 +1440,267 @@ Change it anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="167" />
+        <location filename="../../kiosk/ui/main_window.py" line="175" />
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="228" />
+        <location filename="../../kiosk/ui/main_window.py" line="236" />
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="230" />
+        <location filename="../../kiosk/ui/main_window.py" line="238" />
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="235" />
+        <location filename="../../kiosk/ui/main_window.py" line="243" />
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="241" />
+        <location filename="../../kiosk/ui/main_window.py" line="249" />
         <source>의전 (Ctrl+4)</source>
         <translation>Protocol (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="271" />
-        <location filename="../../kiosk/ui/main_window.py" line="446" />
+        <location filename="../../kiosk/ui/main_window.py" line="279" />
+        <location filename="../../kiosk/ui/main_window.py" line="461" />
         <source>공유 서버</source>
         <translation>shared server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="278" />
+        <location filename="../../kiosk/ui/main_window.py" line="286" />
         <source>체크인 키오스크 — 행사 없음 ({0})</source>
         <translation>Check-in kiosk — no event ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="288" />
+        <location filename="../../kiosk/ui/main_window.py" line="296" />
         <source>행사가 열려 있지 않아 스캔을 처리하지 않았습니다 — 먼저 행사를 만들거나 여세요</source>
         <translation>No event is open, so the scan was not processed — create or open an event first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="316" />
+        <location filename="../../kiosk/ui/main_window.py" line="324" />
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="321" />
+        <location filename="../../kiosk/ui/main_window.py" line="329" />
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="324" />
+        <location filename="../../kiosk/ui/main_window.py" line="332" />
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="330" />
+        <location filename="../../kiosk/ui/main_window.py" line="338" />
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · F12 over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334" />
-        <location filename="../../kiosk/ui/main_window.py" line="346" />
-        <location filename="../../kiosk/ui/main_window.py" line="814" />
+        <location filename="../../kiosk/ui/main_window.py" line="342" />
+        <location filename="../../kiosk/ui/main_window.py" line="354" />
+        <location filename="../../kiosk/ui/main_window.py" line="829" />
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404" />
+        <location filename="../../kiosk/ui/main_window.py" line="419" />
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="405" />
+        <location filename="../../kiosk/ui/main_window.py" line="420" />
         <source>새 행사를 만들거나 행사 파일을 여세요.</source>
         <translation>Create a new event or open an event file.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="446" />
+        <location filename="../../kiosk/ui/main_window.py" line="461" />
         <source>{0} — {1} — 체크인 키오스크</source>
         <translation>{0} — {1} — Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="521" />
+        <location filename="../../kiosk/ui/main_window.py" line="536" />
         <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
         <translation>Check-out mode: scan the QR code of the guest leaving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="522" />
+        <location filename="../../kiosk/ui/main_window.py" line="537" />
         <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
         <translation>Press F6 again to go back to check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="528" />
+        <location filename="../../kiosk/ui/main_window.py" line="543" />
         <source>퇴장 모드 (F6)</source>
         <translation>Check-out mode (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="564" />
+        <location filename="../../kiosk/ui/main_window.py" line="579" />
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="566" />
+        <location filename="../../kiosk/ui/main_window.py" line="581" />
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="571" />
+        <location filename="../../kiosk/ui/main_window.py" line="586" />
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="583" />
+        <location filename="../../kiosk/ui/main_window.py" line="598" />
         <source>서버와 연결이 끊겨 지금은 할 수 없습니다</source>
         <translation>Not possible while the shared server is away</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="584" />
+        <location filename="../../kiosk/ui/main_window.py" line="599" />
         <source>연결이 돌아오면 다시 하세요. 체크인은 이 PC에 계속 저장됩니다.</source>
         <translation>Try again when the connection is back. Check-ins are still kept on this PC.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="590" />
+        <location filename="../../kiosk/ui/main_window.py" line="605" />
         <source>저장하지 못했습니다</source>
         <translation>Could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="591" />
+        <location filename="../../kiosk/ui/main_window.py" line="606" />
         <source>데이터베이스에 쓸 수 없어 기록되지 않았습니다. 잠시 뒤 다시 시도하세요.</source>
         <translation>The database could not be written, so nothing was recorded. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="606" />
+        <location filename="../../kiosk/ui/main_window.py" line="621" />
         <source>체크인을 멈췄습니다</source>
         <translation>Check-in stopped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="607" />
+        <location filename="../../kiosk/ui/main_window.py" line="622" />
         <source>데이터베이스 파일이 바뀌거나 사라져 기록하지 않았습니다. 책임자에게 알리세요.</source>
         <translation>The database file was replaced or removed, so nothing was recorded. Tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="670" />
+        <location filename="../../kiosk/ui/main_window.py" line="685" />
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="677" />
+        <location filename="../../kiosk/ui/main_window.py" line="692" />
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="684" />
+        <location filename="../../kiosk/ui/main_window.py" line="699" />
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="685" />
+        <location filename="../../kiosk/ui/main_window.py" line="700" />
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="686" />
+        <location filename="../../kiosk/ui/main_window.py" line="701" />
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="687" />
+        <location filename="../../kiosk/ui/main_window.py" line="702" />
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="692" />
+        <location filename="../../kiosk/ui/main_window.py" line="707" />
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="702" />
+        <location filename="../../kiosk/ui/main_window.py" line="717" />
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="714" />
+        <location filename="../../kiosk/ui/main_window.py" line="729" />
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="714" />
+        <location filename="../../kiosk/ui/main_window.py" line="729" />
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="728" />
+        <location filename="../../kiosk/ui/main_window.py" line="743" />
         <source>현장등록</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="729" />
+        <location filename="../../kiosk/ui/main_window.py" line="744" />
         <source>작성 중인 현장등록을 지울까요?</source>
         <translation>Discard the walk-in being typed?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="730" />
+        <location filename="../../kiosk/ui/main_window.py" line="745" />
         <source>지우기</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="731" />
+        <location filename="../../kiosk/ui/main_window.py" line="746" />
         <source>계속 작성 (Esc)</source>
         <translation>Keep writing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="779" />
+        <location filename="../../kiosk/ui/main_window.py" line="794" />
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="784" />
+        <location filename="../../kiosk/ui/main_window.py" line="799" />
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="793" />
+        <location filename="../../kiosk/ui/main_window.py" line="808" />
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="794" />
+        <location filename="../../kiosk/ui/main_window.py" line="809" />
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="795" />
+        <location filename="../../kiosk/ui/main_window.py" line="810" />
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="802" />
+        <location filename="../../kiosk/ui/main_window.py" line="817" />
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="802" />
+        <location filename="../../kiosk/ui/main_window.py" line="817" />
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="862" />
+        <location filename="../../kiosk/ui/main_window.py" line="877" />
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="863" />
+        <location filename="../../kiosk/ui/main_window.py" line="878" />
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="908" />
+        <location filename="../../kiosk/ui/main_window.py" line="923" />
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -2949,7 +2964,22 @@ A cancelled QR code is refused at the door.</translation>
         <translation>Only a supervisor can export.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/supervisor_actions.py" line="110" />
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="111" />
+        <source>충돌 정리는 책임자만 할 수 있습니다.</source>
+        <translation>Only a supervisor can resolve conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="123" />
+        <source>동기화 확인 사항이 없습니다</source>
+        <translation>No sync findings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="132" />
+        <source>동기화 확인은 책임자만 할 수 있습니다.</source>
+        <translation>Only a supervisor can review sync findings.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/supervisor_actions.py" line="137" />
         <source>백업과 복원은 책임자만 할 수 있습니다.</source>
         <translation>Only a supervisor can back up and restore.</translation>
     </message>
@@ -3161,87 +3191,97 @@ A cancelled QR code is refused at the door.</translation>
         <translation>Make sure it is the same person. A wrong check-in can be undone under Recent (supervisor).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="191" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="190" />
+        <source>서버와 연결이 끊긴 동안 이 PC에 맡겨진 좌석을 다 썼습니다. 다른 입구의 입장을 알 수 없어 더 들이면 정원을 넘을 수 있습니다.</source>
+        <translation>This station has used the seats it holds while apart from the server. It cannot see the other doors, so admitting more could overfill the room.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="193" />
+        <source>남은 좌석 {0}석은 다른 입구에 나눠 맡긴 몫입니다 (입구가 끊겨도 정원을 지키려고).</source>
+        <translation>The {0} remaining seats are held as other doors' shares (so capacity holds even if a door loses the server).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/verdict_panel.py" line="199" />
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="193" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="201" />
         <source>책임자 승인으로 입장 F12 · Esc 로 지우기</source>
         <translation>Let in with supervisor approval F12 · Esc to clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="194" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="202" />
         <source>Esc 로 지우기 · 이름 검색 F2</source>
         <translation>Esc to clear · name search F2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="198" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="206" />
         <source>명단에 없는 코드입니다</source>
         <translation>This code is not on the roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="198" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="206" />
         <source>이름 검색(F2)으로 찾거나 현장등록(F3)을 하세요.</source>
         <translation>Find the guest by name (F2) or register a walk-in (F3).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="200" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="208" />
         <source>위조되었거나 손상된 코드입니다</source>
         <translation>Forged or damaged code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="201" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="209" />
         <source>이 코드로는 입장할 수 없습니다. 신분을 확인한 뒤 이름 검색(F2)으로 체크인하세요.</source>
         <translation>This code cannot be used. Check the guest's identity, then check them in by name (F2).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="204" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="212" />
         <source>다른 행사의 코드입니다</source>
         <translation>Code from another event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="204" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="212" />
         <source>이 행사의 초대장이 아닙니다. 이름 검색(F2)으로 확인하세요.</source>
         <translation>This is not an invitation to this event. Check by name (F2).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="206" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="214" />
         <source>등록이 취소된 분입니다</source>
         <translation>Registration cancelled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="206" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="214" />
         <source>입장 여부는 현장 책임자에게 확인하세요.</source>
         <translation>Ask the supervisor whether they may enter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="208" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="216" />
         <source>정원이 찼습니다</source>
         <translation>The room is full</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="208" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="216" />
         <source>남은 좌석이 없습니다. 입장은 현장 책임자의 승인이 필요합니다.</source>
         <translation>No seats left. Entry needs the supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="210" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="218" />
         <source>입장 기록이 없습니다</source>
         <translation>Not checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="210" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="218" />
         <source>이 분은 지금 입장해 있지 않습니다.</source>
         <translation>This person is not inside now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="211" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="219" />
         <source>읽을 수 없는 코드입니다</source>
         <translation>Unreadable code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/verdict_panel.py" line="211" />
+        <location filename="../../kiosk/ui/verdict_panel.py" line="219" />
         <source>다시 스캔하거나 이름 검색(F2)을 이용하세요.</source>
         <translation>Scan again or use name search (F2).</translation>
     </message>
@@ -3654,6 +3694,16 @@ Each event gets a file of its own.</translation>
         <location filename="../../kiosk/ui/window_menus.py" line="89" />
         <source>백업 · 복원</source>
         <translation>Backup · restore</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/window_menus.py" line="90" />
+        <source>충돌 확인 (두 PC가 같은 사람을 입장시킨 기록)</source>
+        <translation>Conflicts (one guest admitted by two stations)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/window_menus.py" line="91" />
+        <source>동기화 확인 사항 (정원 초과, 취소된 분 입장)</source>
+        <translation>Sync findings (over capacity, cancelled guests admitted)</translation>
     </message>
 </context>
 <context>

@@ -84,19 +84,20 @@ def test_apart_station_admits_its_share_then_asks_for_an_override(room: Room) ->
     codes = make_event(room.db, people=60, capacity=20)
     a, cable_a = room.station("A")
     b, _ = room.station("B")
-    a.poll(), b.poll()  # both renew once B has joined: 20 seats / 2 stations
-    assert a.seat_lease().seats == 10 and b.seat_lease().seats == 10
+    a.poll(), b.poll()  # both renew once B has joined: 20 seats in three parts (one held by nobody)
+    share = a.seat_lease().seats
+    assert 6 <= share <= 10 and 6 <= b.seat_lease().seats <= 10 and share + b.seat_lease().seats <= 20
     cable_a.cut()
     admitted = [a.scan(code) for code in codes[:12]]
     assert a.state is LinkState.OFFLINE
-    assert [v.status for v in admitted].count(ScanStatus.OK) == 10
-    full = admitted[10]
+    assert [v.status for v in admitted].count(ScanStatus.OK) == share
+    full = admitted[share]
     assert full.status is ScanStatus.CAPACITY_FULL and full.extra["apart"] and "F12" in full.detail
-    # Meanwhile B, online, cannot take A's ten seats.
+    # Meanwhile B, online, cannot take A's seats.
     online = [b.scan(code) for code in codes[20:40]]
-    assert [v.status for v in online].count(ScanStatus.OK) == 10
+    assert [v.status for v in online].count(ScanStatus.OK) == 20 - share
     assert online[-1].status is ScanStatus.CAPACITY_FULL
-    assert online[-1].extra["held_elsewhere"] == 10 and "F12" in online[-1].detail  # the door says why
+    assert online[-1].extra["held_elsewhere"] == share and "F12" in online[-1].detail  # the door says why
     # The supervisor lets one more in at A: recorded.
     pid = full.participant.id  # type: ignore[union-attr]
     forced = a.call(lambda d: d.override_capacity(pid, "국회의원 수행원", "A", "책임자", method=CheckInMethod.QR))
@@ -113,7 +114,7 @@ def test_apart_station_admits_its_share_then_asks_for_an_override(room: Room) ->
     assert a.acknowledge_findings("책임자") == 1 and a.sync_findings() == []
     # The share held while apart went back when A returned, after its journal was synced.
     released = [r for r in room.audit("seat_lease") if r["outcome"] == "released" and r["station"] == "A"]
-    assert released and released[0]["admitted_apart"] == 11
+    assert released and released[0]["admitted_apart"] == share + 1
 
 
 def test_cancelled_on_the_server_while_apart_is_kept_present_and_flagged(room: Room) -> None:
@@ -121,7 +122,7 @@ def test_cancelled_on_the_server_while_apart_is_kept_present_and_flagged(room: R
     a, cable = room.station("A")
     cable.cut()
     a.poll()  # the renewal finds the cable pulled
-    assert a.seat_lease().apart and a.seat_lease().seats == 50
+    assert a.seat_lease().apart and a.seat_lease().seats == 25  # taken when it came online: half the room
     with room.db.write() as s:  # the organiser cancels guest #1 on the server meanwhile
         first = _pids(room.db)[0]
         s.execute(update(Participant).where(Participant.id == first).values(status=InvitationStatus.CANCELLED))
@@ -147,7 +148,9 @@ def test_a_vanished_station_gives_its_share_back_when_its_lease_expires(room: Ro
     b, _ = room.station("B", lease_ttl_s=6.0)
     a.poll()
     cable_a.cut()  # A's laptop dies: it never renews again
-    assert [b.scan(c).status for c in codes[:12]].count(ScanStatus.OK) == 10
+    held = a.seat_lease().seats
+    first = [b.scan(c).status for c in codes[:12]].count(ScanStatus.OK)
+    assert first == min(12, 20 - held)  # B never takes the seats A may be admitting into
     deadline = time.monotonic() + 40
     while time.monotonic() < deadline:
         b.poll()
@@ -158,7 +161,7 @@ def test_a_vanished_station_gives_its_share_back_when_its_lease_expires(room: Ro
         time.sleep(0.2)  # waiting out the lease: a bounded wait on the server's clock
     assert holders == {"B"}
     assert [r["station"] for r in room.audit("seat_lease") if r["outcome"] == "expired"] == ["A"]
-    assert [b.scan(c).status for c in codes[12:24]].count(ScanStatus.OK) == 10
+    assert [b.scan(c).status for c in codes[12:24]].count(ScanStatus.OK) == 20 - first
     assert room.present() == 20
     b.poll()  # B, alive, renews (its short lease would lapse too otherwise)
     status = json.loads(run_cli("status", "--json", db=room.url).out)
@@ -174,6 +177,8 @@ def test_a_station_restarted_while_apart_keeps_only_what_is_left_of_its_share(ro
     a, cable = room.station("A")
     b, _ = room.station("B")
     a.poll(), b.poll()
+    share = a.seat_lease().seats
+    assert share >= 4
     url, replica = a.server.url, a.local.path
     cable.cut()
     assert [a.scan(c).ok for c in codes[:3]] == [True] * 3
@@ -181,8 +186,8 @@ def test_a_station_restarted_while_apart_keeps_only_what_is_left_of_its_share(ro
     again = StationLink(url, replica, "A", retry_s=0, refresh_s=0)  # type: ignore[arg-type]
     room.links.append(again)
     assert again.state is LinkState.OFFLINE
-    assert again.seat_lease().seats == 7
-    assert [again.scan(c).status for c in codes[3:11]].count(ScanStatus.OK) == 7
+    assert again.seat_lease().seats == share - 3
+    assert [again.scan(c).status for c in codes[3:11]].count(ScanStatus.OK) == min(8, share - 3)
     # A laptop that died while online cannot know what it admitted since its last renewal:
     # started apart without a written-down share, it admits nobody without an override.
     b_url, b_replica = b.server.url, b.local.path

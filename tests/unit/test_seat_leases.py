@@ -24,10 +24,10 @@ from kiosk.sync.seats import ALLOWANCE_KEY, ApartAllowance, LeasedLocalDesk
 @pytest.mark.parametrize(
     ("capacity", "present", "others", "renewing", "quiet", "share"),
     [
-        (150, 0, 0, 1, 0, 150),  # alone: the whole room
-        (150, 0, 0, 4, 0, 37),  # four doors: 150 // 4, two seats held by nobody
+        (150, 0, 0, 1, 0, 75),  # alone: half the room; the other half for desks without a lease
+        (150, 0, 0, 4, 0, 30),  # four doors: 150 // 5, one part held by nobody
         (150, 0, 150, 2, 0, 0),  # the first door still holds everything: wait for it to renew
-        (150, 40, 60, 2, 60, 25),  # two apart hold 60: the two online split the other 50
+        (150, 40, 60, 2, 60, 16),  # two apart hold 60: the two online split the other 50 in three
         (150, 148, 0, 4, 0, 0),  # 2 left for 4 doors: nobody holds them, any online door may use them
         (150, 170, 0, 1, 0, 0),  # over capacity (overrides): never negative
     ],
