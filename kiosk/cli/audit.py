@@ -28,7 +28,7 @@ def backup_heads(ctx: CliContext) -> list[tuple[str, str]]:
 
     from kiosk.cli.backup import backup_folder
     from kiosk.domain.audit_chain import HEAD_KEY
-    from kiosk.storage import backup as backups
+    from kiosk.service.upkeep import backups
 
     path = ctx.db_path
     if path is None:

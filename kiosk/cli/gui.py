@@ -39,7 +39,7 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
             # No screen is needed to render a window into a file.
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     language = args.language or os.environ.get("KIOSK_LANGUAGE", "ko")
-    from kiosk.storage.engine import normalise_target, sqlite_path
+    from kiosk.service.upkeep import normalise_target, sqlite_path
     from kiosk.ui.app import make_application
     from kiosk.ui.event_files import take_open_request
 
@@ -59,8 +59,7 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _guarded(ctx: CliContext, args: argparse.Namespace, language: str, path: Path) -> int:
-    from kiosk.storage.health import classify
-    from kiosk.storage.lock import DatabaseInUse, DatabaseLock
+    from kiosk.service.upkeep import DatabaseInUse, DatabaseLock, classify
     from kiosk.ui import faults
 
     lock = DatabaseLock(path)
@@ -100,8 +99,7 @@ def _open_and_run(ctx: CliContext, args: argparse.Namespace, language: str, path
 def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str, path: Path | None) -> int:
     """Open (restoring a backup if the user asks), run the window; again after a restore."""
     from kiosk.cli.backup import backup_folder
-    from kiosk.storage import backup as backups
-    from kiosk.storage.health import check_database, classify
+    from kiosk.service.upkeep import backups, check_database, classify
     from kiosk.ui import faults
     from kiosk.ui.app import run_gui
     from kiosk.ui.backup_dialog import RESTORE_PROPERTY
@@ -188,17 +186,17 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
 
 def _open_database(ctx: CliContext, args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """A shared server goes through a station link (local copy + journal when it is away)."""
-    from kiosk.storage.postgres import is_postgres
+    from kiosk.service.upkeep import is_postgres
 
     if args.screenshot is None and is_postgres(ctx.db_target):
-        from kiosk.sync.linked import open_linked_database
+        from kiosk.service.upkeep import open_linked_database
 
         return open_linked_database(ctx.db_target, ctx.station)
     return ctx.database()
 
 
 def _linked_type() -> type:
-    from kiosk.sync.linked import LinkedDatabase
+    from kiosk.service.upkeep import LinkedDatabase
 
     return LinkedDatabase
 
@@ -225,7 +223,7 @@ def _audit_notice(db):  # type: ignore[no-untyped-def]
 
 
 def _close_link(db) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.sync.linked import LinkedDatabase
+    from kiosk.service.upkeep import LinkedDatabase
 
     if isinstance(db, LinkedDatabase):
         db.dispose()  # the station link: its server pool and local copy
@@ -256,8 +254,7 @@ def _quit_on_termination_signals() -> None:
 
 
 def _restore(backup: Path, path: Path, faults) -> bool:  # type: ignore[no-untyped-def]
-    from kiosk.storage.backup import BackupError, restore
-    from kiosk.storage.health import Fault, FaultKind
+    from kiosk.service.upkeep import BackupError, Fault, FaultKind, restore
 
     try:
         aside = restore(backup, path)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.service.upkeep import BackupError, take_backup
 from kiosk.service.worker import DbWorker
-from kiosk.storage.backup import BackupError, take_backup
 
 log = logging.getLogger(__name__)
 INTERVAL_MS = 10 * 60 * 1000

@@ -17,7 +17,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.domain.timefmt import local
-from kiosk.sync.station import LinkState, LinkStatus
+from kiosk.service.upkeep import LinkState, LinkStatus
 from kiosk.ui.theme import COLORS
 
 _COLOURS = {

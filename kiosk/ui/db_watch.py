@@ -17,11 +17,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.service.upkeep import (
+    BackupError,
+    BackupInfo,
+    Database,
+    Fault,
+    FaultKind,
+    list_backups,
+    rescue_copy,
+    watchdog,
+)  # fmt: skip
 from kiosk.service.worker import DbWorker
-from kiosk.storage import watchdog
-from kiosk.storage.backup import BackupError, BackupInfo, list_backups, rescue_copy
-from kiosk.storage.engine import Database
-from kiosk.storage.health import Fault, FaultKind
 
 log = logging.getLogger(__name__)
 INTERVAL_MS = 3000

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.domain import roles
 from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
@@ -42,9 +41,7 @@ from kiosk.service import DoorService, NotWhileApart
 from kiosk.service.backend import ConnectionStatus, FileBackend, StationBackend
 from kiosk.service.door import DoorOverview
 from kiosk.service.errors import DatabaseFileLost, is_connection_error
-from kiosk.storage.engine import Database
-from kiosk.storage.health import classify
-from kiosk.sync.linked import LinkedDatabase, make_desk
+from kiosk.service.upkeep import Database, LinkedDatabase, SQLAlchemyError, classify, make_desk
 from kiosk.ui.badge import BadgePrinter
 from kiosk.ui.companions import CompanionsBar
 from kiosk.ui.counters import CountersBar
