@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import roles
-from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
+from kiosk.domain.checkin import CheckInVerdict, ScanStatus
 from kiosk.domain.models import CheckInMethod, utcnow
 from kiosk.domain.timefmt import event_when, hhmm
 from kiosk.service import DoorService, NotWhileApart
 from kiosk.service.backend import ConnectionStatus, FileBackend, StationBackend
 from kiosk.service.door import DoorOverview
 from kiosk.service.errors import DatabaseFileLost, is_connection_error
-from kiosk.service.upkeep import Database, LinkedDatabase, SQLAlchemyError, classify, make_desk
+from kiosk.service.upkeep import Database, LinkedDatabase, SQLAlchemyError, classify
 from kiosk.ui.badge import BadgePrinter
 from kiosk.ui.companions import CompanionsBar
 from kiosk.ui.counters import CountersBar
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.local = local_settings or LocalSettings()
         self.event_id: int | None = None
-        self.desk: CheckInDesk | None = None
+        self.desk: DoorService | None = None  # the door, once the file has an event
         self.kiosk_active = False
         self.checkout_mode = False  # F6: scans check guests out
         self.kiosk_hold: KioskHold | None = None
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.pin_set = first.pin_set
         if first.event is not None:
             self.event_id = first.event.id
-            self.desk = self._legacy_desk()
+            self.desk = self._door()
         self._build()
         self.vip.poll()  # learns who arrived before this window opened
         self._after_verdict = QTimer(self)
@@ -240,7 +240,6 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.protocol, self.tr("VIP · 발표자 (Ctrl+3)"))
             self.protocol_desk = ProtocolDesk(self.tasks, lambda: self.gate.operator,
                                               self.gate.require, self.badges.pdf_folder)  # fmt: skip
-            self.protocol_desk.desk = self.desk
             self.protocol_desk.verdict.connect(self.show_verdict)
             self.protocol_desk.open_board.connect(self.open_protocol_board)
             self.tabs.addTab(self.protocol_desk, self.tr("의전 (Ctrl+4)"))
@@ -418,7 +417,7 @@ class MainWindow(QMainWindow):
             return
         if self.event_id is None:  # an event appeared (imported, demo): start the desk
             self.event_id = event.id
-            self.desk = self._legacy_desk()
+            self.desk = self._door()
             self._build()
             self.refresh_soon()
         english = self.language == "en"
@@ -447,10 +446,9 @@ class MainWindow(QMainWindow):
             return
         self._operation_failed(exc)
 
-    def _legacy_desk(self) -> CheckInDesk | None:
-        """The protocol desk (another part's widget) still checks deputies in through a desk of
-        its own; it goes away when that widget calls `tasks` (svc.check_in_deputy)."""
-        return make_desk(self.db, self.event_id) if self.event_id is not None else None
+    def _door(self) -> DoorService | None:
+        """The door of this window's event (the service), or None while the file has no event."""
+        return self.service if self.event_id is not None else None
 
     def _name_window(self, event_name: str, shown: str) -> None:
         """The title bar names the event and its file: two windows, two events, never confused."""
