@@ -81,6 +81,8 @@ def _describe(verdict, checkout: bool = False) -> str:  # type: ignore[no-untype
         if verdict.reentry:
             parts.append("이전 입장 " + ", ".join(_visit(i, o) for i, o in verdict.earlier_visits))
         parts.append(verdict.greeting)
+    if status == "capacity_full" and (verdict.extra.get("apart") or verdict.extra.get("held_elsewhere")) and verdict.detail:
+        parts.append(verdict.detail)  # apart with no seats left of its share / seats held for other doors
     return f"{verdict.code}: " + " — ".join(parts)
 
 

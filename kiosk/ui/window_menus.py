@@ -55,6 +55,10 @@ class WindowMenus(QObject):
         add(files, "event_copy", self.tr("다른 이름으로 복사… (책임자)"), None, f.copy_as_new)
         files.addSeparator()
         add(files, "event_edit", self.tr("행사 정보 편집 (책임자)"), None, f.edit_event)
+        files.addSeparator()
+        # Closing finishes every queued door action first (nothing acknowledged is lost); in
+        # kiosk mode the window refuses to close without the supervisor PIN, as it always did.
+        add(files, "quit", self.tr("끝내기"), "Ctrl+Q", w.close)
         desk = bar.addMenu(self.tr("체크인(&C)"))
         add(desk, "search", self.tr("이름 검색"), "F2", lambda: w.show_side(SIDE_SEARCH))
         add(desk, "walkin", self.tr("현장등록"), "F3", lambda: w.show_side(SIDE_WALKIN))

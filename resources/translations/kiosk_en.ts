@@ -1440,267 +1440,267 @@ Change it anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="175" />
+        <location filename="../../kiosk/ui/main_window.py" line="172" />
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="236" />
+        <location filename="../../kiosk/ui/main_window.py" line="233" />
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="238" />
+        <location filename="../../kiosk/ui/main_window.py" line="235" />
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="243" />
+        <location filename="../../kiosk/ui/main_window.py" line="240" />
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="249" />
+        <location filename="../../kiosk/ui/main_window.py" line="245" />
         <source>의전 (Ctrl+4)</source>
         <translation>Protocol (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="279" />
-        <location filename="../../kiosk/ui/main_window.py" line="461" />
+        <location filename="../../kiosk/ui/main_window.py" line="275" />
+        <location filename="../../kiosk/ui/main_window.py" line="456" />
         <source>공유 서버</source>
         <translation>shared server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="286" />
+        <location filename="../../kiosk/ui/main_window.py" line="282" />
         <source>체크인 키오스크 — 행사 없음 ({0})</source>
         <translation>Check-in kiosk — no event ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="296" />
+        <location filename="../../kiosk/ui/main_window.py" line="292" />
         <source>행사가 열려 있지 않아 스캔을 처리하지 않았습니다 — 먼저 행사를 만들거나 여세요</source>
         <translation>No event is open, so the scan was not processed — create or open an event first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="324" />
+        <location filename="../../kiosk/ui/main_window.py" line="320" />
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="329" />
+        <location filename="../../kiosk/ui/main_window.py" line="325" />
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="332" />
+        <location filename="../../kiosk/ui/main_window.py" line="328" />
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="338" />
+        <location filename="../../kiosk/ui/main_window.py" line="334" />
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · F12 over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="342" />
-        <location filename="../../kiosk/ui/main_window.py" line="354" />
-        <location filename="../../kiosk/ui/main_window.py" line="829" />
+        <location filename="../../kiosk/ui/main_window.py" line="338" />
+        <location filename="../../kiosk/ui/main_window.py" line="350" />
+        <location filename="../../kiosk/ui/main_window.py" line="824" />
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="419" />
+        <location filename="../../kiosk/ui/main_window.py" line="415" />
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="420" />
+        <location filename="../../kiosk/ui/main_window.py" line="416" />
         <source>새 행사를 만들거나 행사 파일을 여세요.</source>
         <translation>Create a new event or open an event file.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="461" />
+        <location filename="../../kiosk/ui/main_window.py" line="456" />
         <source>{0} — {1} — 체크인 키오스크</source>
         <translation>{0} — {1} — Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="536" />
+        <location filename="../../kiosk/ui/main_window.py" line="531" />
         <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
         <translation>Check-out mode: scan the QR code of the guest leaving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="537" />
+        <location filename="../../kiosk/ui/main_window.py" line="532" />
         <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
         <translation>Press F6 again to go back to check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="543" />
+        <location filename="../../kiosk/ui/main_window.py" line="538" />
         <source>퇴장 모드 (F6)</source>
         <translation>Check-out mode (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="579" />
+        <location filename="../../kiosk/ui/main_window.py" line="574" />
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="581" />
+        <location filename="../../kiosk/ui/main_window.py" line="576" />
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="586" />
+        <location filename="../../kiosk/ui/main_window.py" line="581" />
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="598" />
+        <location filename="../../kiosk/ui/main_window.py" line="593" />
         <source>서버와 연결이 끊겨 지금은 할 수 없습니다</source>
         <translation>Not possible while the shared server is away</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="599" />
+        <location filename="../../kiosk/ui/main_window.py" line="594" />
         <source>연결이 돌아오면 다시 하세요. 체크인은 이 PC에 계속 저장됩니다.</source>
         <translation>Try again when the connection is back. Check-ins are still kept on this PC.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="605" />
+        <location filename="../../kiosk/ui/main_window.py" line="600" />
         <source>저장하지 못했습니다</source>
         <translation>Could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="606" />
+        <location filename="../../kiosk/ui/main_window.py" line="601" />
         <source>데이터베이스에 쓸 수 없어 기록되지 않았습니다. 잠시 뒤 다시 시도하세요.</source>
         <translation>The database could not be written, so nothing was recorded. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="621" />
+        <location filename="../../kiosk/ui/main_window.py" line="616" />
         <source>체크인을 멈췄습니다</source>
         <translation>Check-in stopped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="622" />
+        <location filename="../../kiosk/ui/main_window.py" line="617" />
         <source>데이터베이스 파일이 바뀌거나 사라져 기록하지 않았습니다. 책임자에게 알리세요.</source>
         <translation>The database file was replaced or removed, so nothing was recorded. Tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="685" />
+        <location filename="../../kiosk/ui/main_window.py" line="680" />
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="692" />
+        <location filename="../../kiosk/ui/main_window.py" line="687" />
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="699" />
+        <location filename="../../kiosk/ui/main_window.py" line="694" />
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="700" />
+        <location filename="../../kiosk/ui/main_window.py" line="695" />
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="701" />
+        <location filename="../../kiosk/ui/main_window.py" line="696" />
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="702" />
+        <location filename="../../kiosk/ui/main_window.py" line="697" />
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="707" />
+        <location filename="../../kiosk/ui/main_window.py" line="702" />
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="717" />
+        <location filename="../../kiosk/ui/main_window.py" line="712" />
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="729" />
+        <location filename="../../kiosk/ui/main_window.py" line="724" />
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="729" />
+        <location filename="../../kiosk/ui/main_window.py" line="724" />
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="743" />
+        <location filename="../../kiosk/ui/main_window.py" line="738" />
         <source>현장등록</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="744" />
+        <location filename="../../kiosk/ui/main_window.py" line="739" />
         <source>작성 중인 현장등록을 지울까요?</source>
         <translation>Discard the walk-in being typed?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="745" />
+        <location filename="../../kiosk/ui/main_window.py" line="740" />
         <source>지우기</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="746" />
+        <location filename="../../kiosk/ui/main_window.py" line="741" />
         <source>계속 작성 (Esc)</source>
         <translation>Keep writing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="794" />
+        <location filename="../../kiosk/ui/main_window.py" line="789" />
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="799" />
+        <location filename="../../kiosk/ui/main_window.py" line="794" />
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="808" />
+        <location filename="../../kiosk/ui/main_window.py" line="803" />
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="809" />
+        <location filename="../../kiosk/ui/main_window.py" line="804" />
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="810" />
+        <location filename="../../kiosk/ui/main_window.py" line="805" />
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="817" />
+        <location filename="../../kiosk/ui/main_window.py" line="812" />
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="817" />
+        <location filename="../../kiosk/ui/main_window.py" line="812" />
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="877" />
+        <location filename="../../kiosk/ui/main_window.py" line="872" />
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="878" />
+        <location filename="../../kiosk/ui/main_window.py" line="873" />
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="923" />
+        <location filename="../../kiosk/ui/main_window.py" line="918" />
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
@@ -3546,162 +3546,167 @@ Each event gets a file of its own.</translation>
         <translation>Edit event (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="58" />
+        <location filename="../../kiosk/ui/window_menus.py" line="61" />
+        <source>끝내기</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/window_menus.py" line="62" />
         <source>체크인(&amp;C)</source>
         <translation>&amp;Check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="59" />
+        <location filename="../../kiosk/ui/window_menus.py" line="63" />
         <source>이름 검색</source>
         <translation>Name search</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="60" />
+        <location filename="../../kiosk/ui/window_menus.py" line="64" />
         <source>현장등록</source>
         <translation>Walk-in registration</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="61" />
+        <location filename="../../kiosk/ui/window_menus.py" line="65" />
         <source>최근 체크인</source>
         <translation>Recent check-ins</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="62" />
+        <location filename="../../kiosk/ui/window_menus.py" line="66" />
         <source>퇴장 모드 켜기/끄기</source>
         <translation>Check-out mode on/off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="63" />
+        <location filename="../../kiosk/ui/window_menus.py" line="67" />
         <source>배지 출력</source>
         <translation>Print badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="64" />
+        <location filename="../../kiosk/ui/window_menus.py" line="68" />
         <source>배지 재출력 (책임자)</source>
         <translation>Reprint badge (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="65" />
+        <location filename="../../kiosk/ui/window_menus.py" line="69" />
         <source>체크인 취소 (책임자)</source>
         <translation>Undo check-in (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="66" />
+        <location filename="../../kiosk/ui/window_menus.py" line="70" />
         <source>정원 초과 입장 승인 (책임자)</source>
         <translation>Approve entry over capacity (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="67" />
+        <location filename="../../kiosk/ui/window_menus.py" line="71" />
         <source>VIP 알림 확인</source>
         <translation>Acknowledge VIP alert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="69" />
+        <location filename="../../kiosk/ui/window_menus.py" line="73" />
         <source>수행원 {0}명</source>
         <translation>{0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="70" />
+        <location filename="../../kiosk/ui/window_menus.py" line="74" />
         <source>지우기</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="71" />
+        <location filename="../../kiosk/ui/window_menus.py" line="75" />
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="72" />
+        <location filename="../../kiosk/ui/window_menus.py" line="76" />
         <source>새로고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="73" />
+        <location filename="../../kiosk/ui/window_menus.py" line="77" />
         <source>체크인 데스크</source>
         <translation>Check-in desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="74" />
+        <location filename="../../kiosk/ui/window_menus.py" line="78" />
         <source>명단</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="75" />
+        <location filename="../../kiosk/ui/window_menus.py" line="79" />
         <source>VIP · 발표자</source>
         <translation>VIPs · speakers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="76" />
+        <location filename="../../kiosk/ui/window_menus.py" line="80" />
         <source>의전</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="77" />
+        <location filename="../../kiosk/ui/window_menus.py" line="81" />
         <source>내빈 소개 카드 (지금 참석한 분)</source>
         <translation>MC's introduction card (guests present now)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="78" />
+        <location filename="../../kiosk/ui/window_menus.py" line="82" />
         <source>의전 현황판</source>
         <translation>Protocol board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="79" />
+        <location filename="../../kiosk/ui/window_menus.py" line="83" />
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="80" />
+        <location filename="../../kiosk/ui/window_menus.py" line="84" />
         <source>키오스크 모드 (나갈 때 {0})</source>
         <translation>Kiosk mode (leave with {0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="81" />
+        <location filename="../../kiosk/ui/window_menus.py" line="85" />
         <source>책임자(&amp;S)</source>
         <translation>&amp;Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="83" />
+        <location filename="../../kiosk/ui/window_menus.py" line="87" />
         <source>책임자 모드 켜기/끄기</source>
         <translation>Supervisor mode on/off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="84" />
+        <location filename="../../kiosk/ui/window_menus.py" line="88" />
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="85" />
+        <location filename="../../kiosk/ui/window_menus.py" line="89" />
         <source>명단 가져오기</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="86" />
+        <location filename="../../kiosk/ui/window_menus.py" line="90" />
         <source>초대장 보내기</source>
         <translation>Send invitations</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="87" />
+        <location filename="../../kiosk/ui/window_menus.py" line="91" />
         <source>참석 보고서 내보내기</source>
         <translation>Export attendance report</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="88" />
+        <location filename="../../kiosk/ui/window_menus.py" line="92" />
         <source>참석확인증 메일 보내기</source>
         <translation>Send certificates of attendance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="89" />
+        <location filename="../../kiosk/ui/window_menus.py" line="93" />
         <source>백업 · 복원</source>
         <translation>Backup · restore</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="90" />
+        <location filename="../../kiosk/ui/window_menus.py" line="94" />
         <source>충돌 확인 (두 PC가 같은 사람을 입장시킨 기록)</source>
         <translation>Conflicts (one guest admitted by two stations)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window_menus.py" line="91" />
+        <location filename="../../kiosk/ui/window_menus.py" line="95" />
         <source>동기화 확인 사항 (정원 초과, 취소된 분 입장)</source>
         <translation>Sync findings (over capacity, cancelled guests admitted)</translation>
     </message>
