@@ -59,6 +59,15 @@ def main() -> int:
         was_online = link.state is LinkState.ONLINE
         verdict = link.scan(code)
         elapsed = (time.perf_counter() - t0) * 1000
+        waits = 0
+        while verdict.status is ScanStatus.CAPACITY_FULL and verdict.extra.get("held_elsewhere") and waits < 20:
+            # Seats are free but held as other doors' shares; the shares shrink as they renew
+            # (every 2 s). The door says so and the guest waits a moment, then is scanned again.
+            statuses["waited_for_shares"] += 1
+            waits += 1
+            time.sleep(0.25)
+            link.poll()
+            verdict = link.scan(code)
         if verdict.status is ScanStatus.CAPACITY_FULL and verdict.extra.get("apart") and overrides_left > 0:
             pid = verdict.participant.id if verdict.participant else 0
             verdict = link.call(lambda d, pid=pid: d.override_capacity(
