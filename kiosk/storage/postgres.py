@@ -141,6 +141,11 @@ def station_database(url: str, *, station: str = "") -> Database:
     _force_synchronous_commit(engine)
     door = station_engine(url, pool_size=1, pre_ping=False, isolation_level="AUTOCOMMIT")
     _force_synchronous_commit(door)
+    from kiosk.storage.stall import StallGuard
+
+    guard = StallGuard()  # a server that stops answering sends the station apart (stall.py)
+    guard.watch(engine)
+    guard.watch(door)
     if station:  # both engines: the one-statement check-in runs on the door's
         _name_station(engine, station)
         _name_station(door, station)

@@ -19,6 +19,7 @@ import time
 class CuttableProxy:
     def __init__(self, target_port: int, host: str = "127.0.0.1", *, rtt_ms: float = 0.0) -> None:
         self.rtt_ms = rtt_ms
+        self._holding = False
         self.host = host
         self.target_port = target_port
         self._listener: socket.socket | None = None
@@ -59,6 +60,14 @@ class CuttableProxy:
     def set_rtt(self, rtt_ms: float) -> None:
         self.rtt_ms = rtt_ms
 
+    def hold(self) -> None:
+        """Keep every connection open and acknowledged but pass nothing on: a frozen server or a
+        hung middlebox (no reset, no timeout the kernel can see). `release()` lets it all through."""
+        self._holding = True
+
+    def release(self) -> None:
+        self._holding = False
+
     def _pump(self, src: socket.socket, dst: socket.socket, way: str = "up") -> None:
         # Bytes wait half the round trip before they go on; a second thread sends them in order,
         # so a slow link delays every packet without reordering or throttling them.
@@ -70,6 +79,8 @@ class CuttableProxy:
                     at, data = item
                     if (wait := at - time.monotonic()) > 0:
                         time.sleep(wait)
+                    while self._holding:
+                        time.sleep(0.01)
                     dst.sendall(data)
             except OSError:
                 pass

@@ -1,0 +1,56 @@
+"""A server that stops answering while the connection stays up (a frozen server, a hung
+middlebox, a captive portal): the station must go apart and keep deciding, not wait for ever.
+
+Found by an independent tester on real X11: with such a link the console's door stopped (no
+verdict for 105 s, the badge still green "온라인", closing the window froze it). The kernel
+cannot see this failure (every byte is acknowledged); before the stall guard the scan below
+never returned.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from kiosk.domain.models import CheckIn
+from kiosk.storage import stall
+from kiosk.storage.engine import Database
+from kiosk.sync.station import LinkState, StationLink
+from tests.pg.cluster import PgCluster
+from tests.pg.proxy import CuttableProxy
+from tests.pg.stations import make_event
+
+
+def test_silent_server_sends_the_station_apart_and_the_scan_lands_once(
+    pg_db: Database, pg_url: str, pg_cluster: PgCluster, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(stall, "STALL_S", 2.0)  # the guard's wait, shortened for the test
+    codes = make_event(pg_db, people=10, capacity=50)
+    proxy = CuttableProxy(pg_cluster.port)
+    host_port = pg_url.split("@", 1)[1].split("/", 1)[0]
+    link = StationLink(pg_url.replace(host_port, f"127.0.0.1:{proxy.port}"), tmp_path / "r.db", "입구1", retry_s=0.2)
+    try:
+        assert link.scan(codes[0]).ok and link.state is LinkState.ONLINE
+        proxy.hold()
+        answers: list[object] = []
+        door = threading.Thread(target=lambda: answers.append(link.scan(codes[1])), daemon=True)
+        door.start()
+        door.join(60)  # liveness, not speed: without the guard this never returns
+        assert answers, "the scan is still waiting on a server that does not answer"
+        verdict = answers[0]
+        assert verdict.ok and link.state is LinkState.OFFLINE  # decided from the station's copy
+        proxy.release()
+        for _ in range(100):
+            status = link.poll()
+            if status.state is LinkState.ONLINE and status.pending == 0:
+                break
+            threading.Event().wait(0.2)  # waiting for the link to reconnect: bounded
+        assert status.state is LinkState.ONLINE and status.pending == 0
+        with pg_db.session() as s:
+            assert s.scalar(select(func.count()).select_from(CheckIn).where(CheckIn.undone_at.is_(None))) == 2
+    finally:
+        proxy.release()
+        link.close()
+        proxy.close()
