@@ -28,7 +28,9 @@ CAPACITY = 40
 
 def test_four_stations_walk_ins_fill_the_room_exactly_and_stay_online(pg_db: Database, tmp_path: Path) -> None:
     make_event(pg_db, people=0, capacity=CAPACITY)
-    links = [StationLink(pg_db.url, tmp_path / f"replica-{i}.db", f"입구{i + 1}", retry_s=60) for i in range(STATIONS)]
+    # Doors that never go apart here: no seat shares (shares are tests/pg/test_pg_seat_*.py).
+    links = [StationLink(pg_db.url, tmp_path / f"replica-{i}.db", f"입구{i + 1}", retry_s=60, take_seats=False)
+             for i in range(STATIONS)]  # fmt: skip
     statuses: Counter[str] = Counter()
     offline: list[str] = []
     errors: list[BaseException] = []
@@ -70,7 +72,7 @@ def test_one_seat_walk_in_against_scans_never_deadlocks(pg_db: Database, tmp_pat
     codes = make_event(pg_db, people=30, capacity=100)
     with pg_db.write() as s:
         s.execute(update(Event).values(capacity=20))
-    links = [StationLink(pg_db.url, tmp_path / f"r-{i}.db", f"입구{i + 1}", retry_s=60) for i in range(2)]
+    links = [StationLink(pg_db.url, tmp_path / f"r-{i}.db", f"입구{i + 1}", retry_s=60, take_seats=False) for i in range(2)]
     errors: list[BaseException] = []
 
     def scanner() -> None:
