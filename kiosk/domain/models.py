@@ -345,3 +345,4 @@ class SeatLease(Base):
     seats: Mapped[int] = mapped_column(Integer, default=0)
     renewed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    holder: Mapped[str] = mapped_column(String(32), default="", server_default="")  # the laptop (its copy's id)

@@ -53,6 +53,7 @@ class LeaseGrant:
     capacity: int
     holders: int  # stations holding a live lease, this one included
     expires_at: datetime
+    clash: bool = False  # another laptop holds this station name's lease: no seats for this one
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,14 @@ def held_elsewhere(session: Session, event_id: int, station: str | None) -> Colu
     return stmt.scalar_subquery()
 
 
-def renew(session: Session, event_id: int, station: str, ttl_s: float = DEFAULT_TTL_S) -> LeaseGrant:
-    """Grant (or renew) this station's lease by the share rule, inside the caller's write transaction."""
+def renew(
+    session: Session, event_id: int, station: str, ttl_s: float = DEFAULT_TTL_S, holder: str = ""
+) -> LeaseGrant:
+    """Grant (or renew) this station's lease by the share rule, inside the caller's write transaction.
+
+    `holder` names the laptop (its copy's identity). A live lease of the same station name held
+    by another laptop is left alone and this one gets no seats (`clash`): two laptops given one
+    name would otherwise both admit into the same share while apart."""
     lock = select(Event.capacity).where(Event.id == event_id)
     if session.get_bind().dialect.name == "postgresql":
         lock = lock.with_for_update()  # the seat lock: no check-in counts seats while we share them
@@ -115,10 +122,13 @@ def renew(session: Session, event_id: int, station: str, ttl_s: float = DEFAULT_
                        sum(o.seats for o in quiet))  # fmt: skip
     expires = now + timedelta(seconds=ttl_s)
     row = session.get(SeatLease, (event_id, station))
+    if row is not None and holder and row.holder and row.holder != holder:
+        return LeaseGrant(station, 0, present, capacity, len(others) + 1, expires, clash=True)
     if row is None:
-        session.add(SeatLease(event_id=event_id, station=station, seats=seats, renewed_at=now, expires_at=expires))
+        session.add(SeatLease(event_id=event_id, station=station, seats=seats, renewed_at=now, expires_at=expires,
+                              holder=holder))  # fmt: skip
     else:
-        row.seats, row.renewed_at, row.expires_at = seats, now, expires
+        row.seats, row.renewed_at, row.expires_at, row.holder = seats, now, expires, holder or row.holder
     return LeaseGrant(station, seats, present, capacity, len(others) + 1, expires)
 
 

@@ -241,7 +241,11 @@ class StationSeats:
             return
         asked_wall, asked = datetime.now(UTC), self._clock()  # type: ignore[attr-defined]
         with self.server.write() as session:  # type: ignore[attr-defined]
-            grant = seat_leases.renew(session, self.event_id, self.station, self.lease_ttl_s)  # type: ignore[attr-defined]
+            grant = seat_leases.renew(session, self.event_id, self.station, self.lease_ttl_s,  # type: ignore[attr-defined]
+                                      holder=self._replica_id())  # type: ignore[attr-defined]
+        self._name_clash = grant.clash  # shown on the status badge
+        if grant.clash:
+            log.warning("station %s: another laptop holds this station name's seat lease", self.station)  # type: ignore[attr-defined]
         self._lease, self._lease_at, self._lease_used, self._lease_wanted = grant, asked, 0, False
         # Our clock from BEFORE we asked: we stop using the share no later than the server frees it.
         self._lease_expires_wall = asked_wall + timedelta(seconds=self.lease_ttl_s)

@@ -88,6 +88,7 @@ class LinkStatus:
     last_error: str = ""
     notice: str = ""  # the last sync's word for the console (e.g. contacts not uploaded after a purge)
     findings: int = 0  # overshoots / cancelled guests admitted, found by syncs, not yet acknowledged
+    name_clash: bool = False  # another laptop holds this station name's seat lease: rename one
 
 
 @dataclass
@@ -171,6 +172,7 @@ class StationLink(StationSeats):
             last_error=self._last_error,
             notice=self._notice,
             findings=len(self.sync_findings()),
+            name_clash=getattr(self, "_name_clash", False),
         )
 
     def headcount(self) -> Headcount:

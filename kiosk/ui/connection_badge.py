@@ -88,7 +88,9 @@ class ConnectionBadge(QWidget):
         self.dot.setStyleSheet(f"color: {colour}; font-size: 14pt;")
         self.label.setStyleSheet(f"color: {colour}; font-weight: 700;")
         self.label.setText(self.texts()[status.state])
-        if status.pending:
+        if status.name_clash:
+            self.pending.setText(self.tr("다른 PC와 같은 이름: 이름을 바꾸세요"))
+        elif status.pending:
             self.pending.setText(self.tr("미전송 {0}건").format(status.pending))
         elif status.conflicts:
             self.pending.setText(self.tr("충돌 {0}건 확인 필요").format(status.conflicts))
@@ -124,6 +126,9 @@ class ConnectionBadge(QWidget):
                 "서버의 개인정보가 삭제되어 있어, 오프라인에 받은 전화번호·이메일·메모는 올리지 않고 이 PC의 사본에서도 "
                 "지웠습니다. 체크인과 이름·소속은 그대로 올렸습니다."
             ))  # fmt: skip
+        if status.name_clash:
+            lines.append(self.tr("다른 PC가 이 체크인 PC 이름을 쓰고 있습니다. 설정(F10)에서 한 PC의 이름을 바꾸세요. "
+                                 "그때까지 이 PC는 서버와 끊기면 책임자 승인 없이는 입장시키지 않습니다."))  # fmt: skip
         if status.conflicts:
             lines.append(self.tr("두 PC에서 같은 사람이 체크인된 기록 {0}건: 관리자 확인").format(status.conflicts))
         if status.findings:

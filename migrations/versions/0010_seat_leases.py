@@ -32,6 +32,9 @@ def upgrade() -> None:
         sa.Column("seats", sa.Integer(), nullable=False),
         sa.Column("renewed_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        # which laptop holds it (its copy's identity): two laptops given one station name must
+        # not both believe they hold the same seats
+        sa.Column("holder", sa.String(32), nullable=False, server_default=""),
         sa.ForeignKeyConstraint(
             ["event_id"], ["events.id"], name="fk_seat_leases_event_id_events", ondelete="CASCADE"
         ),

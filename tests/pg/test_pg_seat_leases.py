@@ -40,7 +40,7 @@ class Room:
         proxy = CuttableProxy(self.cluster.port)
         host_port = self.url.split("@", 1)[1].split("/", 1)[0]
         link = StationLink(
-            self.url.replace(host_port, f"127.0.0.1:{proxy.port}"), self.tmp / f"{name}.db", name,
+            self.url.replace(host_port, f"127.0.0.1:{proxy.port}"), self.tmp / f"{name}-{len(self.links)}.db", name,
             retry_s=0, refresh_s=0, **options,  # type: ignore[arg-type]
         )  # fmt: skip
         link.lease_renew_s = 0  # every poll renews: the tests decide when
@@ -198,3 +198,18 @@ def test_a_station_restarted_while_apart_keeps_only_what_is_left_of_its_share(ro
     room.links.append(fresh)
     assert fresh.state is LinkState.OFFLINE and fresh.seat_lease().seats == 0
     assert fresh.scan(codes[20]).status is ScanStatus.CAPACITY_FULL
+
+
+def test_two_laptops_with_one_station_name_do_not_share_one_lease(room: Room) -> None:
+    # Found by an independent tester: two laptops both named G2 renewed one lease row and, cut
+    # off, each admitted its full share: 36 guests on a 20-seat lease.
+    codes = make_event(room.db, people=60, capacity=30)
+    first, cable_first = room.station("G2")
+    second, cable_second = room.station("G2")  # another laptop, its own copy, the same name
+    first.poll(), second.poll()
+    assert first.seat_lease().seats > 0 and second.seat_lease().seats == 0
+    assert second.status().name_clash and not first.status().name_clash
+    share = first.seat_lease().seats
+    cable_first.cut(), cable_second.cut()
+    admitted = [first.scan(c).ok for c in codes[:20]] + [second.scan(c).ok for c in codes[20:40]]
+    assert sum(admitted) == share  # the second laptop admits nobody without an override
