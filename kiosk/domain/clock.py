@@ -29,6 +29,23 @@ def local_now() -> datetime:
     return datetime.now(UTC)
 
 
+def uptime() -> float | None:
+    """Seconds since boot on a clock nobody can set (CLOCK_BOOTTIME; counts suspend too), or None."""
+    import time
+
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    return time.clock_gettime(boottime) if boottime is not None else None
+
+
+def boot_id() -> str | None:
+    """This boot's identity (Linux), so an uptime reading is compared only within one boot."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as f:
+            return f.read().strip() or None
+    except OSError:
+        return None
+
+
 @dataclass(frozen=True)
 class DoorTime:
     """The time a decision is stamped with, and how it was obtained."""
@@ -55,10 +72,31 @@ def door_time(session: Session) -> DoorTime:
         remember_server_now(session, stamp.at)
         return stamp
     local = local_now()
+    since = _since_last_contact(session)
+    if since is not None:
+        # The server's time at the last contact plus the time elapsed on a clock nobody can set:
+        # a laptop clock moved back (or forward) while apart changes nothing.
+        return DoorTime(since, local, (since - local).total_seconds())
     offset = stored_offset(session)
     if offset is None:
         return DoorTime(local)
     return DoorTime(local + timedelta(seconds=offset), local, offset)
+
+
+def _since_last_contact(session: Session) -> datetime | None:
+    row = session.get(Setting, CLOCK_OFFSET_KEY)
+    if row is None or not row.value:
+        return None
+    try:
+        data = json.loads(row.value)
+        then, at = float(data["uptime_s"]), datetime.fromisoformat(data["measured_at"])
+        same_boot = data.get("boot") is not None and data["boot"] == boot_id()
+    except (ValueError, KeyError, TypeError):
+        return None
+    now = uptime()
+    if not same_boot or now is None or now < then:
+        return None  # restarted since (or no such clock): the stored offset is all we have
+    return _utc(at) + timedelta(seconds=now - then)
 
 
 def remember_server_now(session: Session, at: datetime) -> None:

@@ -24,10 +24,13 @@ class ClockReading:
     offset_s: float  # add to this laptop's clock to get the server's
     rtt_ms: float
     server_at: datetime
+    uptime_s: float | None = None  # this laptop's boot clock when the server said `server_at`
+    boot: str | None = None
 
     def to_json(self) -> str:
         return json.dumps(
-            {"offset_s": self.offset_s, "rtt_ms": round(self.rtt_ms, 2), "measured_at": self.server_at.isoformat()}
+            {"offset_s": self.offset_s, "rtt_ms": round(self.rtt_ms, 2), "measured_at": self.server_at.isoformat(),
+             "uptime_s": self.uptime_s, "boot": self.boot}  # fmt: skip
         )
 
 
@@ -36,13 +39,15 @@ def measure_offset(server: Session, tries: int = 1) -> ClockReading:
     shortest round trip is kept. One by default: this runs at every refresh, on the worker."""
     best: ClockReading | None = None
     for _ in range(tries):
-        before = clock.local_now()
+        before, up_before = clock.local_now(), clock.uptime()
         server_at = server.scalar(select(func.clock_timestamp()))
-        after = clock.local_now()
+        after, up_after = clock.local_now(), clock.uptime()
         assert isinstance(server_at, datetime)
         rtt = after - before
         midpoint = before + rtt / 2
-        reading = ClockReading((server_at - midpoint).total_seconds(), rtt.total_seconds() * 1000, server_at)
+        up = (up_before + up_after) / 2 if up_before is not None and up_after is not None else None
+        reading = ClockReading((server_at - midpoint).total_seconds(), rtt.total_seconds() * 1000, server_at,
+                               up, clock.boot_id())  # fmt: skip
         if best is None or reading.rtt_ms < best.rtt_ms:
             best = reading
     assert best is not None

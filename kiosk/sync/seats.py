@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain import seat_leases
 from kiosk.domain.checkin import CheckInDesk, CheckInVerdict, ScanStatus
+from kiosk.domain.clock import door_time
 from kiosk.domain.headcount import present_count
 from kiosk.domain.models import Event, Setting
 from kiosk.storage.engine import Database
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from kiosk.domain.seat_leases import LeaseGrant
 
 log = logging.getLogger(__name__)
+LEASE_MARGIN_S = 5.0  # the apart share ends this much before the server frees it (clock error, RTT)
 
 ALLOWANCE_KEY = "station_sync.seat_allowance"  # JSON ApartAllowance, while this station is apart
 OVERRIDE_HINT = (
@@ -105,7 +107,9 @@ class LeasedLocalDesk(CheckInDesk):
         allowance = read_allowance(session)
         if allowance is None or allowance.event_id != self.event_id:
             return min(room, present)
-        return allowance.capacity(room, present, datetime.now(UTC))
+        # The share's end by the corrected door time: a laptop clock moved back while apart
+        # must not stretch a share the server has already given to the other doors.
+        return allowance.capacity(room, present, door_time(session).at)
 
     def admit_in(self, *args: Any, **kwargs: Any) -> CheckInVerdict:
         verdict = super().admit_in(*args, **kwargs)
@@ -239,7 +243,7 @@ class StationSeats:
         """Ask the server for this station's share (one short transaction under the seat lock)."""
         if self.event_id is None:  # type: ignore[attr-defined]
             return
-        asked_wall, asked = datetime.now(UTC), self._clock()  # type: ignore[attr-defined]
+        asked = self._clock()  # type: ignore[attr-defined]
         with self.server.write() as session:  # type: ignore[attr-defined]
             grant = seat_leases.renew(session, self.event_id, self.station, self.lease_ttl_s,  # type: ignore[attr-defined]
                                       holder=self._replica_id())  # type: ignore[attr-defined]
@@ -247,8 +251,10 @@ class StationSeats:
         if grant.clash:
             log.warning("station %s: another laptop holds this station name's seat lease", self.station)  # type: ignore[attr-defined]
         self._lease, self._lease_at, self._lease_used, self._lease_wanted = grant, asked, 0, False
-        # Our clock from BEFORE we asked: we stop using the share no later than the server frees it.
-        self._lease_expires_wall = asked_wall + timedelta(seconds=self.lease_ttl_s)
+        # In the server's time (what the apart desk compares with: door_time, the server's clock at
+        # the last contact plus a clock nobody can set), a little early: we stop using the share
+        # no later than the server frees it, whatever this laptop's own clock says.
+        self._lease_expires_wall = grant.expires_at - timedelta(seconds=LEASE_MARGIN_S)
 
     def _lease_goes_apart(self) -> None:
         """The server just went away: write down what this station may still admit."""

@@ -122,3 +122,36 @@ def test_plain_file_service_has_no_findings_or_lease(db: Database, demo_event_id
     service = DoorService.for_file(db, demo_event_id, "입구1")
     assert service.sync_findings() == [] and service.seat_lease() is None
     assert service.acknowledge_findings("책임자") == 0 and service.seat_leases() == []
+
+
+def test_a_clock_moved_back_while_apart_does_not_stretch_the_share(
+    db: Database, demo_event_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by an independent tester: with the laptop clock set an hour back while apart, a share
+    # the server had already given away admitted 9 more guests, stamped an hour early.
+    import json
+
+    from kiosk.domain import clock
+
+    _set_room(db, demo_event_id, 100)
+    contact = datetime.now(UTC)  # the server's time at the last contact
+    with db.write() as s:
+        s.add(Setting(key=clock.CLOCK_OFFSET_KEY, value=json.dumps(
+            {"offset_s": 0.0, "rtt_ms": 1.0, "measured_at": contact.isoformat(), "uptime_s": 1000.0,
+             "boot": clock.boot_id()})))  # fmt: skip
+        s.add(Setting(key=ALLOWANCE_KEY, value=ApartAllowance(
+            demo_event_id, base=0, seats=50, expires_at=contact + timedelta(minutes=15)).to_json()))  # fmt: skip
+    monkeypatch.setattr(clock, "boot_id", lambda: "this-boot")
+    with db.write() as s:  # the reading was taken in this boot
+        row = s.get(Setting, clock.CLOCK_OFFSET_KEY)
+        row.value = json.dumps({**json.loads(row.value), "boot": "this-boot"})
+    local = LeasedLocalDesk(db, demo_event_id)
+    pid = _people(db, demo_event_id, 1)[0]
+    # Twenty minutes of real time have passed (the boot clock), but the wall clock was set back an hour.
+    monkeypatch.setattr(clock, "uptime", lambda: 1000.0 + 20 * 60)
+    monkeypatch.setattr(clock, "local_now", lambda: contact - timedelta(hours=1))
+    assert local.check_in_participant(pid, "입구1").status is ScanStatus.CAPACITY_FULL  # the share has ended
+    # Five minutes in, the share still holds, and the stamp is the real time, not an hour early.
+    monkeypatch.setattr(clock, "uptime", lambda: 1000.0 + 5 * 60)
+    verdict = local.check_in_participant(pid, "입구1")
+    assert verdict.ok and abs((verdict.checked_in_at - (contact + timedelta(minutes=5))).total_seconds()) < 1
