@@ -99,7 +99,7 @@ def test_four_stations_throughput(benchmark, loaded_server, tmp_path: Path) -> N
         path = tmp_path / f"codes-{i}.txt"
         path.write_text("\n".join(codes[i::4]))
         files.append(path)
-    procs = start_stations(url, files, tmp_path, 4, settle_s=5)
+    procs = start_stations(url, files, tmp_path, 4, settle_s=5, extra=[["--wait-for-shares"]] * 4)
     runs: list[dict] = []
 
     def door() -> None:

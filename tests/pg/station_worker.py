@@ -30,6 +30,8 @@ def main() -> int:
     ap.add_argument("--overrides", type=int, default=0, help="apart and full: let this many in by override")
     ap.add_argument("--lease-ttl-s", type=float, default=None)
     ap.add_argument("--renew-s", type=float, default=None, help="seat lease renewal interval")
+    ap.add_argument("--wait-for-shares", action="store_true",
+                    help="re-scan a guest told the free seats are other doors' shares (a busy room filling)")
     args = ap.parse_args()
     codes = args.codes.read_text().split()
     random.Random(args.seed).shuffle(codes)
@@ -60,7 +62,8 @@ def main() -> int:
         verdict = link.scan(code)
         elapsed = (time.perf_counter() - t0) * 1000
         waits = 0
-        while verdict.status is ScanStatus.CAPACITY_FULL and verdict.extra.get("held_elsewhere") and waits < 20:
+        while (args.wait_for_shares and verdict.status is ScanStatus.CAPACITY_FULL
+               and verdict.extra.get("held_elsewhere") and waits < 20):  # fmt: skip
             # Seats are free but held as other doors' shares; the shares shrink as they renew
             # (every 2 s). The door says so and the guest waits a moment, then is scanned again.
             statuses["waited_for_shares"] += 1
