@@ -31,7 +31,7 @@ def test_four_stations_500_codes_server_restarted_mid_run(pg_cluster: PgCluster,
     migrate.upgrade(db)
     # Room to spare: this test is about exactly-once across a restart, not the seat shares (each
     # station apart admits up to its share; tests/pg/test_pg_seat_stations.py is about that).
-    codes = make_event(db, CODES, capacity=CODES * 3)
+    codes = make_event(db, CODES, capacity=CODES * 10)
     codes_file = tmp_path / "codes.txt"
     codes_file.write_text("\n".join(codes))
     procs = start_stations(url, codes_file, tmp_path, STATIONS)

@@ -89,7 +89,8 @@ def test_two_of_four_stations_apart_never_overfill_150_seats(
     with db.session() as s:  # the stations apart gave their shares back on return (and took new ones)
         released = [e["station"] for e in _audit(db, "seat_lease") if e["outcome"] == "released"]
         assert {runs[i]["station"] for i in APART} <= set(released)
-        assert len(s.scalars(select(SeatLease)).all()) == 4
+        # every station closed while online at the end: each gave its share back (none held on)
+        assert s.scalars(select(SeatLease)).all() == []
     forced = [e for e in _audit(db, "checkin") if e["outcome"] == "ok" and e.get("override")]
     overshoot = _audit(db, "sync_overshoot")
     admitted = {r["station"]: r["statuses"].get("ok", 0) for r in runs}
