@@ -446,6 +446,11 @@ class StationLink(StationSeats):
         minute costs a few small queries.
         """
         with self.server.session() as s:
+            if self.server.engine.dialect.name == "postgresql":
+                # One snapshot for every table: a walk-in committed by another station between the
+                # roster read and the check-ins read would otherwise bring a check-in whose person
+                # is not in the copy (the replica's foreign key refused it: a flaky CLI walk-in).
+                s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             try:
                 snap = read_server(s, self._marks)
             except NoEventOnServer as exc:

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.domain import seat_leases, token
-from kiosk.domain.checkin import CheckInDesk, ScanStatus
+from kiosk.domain.checkin import CheckInDesk, CheckInMethod, ScanStatus
 from kiosk.domain.demo import load_demo
 from kiosk.domain.models import AuditEntry, CheckIn, Event, Participant
 from kiosk.storage import migrate
@@ -143,13 +143,16 @@ def test_journal_survives_a_restart_while_offline(server, proxy: CuttableProxy, 
     replica = tmp_path / "replica.db"
     code = _codes(db, event_id)[7]
     first = StationLink(url, replica, "입구3", retry_s=0)  # first start: copies the roster
-    first.poll()  # the console's poll: its share of the seats is kept when it closes
-    first.close()
+    first.poll()
+    first.close()  # closed while online: its share of the seats goes back to the other doors
     proxy.cut()
     station = StationLink(url, replica, "입구3", retry_s=0)  # starts offline from its replica
     assert station.state is LinkState.OFFLINE
-    made = station.scan(code)
-    assert made.ok
+    refused = station.scan(code)  # no share written down: it cannot know whether the room is full
+    assert refused.status is ScanStatus.CAPACITY_FULL and refused.extra["apart"] and "F12" in refused.detail
+    pid = refused.participant.id  # type: ignore[union-attr]
+    made = station.call(lambda d: d.override_capacity(pid, "책임자 승인", "입구3", "책임자", method=CheckInMethod.QR))
+    assert made.ok  # the supervisor's override is journaled like any check-in
     station.close()
     proxy.restore()
     station = StationLink(url, replica, "입구3", retry_s=0)
