@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.gate.set_idle_minutes(self.local.supervisor_idle_minutes)
         self.gate.role_changed.connect(self._role_changed)
         self.sounds = VerdictSounds(self.local.sounds, self)
+        QTimer.singleShot(0, self.sounds.prepare)  # the first guest's scan must not wait for the audio backend
         self.badges = BadgePrinter(self.tasks, self, pdf_folder)
         self.badges.printed.connect(self._badge_printed)
         self.badges.refused.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -497,7 +498,7 @@ class MainWindow(QMainWindow):
             return None
         board = getattr(self, "protocol_board", None)
         if board is None or board.event_id != self.event_id:
-            board = ProtocolBoardWindow(self.tasks, VerdictSounds(self.local.sounds, self))
+            board = ProtocolBoardWindow(self.tasks, self.sounds)
             self.protocol_board = board
         board.show_on_best_screen()
         return board

@@ -45,6 +45,17 @@ class VerdictSounds(QObject):
             self._effects = {}
         return self._effects
 
+    def prepare(self) -> None:
+        """Load the audio backend and the sounds now (tens of ms on the GUI thread), at start-up
+        rather than on the first scan."""
+        if self.enabled:
+            self._load()
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the audio backend has been asked (and the sounds loaded, where there is output)."""
+        return self._effects is not None
+
     @property
     def available(self) -> bool:
         return bool(self._load())
