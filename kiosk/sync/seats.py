@@ -12,7 +12,8 @@ admits while
 after which the verdict is `capacity_full` with a hint that a supervisor override (F12, PIN and
 reason, audited) can let the guest in. When the lease's time is up the allowance is gone too.
 Back online, the journal goes up first, then the lease is released and granted afresh. A
-station that closes keeps its share the same way (it may be restarted while the network is out).
+station that closes while online gives its share back; one that closes while apart keeps what is
+left of it written down (it may be restarted while the network is still out).
 
 A station that starts while the server is away, and has no allowance written down, admits
 nobody without an override: it cannot know what the other stations have done.
@@ -86,6 +87,10 @@ class LeaseStatus:
     apart: bool
     seats: int  # online: held on the server; apart: still admissible here
     expires_at: datetime | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"apart": self.apart, "seats": self.seats,
+                "expires_at": self.expires_at.isoformat() if self.expires_at else None}  # fmt: skip
 
 
 def read_allowance(session: Session) -> ApartAllowance | None:

@@ -84,8 +84,12 @@ def test_station_cli_apart_admits_nobody_without_a_share_reads_its_copy_and_refu
 
         status = _kiosk(tmp_path, url, "status", "--json")  # LOCAL: answered from the copy, and said so
         assert status.returncode == 0, status.stderr
-        assert json.loads(status.stdout)["present"] == 0
+        apart = json.loads(status.stdout)
+        assert apart["present"] == 0 and apart["remaining"] == 50  # the room's, from the copy
+        assert apart["station_seats"] == {"apart": True, "seats": 0, "expires_at": None}  # its own: none
         assert "이 PC의 사본으로 답합니다" in status.stderr
+        text = _kiosk(tmp_path, url, "status")
+        assert "이 스테이션이 입장시킬 수 있는 좌석: 0석" in text.stdout, text.stdout
         found = _kiosk(tmp_path, url, "search", "참가자0001", "--json")
         assert found.returncode == 0 and [h["name"] for h in json.loads(found.stdout)] == ["참가자0001"], found.stderr
 

@@ -98,6 +98,7 @@ def test_cli_walkin(run_cli, demo_event_id: int, db: Database) -> None:  # type:
     assert verdict["station"] == "test-desk"
     status = json.loads(run_cli("status", "--json").out)
     assert status["present"] == 3 and status["remaining"] == 147  # companions count
+    assert status["station_seats"] is None  # a plain file holds no share of a shared room
     _set_capacity(db, demo_event_id, 3)
     full = run_cli("walkin", "--name", "임꺽정", "--organization", "청석골", "--json")
     assert full.code == 1 and json.loads(full.out)["status"] == "capacity_full"
