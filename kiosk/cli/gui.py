@@ -124,9 +124,15 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
             try:
                 db = _open_database(ctx, args)
             except Exception as exc:  # noqa: BLE001 - every start-up failure becomes a dialog
-                log.exception("start-up failed")
+                # A screenshot says it in one line below; the window's start-up logs the whole story.
+                (log.debug if args.screenshot is not None else log.error)("start-up failed", exc_info=True)
                 ctx.close()
                 fault = classify(exc, path)
+        if fault is not None and args.screenshot is not None:
+            # Nobody is there to answer a dialog: say it on one line and stop (a modal box would
+            # wait forever on an offscreen screen).
+            title, what, _ = faults.fault_texts(fault.kind)
+            raise CliError(f"{title}: {what} ({fault.detail})".replace("\n", " "), EXIT_FAULT)
         if fault is not None:
             outcome = faults.show_fault(fault, backups.list_backups(folder) if folder else [], diagnostics)
             if outcome.choice is faults.Choice.RESTORE and outcome.backup is not None and path is not None:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 
@@ -73,6 +74,23 @@ def test_user_mistakes_get_one_line_and_no_traceback(run_cli, tmp_path: Path) ->
         assert result.code != 0
         assert "Traceback" not in result.err
         assert result.err.startswith("kiosk: ") and result.err.count("\n") == 1, result.err
+
+
+@pytest.mark.parametrize("target", ["garbage", "server"])
+def test_gui_screenshot_of_a_database_that_cannot_open_says_why_and_exits(tmp_path: Path, target: str) -> None:
+    """It waited forever on an offscreen fault dialog nobody could answer."""
+    if target == "garbage":
+        db = tmp_path / "x.db"
+        db.write_bytes(b"this is not a database" * 100)
+        where = str(db)
+    else:  # a shared server that is not there (nothing listens on port 9)
+        where = "postgresql+psycopg://kiosk@127.0.0.1:9/kiosk"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "kiosk", "--db", where, "gui", "--screenshot", str(tmp_path / "x.png")],
+                            env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 4, result.stderr
+    assert result.stderr.startswith("kiosk: ") and "Traceback" not in result.stderr, result.stderr
+    assert not (tmp_path / "x.png").exists()
 
 
 def test_gui_screenshot_renders_the_demo_event(tmp_path: Path) -> None:
