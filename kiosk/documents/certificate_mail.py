@@ -24,15 +24,16 @@ from PySide6.QtGui import QPainter
 from kiosk.documents import certificates as pages
 from kiosk.domain import audit
 from kiosk.domain.certificates import Certificate, issue_certificates
-from kiosk.domain.models import Event
 from kiosk.invite.delivery import (
     NO_SENDER,
     BatchMail,
+    DbStep,
     DeliveryItem,
     DeliveryReport,
     event_sender,
     is_placeholder_sender,
     run_batch,
+    run_here,
 )
 from kiosk.invite.message import (
     WIRE,
@@ -120,15 +121,20 @@ def send_certificates(
     min_interval: float = 0.0,
     operator: str = "",
     station: str = "",
+    db_step: DbStep | None = None,
 ) -> DeliveryReport:
-    """E-mail each attendee their certificate. Never raises for delivery problems (see the report)."""
+    """E-mail each attendee their certificate. Never raises for delivery problems (see the report).
+    `db_step` as in `kiosk.invite.delivery.send_invitations`."""
     started = time.perf_counter()
+    step = db_step or run_here
     report = DeliveryReport(target=transport.describe(), records_state=transport.records_state)
-    with db.write() as session:
-        real = sender or event_sender(session, event_id)
-        issued = issue_certificates(session, event_id, list(participant_ids) if participant_ids else None)
-        event = session.get(Event, event_id)
-        assert event is not None
+
+    def issue() -> tuple[str | None, list[Certificate]]:
+        with db.write() as session:
+            chosen = list(participant_ids) if participant_ids else None
+            return sender or event_sender(session, event_id), issue_certificates(session, event_id, chosen)
+
+    real, issued = step(issue)
     targets = []
     for c in issued:
         if not c.email:
@@ -145,10 +151,13 @@ def send_certificates(
         real = real or "행사 사무국 <certificate@kiosk.example>"
     envelope = parse_sender(real).addr_spec  # type: ignore[arg-type]
 
-    def sent(mail: BatchMail) -> None:
+    def record_sent(mail: BatchMail) -> None:
         with db.write() as session:
             audit.record(session, action="certificate", outcome="sent", event_id=event_id, station=station,
                          operator=operator, participant_id=mail.id, serial=mail.item.serial_text)  # fmt: skip
+
+    def sent(mail: BatchMail) -> None:
+        step(lambda: record_sent(mail))
 
     run_batch(
         transport, report, [BatchMail(c.participant_id, c.name, c.email or "", c) for c in targets],

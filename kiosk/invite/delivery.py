@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -171,23 +171,32 @@ def send_invitations(
     min_interval: float = 0.0,
     operator: str = "",
     station: str = "",
+    db_step: DbStep | None = None,
 ) -> DeliveryReport:
     """Send (or write) the invitations of one event. Never raises for delivery problems:
-    they are in the report (`error` when the batch stopped early)."""
+    they are in the report (`error` when the batch stopped early).
+
+    `db_step(fn)` runs each database step (`fn()`) where the database is owned (the console's
+    worker thread), so the mail server's waits happen elsewhere; by default, right here."""
     started = time.perf_counter()
+    step = db_step or run_here
     report = DeliveryReport(target=transport.describe(), records_state=transport.records_state)
     wanted = set(participant_ids) if participant_ids is not None else None
-    with db.session() as session:
-        event = session.scalars(
-            select(Event).where(Event.id == event_id).options(selectinload(Event.program))
-        ).one()
-        real_sender = sender or event_sender(session, event_id)
-        sender_text = real_sender or default_sender(session)
-        people = list(
-            session.scalars(
-                select(Participant).where(Participant.event_id == event_id).order_by(Participant.id)
+
+    def read() -> tuple[Event, str | None, str, list[Participant]]:
+        with db.session() as session:
+            event = session.scalars(
+                select(Event).where(Event.id == event_id).options(selectinload(Event.program))
+            ).one()
+            real_sender = sender or event_sender(session, event_id)
+            people = list(
+                session.scalars(
+                    select(Participant).where(Participant.event_id == event_id).order_by(Participant.id)
+                )
             )
-        )
+            return event, real_sender, real_sender or default_sender(session), people
+
+    event, real_sender, sender_text, people = step(read)
     composer = InvitationComposer(event, sender_text)
     envelope_from = composer.sender.addr_spec
     targets: list[Participant] = []
@@ -211,17 +220,17 @@ def send_invitations(
 
     def mark_queued() -> None:
         if transport.records_state:
-            _mark_queued(db, [p.id for p in targets])
+            step(lambda: _mark_queued(db, [p.id for p in targets]))
 
     def sent(p: Participant) -> None:
         log.info("invitation to participant %s delivered", p.id)
         if transport.records_state:
-            _record(db, event_id, p.id, DeliveryState.SENT, "", operator, station)
+            step(lambda: _record(db, event_id, p.id, DeliveryState.SENT, "", operator, station))
 
     def failed(p: Participant, reason: str) -> None:
         log.info("invitation to participant %s failed: %s", p.id, reason)
         if transport.records_state:
-            _record(db, event_id, p.id, DeliveryState.FAILED, reason, operator, station)
+            step(lambda: _record(db, event_id, p.id, DeliveryState.FAILED, reason, operator, station))
 
     run_batch(
         transport, report, [BatchMail(p.id, p.name, p.email or "", p) for p in targets],
@@ -231,6 +240,15 @@ def send_invitations(
     )  # fmt: skip
     report.seconds = time.perf_counter() - started
     return report
+
+
+T = TypeVar("T")
+DbStep = Callable[[Callable[[], T]], T]  # runs one database step where the database is owned
+
+
+def run_here(fn: Callable[[], T]) -> T:
+    """The default `db_step`: the caller owns the database (the CLI, a test)."""
+    return fn()
 
 
 @dataclass(frozen=True)

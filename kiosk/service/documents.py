@@ -16,11 +16,15 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from kiosk.domain.models import Event, Participant
 from kiosk.service.usecase import Offline, use_case
+
+if TYPE_CHECKING:
+    from kiosk.invite.delivery import DbStep
 
 REPORT_APART = (
     "공유 서버와 연결이 끊겨 있어 보고서를 만들지 않았습니다: 이 PC의 사본에는 다른 체크인 PC의 입장 기록이 "
@@ -273,25 +277,28 @@ class DocumentCases:
         self, transport, *, sender: str | None = None, only_unsent: bool = False,  # noqa: ANN001
         participant_ids: Sequence[int] | None = None, remember: bool = False, operator: str = "",
         progress: Callable[[int, int, str], None] | None = None, cancel: threading.Event | None = None,
+        db_step: DbStep | None = None,
     ):  # noqa: ANN201 - DeliveryReport  # fmt: skip
         """Send (SMTP) or write (.eml folder) the registration mails; resumable with only_unsent.
 
-        `remember` keeps the sender and the SMTP form (never the password) for next time."""
+        `remember` keeps the sender and the SMTP form (never the password) for next time.
+        `db_step(fn)` runs each database step where the database is owned (the console's worker),
+        while the mailing itself runs beside it (`TaskManager.run_beside`); the CLI leaves it out."""
         from kiosk.invite.delivery import send_invitations
 
-        return self._deliver(send_invitations, transport, sender, remember, operator, progress, cancel,
+        return self._deliver(send_invitations, transport, sender, remember, operator, progress, cancel, db_step,
                              only_unsent=only_unsent, participant_ids=participant_ids)  # fmt: skip
 
     @use_case(Offline.REFUSED, why=MAIL_APART)
     def resend_invitations(
         self, participant_ids: Sequence[int], transport, *, sender: str | None = None,  # noqa: ANN001
         remember: bool = False, operator: str = "", progress: Callable[[int, int, str], None] | None = None,
-        cancel: threading.Event | None = None,
+        cancel: threading.Event | None = None, db_step: DbStep | None = None,
     ):  # noqa: ANN201 - DeliveryReport  # fmt: skip
         """The explicit re-send: these people, whatever their state."""
         from kiosk.invite.delivery import send_invitations
 
-        return self._deliver(send_invitations, transport, sender, remember, operator, progress, cancel,
+        return self._deliver(send_invitations, transport, sender, remember, operator, progress, cancel, db_step,
                              participant_ids=list(participant_ids))  # fmt: skip
 
     # -- certificates -------------------------------------------------------------------------------
@@ -328,12 +335,12 @@ class DocumentCases:
     def send_certificates(
         self, transport, *, sender: str | None = None, participant_ids: Sequence[int] | None = None,  # noqa: ANN001
         remember: bool = False, operator: str = "", progress: Callable[[int, int, str], None] | None = None,
-        cancel: threading.Event | None = None,
+        cancel: threading.Event | None = None, db_step: DbStep | None = None,
     ):  # noqa: ANN201 - DeliveryReport  # fmt: skip
         """E-mail each attendee their certificate (issued first, from the ledger)."""
         from kiosk.documents.certificate_mail import send_certificates
 
-        return self._deliver(send_certificates, transport, sender, remember, operator, progress, cancel,
+        return self._deliver(send_certificates, transport, sender, remember, operator, progress, cancel, db_step,
                              participant_ids=participant_ids)  # fmt: skip
 
     @use_case(Offline.LOCAL)
@@ -369,15 +376,16 @@ class DocumentCases:
 
     # -- the one delivery path both mailings share --------------------------------------------------
 
-    def _deliver(self, send, transport, sender, remember, operator, progress, cancel, **options):  # noqa: ANN001, ANN003, ANN202
-        from kiosk.invite.delivery import SmtpDelivery
+    def _deliver(self, send, transport, sender, remember, operator, progress, cancel, db_step, **options):  # noqa: ANN001, ANN003, ANN202
+        from kiosk.invite.delivery import SmtpDelivery, run_here
 
+        step = db_step or run_here
         smtp = transport.settings if isinstance(transport, SmtpDelivery) else None
         if remember:
-            self._remember_mail(sender or "", smtp)
+            step(lambda: self._remember_mail(sender or "", smtp))
         return send(self.backend.database, self.event_id, transport, sender=sender or None,
                     on_progress=progress, cancel=cancel, min_interval=smtp.min_interval if smtp else 0.0,
-                    operator=operator, station=self.station, **options)  # fmt: skip
+                    operator=operator, station=self.station, db_step=step, **options)  # fmt: skip
 
     def _remember_mail(self, sender: str, smtp) -> None:  # noqa: ANN001
         import json

@@ -145,7 +145,8 @@ class MailBatch(QObject):
         return self.cancel is not None
 
     def start(self, send: Callable[..., Any]) -> bool:
-        """`send(svc, progress=..., cancel=...)` runs on the worker; False if a batch is running."""
+        """`send(svc, progress=..., cancel=..., db_step=...)` runs beside the worker (its database
+        steps on it: a scan never waits for the mail server); False if a batch is running."""
         if self.running:
             return False
         cancel = self.cancel = threading.Event()
@@ -153,10 +154,12 @@ class MailBatch(QObject):
         def progress(done: int, total: int, name: str) -> None:  # on the worker
             self.tasks.run_on_main(alive(self, lambda: self.progressed.emit(done, total, name)))
 
-        self.tasks.run(
-            lambda svc: send(svc, progress=progress, cancel=cancel),
+        self.tasks.run_beside(
+            lambda svc, db_step: send(svc, progress=progress, cancel=cancel, db_step=db_step),
             alive(self, self._done),
             alive(self, self._failed),
+            cancel=cancel,
+            name="kiosk-mail",
         )
         return True
 

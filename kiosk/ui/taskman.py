@@ -44,6 +44,8 @@ class TaskManager(QObject):
         self._lock = threading.Lock()
         self._in_flight = 0
         self._queued: set[str] = set()
+        self._beside: list[threading.Thread] = []  # run_beside's threads (joined on shutdown)
+        self._cancels: set[threading.Event] = set()
         self._closures_pending.connect(self._run_closures, Qt.ConnectionType.QueuedConnection)
 
     def run(
@@ -59,7 +61,57 @@ class TaskManager(QObject):
         with self._lock:
             self._in_flight += 1
         future = self.worker.submit(op, self.service, background=background)
+        self._deliver_when_done(future, on_done, on_error)
+        return future
 
+    def run_beside(
+        self,
+        op: Callable[[Any, Callable[[Callable[[], Any]], Any]], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        cancel: threading.Event | None = None,
+        name: str = "kiosk-beside",
+    ) -> Future[T]:
+        """For long work that mostly waits on something else (a mailing waits on the mail server
+        for minutes): `op(service, db_step)` runs on a thread of its own, and each of its database
+        steps goes through `db_step(fn)`, which runs `fn()` on the worker, after the door actions
+        queued meanwhile, and returns its result. The worker stays free for scans in between.
+        `cancel` is set when the console closes; the work stops after its current step."""
+        future: Future[T] = Future()
+        with self._lock:
+            self._in_flight += 1
+            if cancel is not None:
+                self._cancels.add(cancel)
+
+        def db_step(fn: Callable[[], Any]) -> Any:
+            return self.worker.submit(fn, background=True).result()
+
+        def body() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                future.set_result(op(self.service, db_step))
+            except BaseException as exc:  # handed to on_error on the GUI thread
+                future.set_exception(exc)
+            finally:
+                if cancel is not None:
+                    with self._lock:
+                        self._cancels.discard(cancel)
+
+        thread = threading.Thread(target=body, name=name, daemon=True)
+        with self._lock:
+            self._beside = [t for t in self._beside if t.is_alive()] + [thread]
+        self._deliver_when_done(future, on_done, on_error)
+        thread.start()
+        return future
+
+    def _deliver_when_done(
+        self,
+        future: Future[T],
+        on_done: Callable[[T], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+    ) -> None:
         def finished(fut: Future[T]) -> None:
             def deliver() -> None:
                 try:
@@ -79,7 +131,6 @@ class TaskManager(QObject):
             self.run_on_main(deliver)
 
         future.add_done_callback(finished)
-        return future
 
     def run_coalesced(
         self,
@@ -151,5 +202,12 @@ class TaskManager(QObject):
     def shutdown(self, timeout: float = 30.0) -> None:
         """Finish every queued operation (nothing acknowledged is lost), then stop the worker.
         Results still waiting for the GUI are delivered while the widgets exist."""
-        self.worker.stop(timeout)
+        with self._lock:
+            for cancel in self._cancels:
+                cancel.set()  # a mailing stops after the message in hand, recorded
+            beside = list(self._beside)
+        deadline = time.monotonic() + timeout
+        for thread in beside:  # their last database steps need the worker still running
+            thread.join(max(0.0, deadline - time.monotonic()))
+        self.worker.stop(max(0.1, deadline - time.monotonic()))
         self._run_closures()

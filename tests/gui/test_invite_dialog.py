@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -217,3 +219,49 @@ def test_smtp_without_a_real_sender_is_refused_inline(qtbot, db: Database, demo_
             assert not dialog.start()
             assert not dialog.running
         assert handler.received == []
+
+
+class HeldHandler(RecordingHandler):
+    """A mail server that keeps the first message's DATA unanswered until the test lets it go
+    (a slow relay, a throttling provider): the mailing is then waiting on the network."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.holding = threading.Event()
+        self.release = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        self.holding.set()
+        while not self.release.is_set():
+            await asyncio.sleep(0.01)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_scan_is_answered_while_a_mailing_waits_on_the_mail_server(qtbot, db: Database, demo_event_id: int, tasks: TaskManager) -> None:  # type: ignore[no-untyped-def]
+    """The mailing ran on the one database worker: a scan at the door waited behind the whole
+    batch (minutes at a provider's pace). It now runs beside the worker; only its database steps
+    (who to mail, each "sent") take turns there, after the door's."""
+    from tests.gui.doc_tasks import sql_threads
+    from tests.gui.test_front_desk import code_of
+
+    dialog = _dialog(qtbot, tasks)
+    handler = HeldHandler()
+    verdicts: list[object] = []
+    with smtp_server(handler) as (server, _), sql_threads(db) as threads:
+        _smtp(dialog, server.port, 0)
+        assert dialog.start()
+        qtbot.waitUntil(handler.holding.is_set, timeout=30_000)  # the first message is in the server's hands
+        tasks.run(lambda svc: svc.scan(code_of(db, "강영민"), "문지기"), verdicts.append)
+        qtbot.waitUntil(lambda: bool(verdicts), timeout=15_000)
+        assert dialog.running and handler.received == []  # answered while the mail server still holds
+        assert verdicts[0].ok  # type: ignore[attr-defined]
+        handler.release.set()
+        dialog.stop()  # after the message in hand: it is accepted and recorded
+        qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+    assert len(handler.received) == 1 and dialog.report is not None and len(dialog.report.sent) == 1
+    with db.session() as session:
+        sent = session.scalar(
+            select(func.count()).select_from(Participant).where(Participant.delivery_state == DeliveryState.SENT)
+        )
+    assert sent == 1  # what the server accepted is on disk
+    assert set(threads) == {"kiosk-db"}, sorted(set(threads))  # the mailing's own thread ran no SQL
