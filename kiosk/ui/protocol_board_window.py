@@ -38,8 +38,6 @@ class ProtocolBoardWindow(QWidget):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent, Qt.WindowType.Window)
         self.tasks = tasks
-        self._again = False
-        self._asking = False  # a poll is on the worker: the next tick does not queue another
         self.sounds = sounds or VerdictSounds(True, self)
         self.setObjectName("protocolBoard")
         self.setWindowTitle(self.tr("의전 현황판"))
@@ -104,21 +102,9 @@ class ProtocolBoardWindow(QWidget):
         self.raise_()
 
     def poll(self) -> None:
-        if self._asking:
-            self._again = True  # asked while a read is on its way: read once more when it is back
-            return
-        self._asking, self._again = True, False
-
-        def failed(exc: BaseException) -> None:
-            self._asking = False
-            self.tasks.failed.emit(exc)
-
-        self.tasks.run(lambda svc: svc.protocol_view(), on_done=self._show, on_error=failed)
+        self.tasks.run_latest(f"protocol-board-{id(self)}", lambda svc: svc.protocol_view(), self._show)
 
     def _show(self, view: object) -> None:
-        self._asking = False
-        if self._again:
-            QTimer.singleShot(0, self.poll)
         name, entries = view.event_name, view.entries  # type: ignore[attr-defined]
         self.title.setText(self.tr("의전 현황판 · {0} · {1}").format(name, hhmm(utcnow())))
         arrived = [e for e in entries if e.state in ARRIVING]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,6 @@ class ProtocolBoard(QWidget):
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
-        self._again = False
-        self._asking = False  # a refresh is on the worker: the next tick does not queue another
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(18)
@@ -63,21 +61,9 @@ class ProtocolBoard(QWidget):
         root.addLayout(right, 6)
 
     def refresh(self) -> None:
-        if self._asking:
-            self._again = True  # asked while a read is on its way: read once more when it is back
-            return
-        self._asking, self._again = True, False
-
-        def failed(exc: BaseException) -> None:
-            self._asking = False
-            self.tasks.failed.emit(exc)
-
-        self.tasks.run(lambda svc: svc.speakers_view(), on_done=self._show, on_error=failed)
+        self.tasks.run_latest(f"speakers-board-{id(self)}", lambda svc: svc.speakers_view(), self._show)
 
     def _show(self, answer: tuple) -> None:
-        self._asking = False
-        if self._again:
-            QTimer.singleShot(0, self.refresh)
         arrivals, board = answer
         self.vip_heading.setText(self.tr("VIP 도착 ({0}명)").format(len(arrivals)))
         self.vips.setRowCount(len(arrivals))

@@ -44,6 +44,7 @@ class TaskManager(QObject):
         self._lock = threading.Lock()
         self._in_flight = 0
         self._queued: set[str] = set()
+        self._latest: dict[str, bool] = {}  # run_latest: key in flight -> asked again meanwhile
         self._beside: list[threading.Thread] = []  # run_beside's threads (joined on shutdown)
         self._cancels: set[threading.Event] = set()
         self._closures_pending.connect(self._run_closures, Qt.ConnectionType.QueuedConnection)
@@ -153,6 +154,41 @@ class TaskManager(QObject):
             return op(service)
 
         return self.run(started, on_done, on_error, background=True)
+
+    def run_latest(
+        self,
+        key: str,
+        op: Callable[[Any], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """For a read whose answer is shown (a board, a list): at most one in flight per key; asked
+        again while it is on its way, it is read once more when the answer is back, so what is
+        shown is never older than the last ask, and a burst of asks costs two reads, not many."""
+        with self._lock:
+            if key in self._latest:
+                self._latest[key] = True  # asked again: once more when the answer is back
+                return
+            self._latest[key] = False
+
+        def finish() -> bool:
+            with self._lock:
+                return self._latest.pop(key, False)
+
+        def done(result: T) -> None:
+            again = finish()
+            on_done(result)
+            if again:
+                self.run_latest(key, op, on_done, on_error)
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            if on_error is not None:
+                on_error(exc)
+            else:
+                self.failed.emit(exc)
+
+        self.run(op, done, failed)
 
     def queued(self, key: str) -> bool:
         with self._lock:
