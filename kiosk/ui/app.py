@@ -62,6 +62,7 @@ def run_gui(
     if setup_window is not None:
         setup_window(window)
     if screenshot is not None:
+        window.sounds.enabled = False  # a picture of the window: no audio backend to load
         if kiosk_mode and not window.enter_kiosk_mode(full_screen=False):
             # The console, with the reason in its verdict panel, is what a start would show.
             save_screenshot(app, window, screenshot)
