@@ -20,8 +20,8 @@ import pytest
 from tests.pg.cluster import PgCluster
 from tests.pg.conftest import pg_cluster, pg_url  # noqa: F401 - fixtures
 from tests.pg.console_station import LagProbe, Scanner, open_station_console, percentile
-from tests.pg.proxy import CuttableProxy
-from tests.unit.test_station_sync import _codes, _via, server  # noqa: F401 - fixtures
+from tests.pg.proxy import CuttableProxy, via
+from tests.unit.test_station_sync import _codes, server  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.postgres
 PACE_S = 0.25  # one guest every quarter second: a busy door
@@ -50,7 +50,7 @@ def _phase(qtbot, console, scanner: Scanner, codes: list[str]) -> None:  # type:
 def test_console_event_loop_lag_at_20ms_rtt_and_cable_pulled(benchmark, qtbot, server, venue_link: CuttableProxy,  # type: ignore[no-untyped-def]  # noqa: F811
                                                              tmp_path: Path) -> None:  # fmt: skip
     db, event_id = server
-    console = open_station_console(qtbot, _via(db.url, venue_link), tmp_path)
+    console = open_station_console(qtbot, via(db.url, venue_link), tmp_path)
     codes = _codes(db, event_id)[: ONLINE_SCANS + APART_SCANS]
     scanner = Scanner(console)
     probe = LagProbe()

@@ -26,8 +26,8 @@ from kiosk.storage.listen import Change
 from kiosk.sync.station import StationLink
 from tests.pg.cluster import PgCluster
 from tests.pg.conftest import pg_cluster  # noqa: F401 - fixture
-from tests.pg.live_station import RemoteStation, via
-from tests.pg.proxy import CuttableProxy
+from tests.pg.live_station import RemoteStation
+from tests.pg.proxy import CuttableProxy, via
 from tests.pg.stations import make_event
 
 pytestmark = pytest.mark.postgres

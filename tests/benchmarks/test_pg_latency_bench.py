@@ -23,7 +23,7 @@ from kiosk.storage.postgres import station_database
 from kiosk.sync.station import LinkState, StationLink
 from tests.pg.cluster import PgCluster
 from tests.pg.conftest import pg_cluster  # noqa: F401 - fixture
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 from tests.pg.stations import make_event
 
 pytestmark = pytest.mark.postgres
@@ -50,8 +50,7 @@ def server(pg_cluster: PgCluster) -> Iterator[tuple[str, list[str], int]]:  # no
 def _through(url: str, proxy: CuttableProxy | None) -> str:
     if proxy is None:
         return url
-    host_port = url.split("@", 1)[1].split("/", 1)[0]
-    return url.replace(host_port, f"127.0.0.1:{proxy.port}")
+    return via(url, proxy)
 
 
 def _measure(

@@ -25,8 +25,8 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.settings_dialog import LocalSettings
 from tests.gui.test_front_desk import code_of
 from tests.pg.conftest import pg_cluster, pg_url  # noqa: F401 - fixtures
-from tests.pg.proxy import CuttableProxy
-from tests.unit.test_station_sync import _codes, _via, proxy, server  # noqa: F401 - fixtures
+from tests.pg.proxy import CuttableProxy, via
+from tests.unit.test_station_sync import _codes, proxy, server  # noqa: F401 - fixtures
 
 
 class StatementThreads:
@@ -138,7 +138,7 @@ def test_no_statement_runs_on_the_gui_thread_on_a_station(qtbot, server, proxy: 
     db, event_id = server
     with db.write() as s:
         roles.set_pin(s, "246813")
-    linked = LinkedDatabase(StationLink(_via(db.url, proxy), tmp_path / "replica.db", "입구1", retry_s=0))
+    linked = LinkedDatabase(StationLink(via(db.url, proxy), tmp_path / "replica.db", "입구1", retry_s=0))
     window = MainWindow(linked, "입구1", local_settings=LocalSettings(tmp_path / "station.ini"))  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.show()

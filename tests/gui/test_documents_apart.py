@@ -23,8 +23,8 @@ from kiosk.ui.import_dialog import ImportDialog
 from kiosk.ui.taskman import TaskManager
 from tests.benchmarks.roster_samples import write_csv
 from tests.pg.conftest import pg_cluster, pg_url  # noqa: F401 - fixtures
-from tests.pg.proxy import CuttableProxy
-from tests.unit.test_station_sync import _codes, _via, proxy, server  # noqa: F401 - fixtures
+from tests.pg.proxy import CuttableProxy, via
+from tests.unit.test_station_sync import _codes, proxy, server  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.postgres
 
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def station(server, proxy: CuttableProxy, tmp_path: Path) -> Iterator[DoorService]:  # type: ignore[no-untyped-def]  # noqa: F811
     db, event_id = server
-    link = StationLink(_via(db.url, proxy), tmp_path / "replica.db", "입구1", retry_s=60)
+    link = StationLink(via(db.url, proxy), tmp_path / "replica.db", "입구1", retry_s=60)
     service = DoorService(StationBackend(link), event_id, "입구1")
     yield service
     link.close()

@@ -21,8 +21,8 @@ from kiosk.sync.station import LinkState, StationLink
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.settings_dialog import LocalSettings
 from tests.pg.conftest import pg_cluster, pg_url  # noqa: F401 - fixtures
-from tests.pg.proxy import CuttableProxy
-from tests.unit.test_station_sync import _codes, _via, proxy, server  # noqa: F401 - fixtures
+from tests.pg.proxy import CuttableProxy, via
+from tests.unit.test_station_sync import _codes, proxy, server  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.postgres
 
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def linked(server, proxy: CuttableProxy, tmp_path: Path) -> Iterator[LinkedDatabase]:  # type: ignore[no-untyped-def]  # noqa: F811
     db, _ = server
-    linked_db = LinkedDatabase(StationLink(_via(db.url, proxy), tmp_path / "replica.db", "입구1", retry_s=0))
+    linked_db = LinkedDatabase(StationLink(via(db.url, proxy), tmp_path / "replica.db", "입구1", retry_s=0))
     yield linked_db
     linked_db.dispose()
 

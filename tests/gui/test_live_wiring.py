@@ -23,8 +23,7 @@ from kiosk.sync.station import StationLink
 from kiosk.ui.taskman import TaskManager
 from tests.pg.cluster import PgCluster
 from tests.pg.conftest import pg_cluster, pg_url  # noqa: F401 - fixtures
-from tests.pg.live_station import via
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 from tests.unit.test_station_sync import _codes, server  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.postgres

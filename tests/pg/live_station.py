@@ -24,12 +24,6 @@ from kiosk.sync.station import StationLink
 REPO = Path(__file__).resolve().parents[2]
 
 
-def via(url: str, port: int) -> str:
-    """The same database reached through another port (a CuttableProxy's)."""
-    host_port = url.split("@", 1)[1].split("/", 1)[0]
-    return url.replace(host_port, f"127.0.0.1:{port}")
-
-
 class Heard:
     """A change callback that remembers what it heard and when (time.time())."""
 

@@ -16,6 +16,13 @@ import threading
 import time
 
 
+def via(url: str, proxy: CuttableProxy | int) -> str:
+    """The same database reached through a proxy (a CuttableProxy, or its port)."""
+    port = proxy if isinstance(proxy, int) else proxy.port
+    host_port = url.split("@", 1)[1].split("/", 1)[0]
+    return url.replace(host_port, f"127.0.0.1:{port}")
+
+
 class CuttableProxy:
     def __init__(self, target_port: int, host: str = "127.0.0.1", *, rtt_ms: float = 0.0) -> None:
         self.rtt_ms = rtt_ms

@@ -20,7 +20,7 @@ from sqlalchemy import func, select, update
 from kiosk.domain.models import CheckIn, Event, Participant
 from kiosk.storage.engine import Database
 from tests.pg.cluster import PgCluster
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 from tests.pg.stations import make_event
 
 REPO = Path(__file__).resolve().parents[2]
@@ -66,8 +66,7 @@ def test_station_cli_apart_admits_nobody_without_a_share_reads_its_copy_and_refu
     made = _kiosk(tmp_path, str(other), "demo")
     assert made.returncode == 0, made.stderr
     proxy = CuttableProxy(pg_cluster.port)
-    host_port = pg_url.split("@", 1)[1].split("/", 1)[0]
-    url = pg_url.replace(host_port, f"127.0.0.1:{proxy.port}")
+    url = via(pg_url, proxy)
     try:
         online = _kiosk(tmp_path, url, "status", "--json")  # online: this station's copy is made
         assert online.returncode == 0 and json.loads(online.stdout)["present"] == 0, online.stderr

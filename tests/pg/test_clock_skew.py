@@ -28,7 +28,7 @@ from kiosk.domain.models import AuditEntry, CheckIn, Event
 from kiosk.storage import migrate
 from kiosk.storage.engine import Database
 from tests.pg.cluster import PgCluster
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 from tests.pg.stations import REPO, make_event
 
 STATION = Path(__file__).with_name("clock_station.py")
@@ -90,10 +90,6 @@ def proxy(pg_cluster: PgCluster) -> Iterator[CuttableProxy]:
     p.close()
 
 
-def _via(url: str, proxy: CuttableProxy) -> str:
-    host_port = url.split("@", 1)[1].split("/", 1)[0]
-    return url.replace(host_port, f"127.0.0.1:{proxy.port}")
-
 
 @pytest.mark.parametrize(
     ("skew", "skewed_first", "restart_apart"),
@@ -112,7 +108,7 @@ def test_skewed_station_does_not_decide_who_came_first(
     with db.session() as s:
         event_id = s.scalars(select(Event.id)).one()
     online = CheckInDesk(db, event_id)  # a station that stays on the server all along
-    skewed = SkewedStation(_via(db.url, proxy), tmp_path / "replica-skewed.db", "입구1", skew)
+    skewed = SkewedStation(via(db.url, proxy), tmp_path / "replica-skewed.db", "입구1", skew)
     try:
         assert skewed.ready == {"ready": "online"}
         believed = datetime.fromisoformat(skewed.ask(op="now")["now"])
@@ -120,7 +116,7 @@ def test_skewed_station_does_not_decide_who_came_first(
         proxy.cut()
         if restart_apart:  # the laptop is restarted while the server is away: the offset was kept
             skewed.close()
-            skewed = SkewedStation(_via(db.url, proxy), tmp_path / "replica-skewed.db", "입구1", skew)
+            skewed = SkewedStation(via(db.url, proxy), tmp_path / "replica-skewed.db", "입구1", skew)
             assert skewed.ready == {"ready": "offline"}
 
         def skewed_burst() -> list[dict[str, Any]]:

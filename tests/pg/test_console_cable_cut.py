@@ -19,8 +19,8 @@ from kiosk.domain.models import CheckIn
 from tests.pg.cluster import PgCluster
 from tests.pg.conftest import pg_cluster, pg_url  # noqa: F401 - fixtures
 from tests.pg.console_station import LagProbe, open_station_console, percentile, type_scan, wait_for_verdicts
-from tests.pg.proxy import CuttableProxy
-from tests.unit.test_station_sync import _codes, _via, server  # noqa: F401 - fixtures
+from tests.pg.proxy import CuttableProxy, via
+from tests.unit.test_station_sync import _codes, server  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.postgres
 
@@ -52,7 +52,7 @@ def test_cable_pulled_mid_burst_every_green_verdict_reaches_the_server_once(  # 
     db, event_id = server
     faults: list[BaseException] = []  # what would have reached the fault dialog
     monkeypatch.setattr(sys, "excepthook", lambda _kind, exc, _tb: faults.append(exc))
-    console = open_station_console(qtbot, _via(db.url, venue_link), tmp_path)
+    console = open_station_console(qtbot, via(db.url, venue_link), tmp_path)
     window = console.window
     codes = _codes(db, event_id)[:24]
     probe = LagProbe()

@@ -26,7 +26,7 @@ from kiosk.storage.engine import Database
 from kiosk.storage.postgres import station_database
 from kiosk.sync.station import LinkState, StationLink
 from tests.pg.cluster import PgCluster
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 from tests.pg.stations import make_event
 
 
@@ -36,10 +36,6 @@ def proxy(pg_cluster: PgCluster) -> Iterator[CuttableProxy]:
     yield p
     p.close()
 
-
-def _via(url: str, proxy: CuttableProxy) -> str:
-    host_port = url.split("@", 1)[1].split("/", 1)[0]
-    return url.replace(host_port, f"127.0.0.1:{proxy.port}")
 
 
 @pytest.fixture
@@ -60,7 +56,7 @@ def _desk(db: Database) -> CheckInDesk:
 
 
 def test_one_round_trip_per_check_in(pg_url: str, codes: list[str], proxy: CuttableProxy) -> None:
-    db = station_database(_via(pg_url, proxy))
+    db = station_database(via(pg_url, proxy))
     statements: list[str] = []
     for engine in {db.engine, getattr(db, "door", None) or db.engine}:
         event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
@@ -110,7 +106,7 @@ def test_dead_pooled_connection_is_replaced_without_going_offline(
     pg_url: str, codes: list[str], proxy: CuttableProxy
 ) -> None:
     """No pre-ping: the check-in itself finds the dead connection and goes again on a new one."""
-    db = station_database(_via(pg_url, proxy))
+    db = station_database(via(pg_url, proxy))
     try:
         desk = _desk(db)
         assert desk.scan(codes[0], "입구1").ok
@@ -129,7 +125,7 @@ def test_answer_lost_after_commit_is_one_check_in(
     """The server commits, the cable goes before its answer arrives: the station admits locally
     under the same check-in id, and the sync finds the server already has it (no duplicate, no
     conflict, the guest is inside once)."""
-    link = StationLink(_via(pg_url, proxy), tmp_path / "replica.db", "입구1", retry_s=0, refresh_s=3600)
+    link = StationLink(via(pg_url, proxy), tmp_path / "replica.db", "입구1", retry_s=0, refresh_s=3600)
     server = Database.open(pg_url)
     try:
         assert link.state is LinkState.ONLINE

@@ -32,8 +32,8 @@ from kiosk.storage.postgres import station_database
 from kiosk.sync.station import LinkState, StationLink
 from tests.pg.cluster import PgCluster
 from tests.pg.conftest import pg_cluster, pg_url  # noqa: F401 - fixtures
-from tests.pg.live_station import Heard, RemoteStation, via
-from tests.pg.proxy import CuttableProxy
+from tests.pg.live_station import Heard, RemoteStation
+from tests.pg.proxy import CuttableProxy, via
 
 pytestmark = pytest.mark.postgres
 DEMO_ROSTER = Path(__file__).resolve().parents[2] / "resources" / "demo" / "roster.csv"

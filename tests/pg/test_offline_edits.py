@@ -28,7 +28,7 @@ from kiosk.storage.engine import Database
 from kiosk.sync.edits import LOCAL_MARK_KEY, stored_edit_conflicts
 from kiosk.sync.station import LinkState, StationLink
 from tests.pg.cluster import PgCluster
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 
 
 @pytest.fixture
@@ -47,10 +47,6 @@ def proxy(pg_cluster: PgCluster) -> Iterator[CuttableProxy]:
     yield p
     p.close()
 
-
-def _via(url: str, proxy: CuttableProxy) -> str:
-    host_port = url.split("@", 1)[1].split("/", 1)[0]
-    return url.replace(host_port, f"127.0.0.1:{proxy.port}")
 
 
 def _codes(db: Database, event_id: int, n: int) -> list[str]:
@@ -74,7 +70,7 @@ def _rows(db: Database) -> dict[str, dict[str, Any]]:
 @pytest.fixture
 def door(server, proxy: CuttableProxy, tmp_path: Path) -> Iterator[DoorService]:  # type: ignore[no-untyped-def]
     db, event_id = server
-    link = StationLink(_via(db.url, proxy), tmp_path / "replica-1.db", "입구1", retry_s=0, refresh_s=0)
+    link = StationLink(via(db.url, proxy), tmp_path / "replica-1.db", "입구1", retry_s=0, refresh_s=0)
     service = DoorService(StationBackend(link), event_id, "입구1")
     yield service
     service.close()

@@ -24,7 +24,7 @@ from kiosk.storage.engine import Database
 from kiosk.sync.findings import CANCELLED_ADMITTED, OVERSHOOT
 from kiosk.sync.station import LinkState, StationLink
 from tests.pg.cluster import PgCluster
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 from tests.pg.stations import make_event
 
 
@@ -38,9 +38,8 @@ class Room:
 
     def station(self, name: str, **options: object) -> tuple[StationLink, CuttableProxy]:
         proxy = CuttableProxy(self.cluster.port)
-        host_port = self.url.split("@", 1)[1].split("/", 1)[0]
         link = StationLink(
-            self.url.replace(host_port, f"127.0.0.1:{proxy.port}"), self.tmp / f"{name}-{len(self.links)}.db", name,
+            via(self.url, proxy), self.tmp / f"{name}-{len(self.links)}.db", name,
             retry_s=0, refresh_s=0, **options,  # type: ignore[arg-type]
         )  # fmt: skip
         link.lease_renew_s = 0  # every poll renews: the tests decide when

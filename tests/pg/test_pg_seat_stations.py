@@ -20,7 +20,7 @@ from kiosk.domain.models import AuditEntry, Event, SeatLease
 from kiosk.storage import migrate
 from kiosk.storage.engine import Database
 from tests.pg.cluster import PgCluster
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 from tests.pg.stations import go, make_event, results, start_stations
 
 CAPACITY = 150
@@ -55,8 +55,7 @@ def test_two_of_four_stations_apart_never_overfill_150_seats(
         f.write_text("\n".join(codes[i * PER_STATION : (i + 1) * PER_STATION]))
         files.append(f)
     proxies = [CuttableProxy(pg_cluster.port) for _ in range(4)]
-    host_port = url.split("@", 1)[1].split("/", 1)[0]
-    urls = [url.replace(host_port, f"127.0.0.1:{p.port}") for p in proxies]
+    urls = [via(url, p) for p in proxies]
     extra = [["--overrides", str(overrides if i in APART else 0)] for i in range(4)]
     procs = start_stations(urls, files, tmp_path, 4, extra=extra)
 

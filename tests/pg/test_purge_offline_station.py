@@ -18,7 +18,7 @@ from kiosk.domain.walkin import WalkInRequest, register_walk_in
 from kiosk.storage.engine import Database
 from kiosk.sync.station import LinkState, StationLink
 from tests.pg.cluster import PgCluster
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 from tests.pg.stations import make_event
 
 REPO = Path(__file__).resolve().parents[2]
@@ -49,10 +49,9 @@ def test_offline_walk_in_synced_after_the_purge_arrives_without_contacts(
     with pg_db.write() as s:
         s.execute(update(Participant).values(phone="010-1111-2222", email="invited@example.kr"))
     proxy = CuttableProxy(pg_cluster.port)
-    host_port = pg_url.split("@", 1)[1].split("/", 1)[0]
     replica = tmp_path / "pc1" / "replica.db"
     replica.parent.mkdir()
-    link = StationLink(pg_url.replace(host_port, f"127.0.0.1:{proxy.port}"), replica, "PC1", retry_s=0)
+    link = StationLink(via(pg_url, proxy), replica, "PC1", retry_s=0)
     try:
         link.sync()
         proxy.cut()

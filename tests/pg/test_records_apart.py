@@ -21,7 +21,7 @@ from kiosk.service.backend import StationBackend
 from kiosk.storage.engine import Database
 from kiosk.sync.station import LinkState, StationLink
 from tests.pg.cluster import PgCluster
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 from tests.pg.stations import make_event
 
 
@@ -29,8 +29,7 @@ from tests.pg.stations import make_event
 def station(pg_db: Database, pg_url: str, pg_cluster: PgCluster, tmp_path: Path) -> Iterator[tuple]:
     make_event(pg_db, people=3, capacity=50)
     proxy = CuttableProxy(pg_cluster.port)
-    host_port = pg_url.split("@", 1)[1].split("/", 1)[0]
-    link = StationLink(pg_url.replace(host_port, f"127.0.0.1:{proxy.port}"), tmp_path / "replica.db", "PC1",
+    link = StationLink(via(pg_url, proxy), tmp_path / "replica.db", "PC1",
                        retry_s=0, refresh_s=0)  # fmt: skip
     link.poll()
     assert link.state is LinkState.ONLINE

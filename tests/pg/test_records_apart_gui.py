@@ -27,7 +27,7 @@ from kiosk.ui.roster_view import RosterView
 from kiosk.ui.settings_dialog import LocalSettings, SettingsDialog
 from kiosk.ui.taskman import TaskManager
 from tests.pg.cluster import PgCluster
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("KIOSK_SCREENSHOTS") or REPO / "docs" / "screenshots")
@@ -41,8 +41,7 @@ def apart(qtbot, pg_db: Database, pg_url: str, pg_cluster: PgCluster, tmp_path: 
     with pg_db.write() as s:
         load_demo(s)
     proxy = CuttableProxy(pg_cluster.port)
-    host_port = pg_url.split("@", 1)[1].split("/", 1)[0]
-    link = StationLink(pg_url.replace(host_port, f"127.0.0.1:{proxy.port}"), tmp_path / "replica.db", "정문-2",
+    link = StationLink(via(pg_url, proxy), tmp_path / "replica.db", "정문-2",
                        retry_s=3600, refresh_s=0)  # fmt: skip
     link.poll()
     assert link.state is LinkState.ONLINE and link.event_id is not None

@@ -19,7 +19,7 @@ from kiosk.storage import stall
 from kiosk.storage.engine import Database
 from kiosk.sync.station import LinkState, StationLink
 from tests.pg.cluster import PgCluster
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 from tests.pg.stations import make_event
 
 
@@ -29,8 +29,7 @@ def test_silent_server_sends_the_station_apart_and_the_scan_lands_once(
     monkeypatch.setattr(stall, "STALL_S", 2.0)  # the guard's wait, shortened for the test
     codes = make_event(pg_db, people=10, capacity=50)
     proxy = CuttableProxy(pg_cluster.port)
-    host_port = pg_url.split("@", 1)[1].split("/", 1)[0]
-    link = StationLink(pg_url.replace(host_port, f"127.0.0.1:{proxy.port}"), tmp_path / "r.db", "입구1", retry_s=0.2)
+    link = StationLink(via(pg_url, proxy), tmp_path / "r.db", "입구1", retry_s=0.2)
     try:
         assert link.scan(codes[0]).ok and link.state is LinkState.ONLINE
         proxy.hold()

@@ -17,7 +17,7 @@ from kiosk.sync.linked import LinkedDatabase, make_desk
 from kiosk.sync.station import LinkState, StationLink
 from tests.pg.cluster import PgCluster
 from tests.pg.conftest import pg_cluster, pg_url  # noqa: F401 - fixtures
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 
 pytestmark = pytest.mark.postgres
 
@@ -39,9 +39,8 @@ def test_offline_deputy_is_journaled_and_reaches_the_server(
 ) -> None:  # type: ignore[no-untyped-def]
     db, event_id = server
     proxy = CuttableProxy(pg_cluster.port)
-    host_port = db.url.split("@", 1)[1].split("/", 1)[0]
     link = StationLink(
-        db.url.replace(host_port, f"127.0.0.1:{proxy.port}"), tmp_path / "r.db", "의전", retry_s=0
+        via(db.url, proxy), tmp_path / "r.db", "의전", retry_s=0
     )
     try:
         linked = LinkedDatabase(link)

@@ -21,7 +21,7 @@ from kiosk.storage.engine import Database
 from kiosk.sync.station import LinkState, StationLink, StationUnavailable
 from tests.pg.cluster import PgCluster
 from tests.pg.conftest import pg_cluster, pg_url  # noqa: F401 - fixtures
-from tests.pg.proxy import CuttableProxy
+from tests.pg.proxy import CuttableProxy, via
 
 pytestmark = pytest.mark.postgres
 
@@ -43,10 +43,6 @@ def proxy(pg_cluster: PgCluster) -> Iterator[CuttableProxy]:  # noqa: F811
     p.close()
 
 
-def _via(url: str, proxy: CuttableProxy) -> str:
-    host_port = url.split("@", 1)[1].split("/", 1)[0]
-    return url.replace(host_port, f"127.0.0.1:{proxy.port}")
-
 
 def _codes(db: Database, event_id: int) -> list[str]:
     with db.session() as s:
@@ -59,7 +55,7 @@ def _codes(db: Database, event_id: int) -> list[str]:
 @pytest.fixture
 def link(server, proxy: CuttableProxy, tmp_path: Path) -> Iterator[StationLink]:  # type: ignore[no-untyped-def]
     db, _ = server
-    station = StationLink(_via(db.url, proxy), tmp_path / "replica-1.db", "입구1", retry_s=0)
+    station = StationLink(via(db.url, proxy), tmp_path / "replica-1.db", "입구1", retry_s=0)
     station.poll()  # the console's first poll takes this station's share of the seats
     yield station
     station.close()
@@ -139,7 +135,7 @@ def test_same_person_at_two_stations_while_apart(server, link: StationLink, prox
 
 def test_journal_survives_a_restart_while_offline(server, proxy: CuttableProxy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db, event_id = server
-    url = _via(db.url, proxy)
+    url = via(db.url, proxy)
     replica = tmp_path / "replica.db"
     code = _codes(db, event_id)[7]
     first = StationLink(url, replica, "입구3", retry_s=0)  # first start: copies the roster
@@ -166,7 +162,7 @@ def test_no_server_and_no_replica_is_a_clear_error(server, proxy: CuttableProxy,
     db, _ = server
     proxy.cut()
     with pytest.raises(StationUnavailable, match="로컬 사본도 없습니다"):
-        StationLink(_via(db.url, proxy), tmp_path / "new.db", "입구4")
+        StationLink(via(db.url, proxy), tmp_path / "new.db", "입구4")
 
 
 def test_offline_check_out_reaches_the_server(server, link: StationLink, proxy: CuttableProxy) -> None:  # type: ignore[no-untyped-def]
@@ -195,7 +191,7 @@ def test_replica_path_is_per_server(tmp_path: Path) -> None:
 
 def test_counters_follow_the_other_station(server, proxy: CuttableProxy, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db, event_id = server
-    url = _via(db.url, proxy)
+    url = via(db.url, proxy)
     one = StationLink(url, tmp_path / "one.db", "입구1", retry_s=0)
     two = StationLink(url, tmp_path / "two.db", "입구2", retry_s=0, refresh_s=0)
     try:
@@ -235,7 +231,7 @@ def test_same_name_walk_ins_on_two_offline_stations_stay_apart(server, proxy: Cu
     from kiosk.domain.walkin import WalkInRequest, register_walk_in
 
     db, event_id = server
-    links = [StationLink(_via(db.url, proxy), tmp_path / f"replica-{i}.db", f"입구{i + 1}", retry_s=0) for i in (0, 1)]
+    links = [StationLink(via(db.url, proxy), tmp_path / f"replica-{i}.db", f"입구{i + 1}", retry_s=0) for i in (0, 1)]
     for link in links + links:  # both renew twice once the other has joined: each holds half the room
         link.lease_renew_s = 0
         link.poll()
