@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kiosk.service.event_files import EventFileInfo, create_event_file, new_event_path, probe_event_file
 from kiosk.storage import backup as backups
 from kiosk.storage.backup import BackupError, BackupInfo, Verification
 from kiosk.storage.engine import DatabaseTargetError, normalise_target, sqlite_path
-from kiosk.storage.event_files import EventFileInfo, create_event_file, new_event_path, probe_event_file
 from kiosk.storage.lock import DatabaseInUse, DatabaseLock
 from kiosk.storage.private import private_dir
 

@@ -87,7 +87,7 @@ class FileRecordCases(AuditCases):
     @use_case(Offline.LOCAL)
     def copy_event_as_new(self, path: Path, name: str, operator: str = "") -> Path:
         """다른 이름으로 복사: a new file with this event's program and roster, nothing else."""
-        from kiosk.storage.event_files import copy_as_new_event
+        from kiosk.service.event_files import copy_as_new_event
 
         return copy_as_new_event(self.backend.database, path, name=name, station=self.station, operator=operator)
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from kiosk.service.event_files import copy_as_new_event
 from kiosk.storage.engine import Database
-from kiosk.storage.event_files import copy_as_new_event
 
 DATA = Path(__file__).parent / "data"
 FORUM = DATA / "forum_2026.toml"

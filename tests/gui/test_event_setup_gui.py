@@ -263,7 +263,7 @@ def test_opening_a_newer_file_is_refused_inline(qtbot, empty_window: MainWindow,
     import sqlite3
 
     from kiosk.domain.event_toml import spec_from_toml
-    from kiosk.storage.event_files import create_event_file
+    from kiosk.service.event_files import create_event_file
 
     spec = spec_from_toml((Path(__file__).parents[1] / "e2e" / "data" / "forum_2026.toml").read_text("utf-8"))
     future = create_event_file(tmp_path / "future.kiosk.db", spec)

@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.domain.event_setup import EventSetupError
 from kiosk.domain.event_toml import spec_from_toml
-from kiosk.storage.event_files import probe_event_file
+from kiosk.service.event_files import probe_event_file
 
 FORUM = (Path(__file__).parents[1] / "e2e" / "data" / "forum_2026.toml").read_text(encoding="utf-8")
 GOOD = ["--name", "2026 지역균형발전 포럼", "--venue", "대전컨벤션센터", "--starts", "2026-03-05 13:30",
