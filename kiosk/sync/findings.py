@@ -23,8 +23,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain import audit
+from kiosk.domain.clock import door_time
 from kiosk.domain.headcount import present_count
-from kiosk.domain.models import AuditEntry, CheckIn, Event, InvitationStatus, Participant, Setting, utcnow
+from kiosk.domain.models import AuditEntry, CheckIn, Event, InvitationStatus, Participant, Setting
 
 if TYPE_CHECKING:
     from kiosk.sync.merge import _Folder
@@ -89,7 +90,7 @@ def record(folder: _Folder, rows: Sequence[CheckIn], before: dict[int, int]) -> 
     brought = [r for r in rows if r.id in inserted]
     if not brought:
         return
-    now = utcnow()
+    now = door_time(dst).at  # the server's time on a station's sync, not this laptop's
     for event_id, present_then in before.items():
         event = dst.get(Event, event_id)
         assert event is not None

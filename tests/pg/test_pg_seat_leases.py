@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from kiosk.domain.checkin import CheckInMethod, ScanStatus
 from kiosk.domain.headcount import present_count
@@ -116,7 +117,7 @@ def test_apart_station_admits_its_share_then_asks_for_an_override(room: Room) ->
     assert released and released[0]["admitted_apart"] == share + 1
 
 
-def test_cancelled_on_the_server_while_apart_is_kept_present_and_flagged(room: Room) -> None:
+def test_cancelled_on_the_server_while_apart_is_kept_present_and_flagged(room: Room, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     codes = make_event(room.db, people=5, capacity=50)
     a, cable = room.station("A")
     cable.cut()
@@ -127,6 +128,9 @@ def test_cancelled_on_the_server_while_apart_is_kept_present_and_flagged(room: R
         s.execute(update(Participant).where(Participant.id == first).values(status=InvitationStatus.CANCELLED))
     verdict = a.scan(codes[0])
     assert verdict.ok  # the door cannot know: its copy still says invited
+    laptop = datetime.now(UTC) + timedelta(hours=1)  # this laptop's clock is an hour fast
+    monkeypatch.setattr("kiosk.domain.clock.local_now", lambda: laptop)
+    monkeypatch.setattr("kiosk.sync.findings.utcnow", lambda: laptop, raising=False)  # where it was read
     cable.restore()
     a.poll()
     assert a.state is LinkState.ONLINE
@@ -137,6 +141,9 @@ def test_cancelled_on_the_server_while_apart_is_kept_present_and_flagged(room: R
     [finding] = service.sync_findings()
     assert finding.kind == CANCELLED_ADMITTED and finding.participant_id == first
     assert finding.name == "참가자0000"
+    with room.db.session() as s:
+        server_now = s.scalar(select(func.now()))
+    assert abs((server_now - finding.at).total_seconds()) < 60  # found at the server's time
     assert service.acknowledge_findings("책임자") == 1 and service.sync_findings() == []
     assert [e["count"] for e in room.audit("sync_findings")] == [1]
 
