@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain import audit
 from kiosk.domain.checkin import ParticipantSummary
-from kiosk.domain.models import Category, CheckIn, Participant, ProgramItem
+from kiosk.domain.models import AuditEntry, Category, CheckIn, Participant, ProgramItem
 
 # Titles whose holders protocol staff must greet in person, flagged VIP or not.
 PROTOCOL_TITLES = ("장관", "차관", "위원장", "국회의원", "의원")
@@ -171,3 +171,18 @@ def record_vip_alert(
         session, action="vip_alert", outcome=outcome, event_id=event_id, station=station, operator=operator,
         participant_id=participant_id, reason=reason or None,
     )  # fmt: skip
+
+
+def waiting_vip_alerts(session: Session, event_id: int, station: str) -> set[int]:
+    """Participants whose protocol alert was shown at this station and never acknowledged: the
+    alert stays until someone confirms it, across a restart of the console too."""
+    rows = session.execute(
+        select(AuditEntry.participant_id, AuditEntry.outcome)
+        .where(AuditEntry.event_id == event_id, AuditEntry.action == "vip_alert", AuditEntry.station == station)
+        .order_by(AuditEntry.id)
+    )
+    last: dict[int, str] = {}
+    for participant_id, outcome in rows:
+        if participant_id is not None:
+            last[participant_id] = outcome
+    return {pid for pid, outcome in last.items() if outcome == "shown"}

@@ -163,6 +163,13 @@ class DoorCases:
         return self.backend.query(lambda session: vip_arrivals(session, self.event_id))
 
     @use_case(Offline.LOCAL)
+    def waiting_vip_alerts(self) -> set[int]:
+        """Protocol alerts shown at this station and not acknowledged (restored after a restart)."""
+        from kiosk.domain.speakers import waiting_vip_alerts
+
+        return self.backend.query(lambda session: waiting_vip_alerts(session, self.event_id, self.station))
+
+    @use_case(Offline.LOCAL)
     def record_vip_alert(self, participant_id: int, outcome: str, reason: str = "", operator: str = "") -> None:
         """The protocol alert in the audit log (shown / acknowledged / refused at capacity)."""
         from kiosk.domain.speakers import record_vip_alert

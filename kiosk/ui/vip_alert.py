@@ -126,6 +126,12 @@ class VipAlertBar(QFrame):
         return alert
 
 
+def _alert_of(a: VipArrival) -> VipAlert:
+    p = a.participant
+    title = f"{p.title} (대리: {a.deputy})" if a.deputy else p.title
+    return VipAlert(p.id, p.name, title, p.organization, a.reason, a.arrived_at, a.station, a.companions)
+
+
 class VipProtocol(QObject):
     """Who has been announced at this desk, and the audit trail of every alert.
 
@@ -186,10 +192,21 @@ class VipProtocol(QObject):
                 continue
             self.seen.add(a.participant.id)
             if not first_look:
-                p = a.participant
-                title = f"{p.title} (대리: {a.deputy})" if a.deputy else p.title
-                self._push(VipAlert(p.id, p.name, title, p.organization, a.reason, a.arrived_at, a.station,
-                                    a.companions))  # fmt: skip
+                self._push(_alert_of(a))
+        if first_look and arrivals:
+            # Arrivals from before this window opened are on the board, except the alerts this
+            # station showed and nobody acknowledged (the console was closed or killed): they
+            # come back until confirmed.
+            self.tasks.run(lambda svc: svc.waiting_vip_alerts(), lambda waiting: self._restore(arrivals, waiting),
+                           lambda exc: None)  # fmt: skip
+
+    def _restore(self, arrivals: list[VipArrival], waiting: set[int]) -> None:
+        if self.bar is None:
+            return
+        queued = {alert.participant_id for alert in self.bar.queue}
+        for a in reversed(arrivals):
+            if a.participant.id in waiting and a.participant.id not in queued:
+                self.bar.push(_alert_of(a))  # shown before: logged then, acknowledged when confirmed
 
     def _push(self, alert: VipAlert) -> None:
         if self.bar is not None:

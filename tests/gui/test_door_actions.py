@@ -342,3 +342,32 @@ def test_walk_in_duplicate_warning_leaves_the_register_button_on_screen(qtbot, w
     qtbot.waitUntil(lambda: form.dup_box.isVisible())
     qtbot.wait(50)
     assert _inside_window(window, form.submit_button)
+
+
+def test_an_unacknowledged_vip_alert_comes_back_after_a_restart(qtbot, window: MainWindow, db: Database, demo_event_id: int, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The console closed (or killed) with a protocol alert nobody confirmed: it used to be gone."""
+    from kiosk.ui.settings_dialog import LocalSettings
+
+    def reopen() -> MainWindow:
+        again = MainWindow(db, "정문-1", local_settings=LocalSettings(tmp_path / "again.ini"))
+        qtbot.addWidget(again)
+        again.show()
+        qtbot.waitExposed(again)
+        again.tasks.settle()
+        return again
+
+    scan(qtbot, window, code_of(db, "조기현"))
+    assert "조기현" in window.vip_alert.headline.text()
+    window.tasks.settle()  # "shown" is in the audit log
+    window.close()
+    again = reopen()
+    qtbot.waitUntil(lambda: not again.vip_alert.isHidden(), timeout=5000)
+    assert "조기현" in again.vip_alert.headline.text()
+    again.vip_alert.acknowledge()  # confirmed now
+    again.tasks.settle()
+    again.close()
+    third = reopen()
+    third.tasks.settle()
+    assert third.vip_alert.isHidden()  # a confirmed alert stays confirmed
+    assert [e.outcome for e in audit(db, "vip_alert")] == ["shown", "acknowledged"]
+    third.close()
