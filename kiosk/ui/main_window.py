@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.scan_notice = ScanNotice()
         self.staff_window: StaffWindow | None = None
         self.discard_box: QMessageBox | None = None  # "discard the half-typed walk-in?" (tests drive it)
+        self._ask_on_close = False  # request_close (Ctrl+Q) asks like the close button does
         self.override_dialog: QInputDialog | None = None  # the open reason box (tests drive it)
         self.pin_set = False  # from the last overview; kiosk mode asks the service again when unsure
         self._live = False  # a shared station hearing the server's changes (set once the badge is up)
@@ -939,10 +940,51 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         QTimer.singleShot(0, self.activateWindow)
 
+    def request_close(self) -> None:
+        """끝내기 (Ctrl+Q): like the window's close button, asks first about a half-typed walk-in."""
+        self._ask_on_close = True
+        try:
+            self.close()
+        finally:
+            self._ask_on_close = False
+
+    def _walk_in_half_typed(self) -> bool:
+        page = self.desk_page
+        return page is not None and page.side_index == SIDE_WALKIN and page.walkin.has_input()
+
+    def _ask_before_closing(self) -> None:
+        if self.discard_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("현장등록"),
+                          self.tr("작성 중인 현장등록이 있습니다. 지우고 프로그램을 닫을까요?"), parent=self)  # fmt: skip
+        discard = box.addButton(self.tr("지우고 닫기"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("계속 작성 (Esc)"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.discard_box = box
+
+        def answered(_result: int) -> None:
+            self.discard_box = None
+            if box.clickedButton() is discard and self.desk_page is not None:
+                self.desk_page.walkin.clear()
+                self.close()
+            elif self.desk_page is not None:
+                self.desk_page.walkin.name.setFocus()
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        box.open()
+
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if self.kiosk_active:
             event.ignore()  # a guest cannot close the kiosk (Alt+F4)
             self.request_leave_kiosk()
+            return
+        if (event.spontaneous() or self._ask_on_close) and self._walk_in_half_typed():
+            # The close button, Alt+F4 or Ctrl+Q with a walk-in half typed: ask, as Esc does. A
+            # close the program itself asks for (a termination signal, a restore) does not wait.
+            event.ignore()
+            self._ask_before_closing()
             return
         self.timer.stop()
         self.poll_timer.stop()

@@ -58,7 +58,7 @@ class WindowMenus(QObject):
         files.addSeparator()
         # Closing finishes every queued door action first (nothing acknowledged is lost); in
         # kiosk mode the window refuses to close without the supervisor PIN, as it always did.
-        add(files, "quit", self.tr("끝내기"), "Ctrl+Q", w.close)
+        add(files, "quit", self.tr("끝내기"), "Ctrl+Q", w.request_close)
         desk = bar.addMenu(self.tr("체크인(&C)"))
         add(desk, "search", self.tr("이름 검색"), "F2", lambda: w.show_side(SIDE_SEARCH))
         add(desk, "walkin", self.tr("현장등록"), "F3", lambda: w.show_side(SIDE_WALKIN))

@@ -12,7 +12,7 @@
         <location filename="../../kiosk/ui/roster_view.py" line="117" />
         <location filename="../../kiosk/ui/roster_view.py" line="151" />
         <location filename="../../kiosk/ui/roster_view.py" line="155" />
-        <location filename="../../kiosk/ui/speakers_board.py" line="88" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="74" />
         <location filename="../../kiosk/ui/verdict_panel.py" line="127" />
         <location filename="../../kiosk/ui/vip_alert.py" line="105" />
         <location filename="../../kiosk/ui/vip_alert.py" line="107" />
@@ -1450,269 +1450,281 @@ Change it anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="172" />
+        <location filename="../../kiosk/ui/main_window.py" line="174" />
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="233" />
+        <location filename="../../kiosk/ui/main_window.py" line="235" />
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="235" />
+        <location filename="../../kiosk/ui/main_window.py" line="237" />
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="240" />
+        <location filename="../../kiosk/ui/main_window.py" line="242" />
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="245" />
+        <location filename="../../kiosk/ui/main_window.py" line="247" />
         <source>의전 (Ctrl+4)</source>
         <translation>Protocol (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="275" />
-        <location filename="../../kiosk/ui/main_window.py" line="456" />
+        <location filename="../../kiosk/ui/main_window.py" line="277" />
+        <location filename="../../kiosk/ui/main_window.py" line="458" />
         <source>공유 서버</source>
         <translation>shared server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="282" />
+        <location filename="../../kiosk/ui/main_window.py" line="284" />
         <source>체크인 키오스크 — 행사 없음 ({0})</source>
         <translation>Check-in kiosk — no event ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="292" />
+        <location filename="../../kiosk/ui/main_window.py" line="294" />
         <source>행사가 열려 있지 않아 스캔을 처리하지 않았습니다 — 먼저 행사를 만들거나 여세요</source>
         <translation>No event is open, so the scan was not processed — create or open an event first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="320" />
+        <location filename="../../kiosk/ui/main_window.py" line="322" />
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="325" />
+        <location filename="../../kiosk/ui/main_window.py" line="327" />
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="328" />
+        <location filename="../../kiosk/ui/main_window.py" line="330" />
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334" />
+        <location filename="../../kiosk/ui/main_window.py" line="336" />
         <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
         <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · F12 over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="338" />
-        <location filename="../../kiosk/ui/main_window.py" line="350" />
-        <location filename="../../kiosk/ui/main_window.py" line="824" />
+        <location filename="../../kiosk/ui/main_window.py" line="340" />
+        <location filename="../../kiosk/ui/main_window.py" line="352" />
+        <location filename="../../kiosk/ui/main_window.py" line="826" />
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="415" />
+        <location filename="../../kiosk/ui/main_window.py" line="417" />
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="416" />
+        <location filename="../../kiosk/ui/main_window.py" line="418" />
         <source>새 행사를 만들거나 행사 파일을 여세요.</source>
         <translation>Create a new event or open an event file.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="456" />
+        <location filename="../../kiosk/ui/main_window.py" line="458" />
         <source>{0} — {1} — 체크인 키오스크</source>
         <translation>{0} — {1} — Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="531" />
+        <location filename="../../kiosk/ui/main_window.py" line="533" />
         <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
         <translation>Check-out mode: scan the QR code of the guest leaving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="532" />
+        <location filename="../../kiosk/ui/main_window.py" line="534" />
         <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
         <translation>Press F6 again to go back to check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="538" />
+        <location filename="../../kiosk/ui/main_window.py" line="540" />
         <source>퇴장 모드 (F6)</source>
         <translation>Check-out mode (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="574" />
+        <location filename="../../kiosk/ui/main_window.py" line="576" />
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="576" />
+        <location filename="../../kiosk/ui/main_window.py" line="578" />
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="581" />
+        <location filename="../../kiosk/ui/main_window.py" line="583" />
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="593" />
+        <location filename="../../kiosk/ui/main_window.py" line="595" />
         <source>서버와 연결이 끊겨 지금은 할 수 없습니다</source>
         <translation>Not possible while the shared server is away</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="594" />
+        <location filename="../../kiosk/ui/main_window.py" line="596" />
         <source>연결이 돌아오면 다시 하세요. 체크인은 이 PC에 계속 저장됩니다.</source>
         <translation>Try again when the connection is back. Check-ins are still kept on this PC.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="600" />
+        <location filename="../../kiosk/ui/main_window.py" line="602" />
         <source>저장하지 못했습니다</source>
         <translation>Could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="601" />
+        <location filename="../../kiosk/ui/main_window.py" line="603" />
         <source>데이터베이스에 쓸 수 없어 기록되지 않았습니다. 잠시 뒤 다시 시도하세요.</source>
         <translation>The database could not be written, so nothing was recorded. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="616" />
+        <location filename="../../kiosk/ui/main_window.py" line="618" />
         <source>체크인을 멈췄습니다</source>
         <translation>Check-in stopped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="617" />
+        <location filename="../../kiosk/ui/main_window.py" line="619" />
         <source>데이터베이스 파일이 바뀌거나 사라져 기록하지 않았습니다. 책임자에게 알리세요.</source>
         <translation>The database file was replaced or removed, so nothing was recorded. Tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="680" />
+        <location filename="../../kiosk/ui/main_window.py" line="682" />
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="687" />
+        <location filename="../../kiosk/ui/main_window.py" line="689" />
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="694" />
+        <location filename="../../kiosk/ui/main_window.py" line="696" />
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="695" />
+        <location filename="../../kiosk/ui/main_window.py" line="697" />
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="696" />
+        <location filename="../../kiosk/ui/main_window.py" line="698" />
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="697" />
+        <location filename="../../kiosk/ui/main_window.py" line="699" />
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="702" />
+        <location filename="../../kiosk/ui/main_window.py" line="704" />
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="712" />
+        <location filename="../../kiosk/ui/main_window.py" line="714" />
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="724" />
+        <location filename="../../kiosk/ui/main_window.py" line="726" />
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="724" />
+        <location filename="../../kiosk/ui/main_window.py" line="726" />
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="738" />
+        <location filename="../../kiosk/ui/main_window.py" line="740" />
+        <location filename="../../kiosk/ui/main_window.py" line="958" />
         <source>현장등록</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="739" />
+        <location filename="../../kiosk/ui/main_window.py" line="741" />
         <source>작성 중인 현장등록을 지울까요?</source>
         <translation>Discard the walk-in being typed?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="740" />
+        <location filename="../../kiosk/ui/main_window.py" line="742" />
         <source>지우기</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="741" />
+        <location filename="../../kiosk/ui/main_window.py" line="743" />
+        <location filename="../../kiosk/ui/main_window.py" line="961" />
         <source>계속 작성 (Esc)</source>
         <translation>Keep writing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="789" />
+        <location filename="../../kiosk/ui/main_window.py" line="791" />
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="794" />
+        <location filename="../../kiosk/ui/main_window.py" line="796" />
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="803" />
+        <location filename="../../kiosk/ui/main_window.py" line="805" />
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="804" />
+        <location filename="../../kiosk/ui/main_window.py" line="806" />
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="805" />
+        <location filename="../../kiosk/ui/main_window.py" line="807" />
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="812" />
+        <location filename="../../kiosk/ui/main_window.py" line="814" />
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="812" />
+        <location filename="../../kiosk/ui/main_window.py" line="814" />
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="872" />
+        <location filename="../../kiosk/ui/main_window.py" line="874" />
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="873" />
+        <location filename="../../kiosk/ui/main_window.py" line="875" />
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="918" />
+        <location filename="../../kiosk/ui/main_window.py" line="920" />
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="959" />
+        <source>작성 중인 현장등록이 있습니다. 지우고 프로그램을 닫을까요?</source>
+        <translation>A walk-in registration is half typed. Discard it and close the program?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="960" />
+        <source>지우고 닫기</source>
+        <translation>Discard and close</translation>
     </message>
 </context>
 <context>
@@ -2144,77 +2156,77 @@ Change it anyway?</translation>
 <context>
     <name>ProtocolBoard</name>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="37" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="35" />
         <source>VIP 도착</source>
         <translation>VIP arrivals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="42" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="40" />
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="42" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="40" />
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="42" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="40" />
         <source>직위 · 소속</source>
         <translation>Title · organization</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="42" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="40" />
         <source>구분</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="42" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="40" />
         <source>수행원</source>
         <translation>Companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="54" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="52" />
         <source>발표자</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="59" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="57" />
         <source>세션 · 발표자</source>
         <translation>Session · speaker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="59" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="57" />
         <source>소속</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="59" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="57" />
         <source>도착</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="82" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="68" />
         <source>VIP 도착 ({0}명)</source>
         <translation>VIP arrivals ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="94" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="80" />
         <source>발표자 (도착 {0}/{1})</source>
         <translation>Speakers ({0}/{1} arrived)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="104" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="90" />
         <source>도착 {0}</source>
         <translation>arrived {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="104" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="90" />
         <source>미도착</source>
         <translation>Not arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/speakers_board.py" line="106" />
+        <location filename="../../kiosk/ui/speakers_board.py" line="92" />
         <source>명단에 없음</source>
         <translation>not on roster</translation>
     </message>
@@ -2222,53 +2234,53 @@ Change it anyway?</translation>
 <context>
     <name>ProtocolBoardWindow</name>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="45" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="43" />
         <source>의전 현황판</source>
         <translation>Protocol board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="68" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="66" />
         <source>순위</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="68" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="66" />
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="68" />
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="144" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="66" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="130" />
         <source>도착</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="68" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="66" />
         <source>성명 · 직위</source>
         <translation>Name · title</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="68" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="66" />
         <source>소속</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="123" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="109" />
         <source>의전 현황판 · {0} · {1}</source>
         <translation>Protocol board · {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="126" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="112" />
         <source>도착 {0}명 (대리 {1}) · 미도착 {2}명 · 퇴장 {3}명</source>
         <translation>Arrived {0} (deputies {1}) · expected {2} · left {3}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="144" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="130" />
         <source>대리 도착</source>
         <translation>Deputy arrived</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/protocol_board_window.py" line="147" />
+        <location filename="../../kiosk/ui/protocol_board_window.py" line="133" />
         <source>최고 귀빈 도착</source>
         <translation>Highest-ranking guest arrived</translation>
     </message>

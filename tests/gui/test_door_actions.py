@@ -371,3 +371,24 @@ def test_an_unacknowledged_vip_alert_comes_back_after_a_restart(qtbot, window: M
     assert third.vip_alert.isHidden()  # a confirmed alert stays confirmed
     assert [e.outcome for e in audit(db, "vip_alert")] == ["shown", "acknowledged"]
     third.close()
+
+
+def test_closing_with_a_half_typed_walk_in_asks_first(qtbot, window: MainWindow, db: Database) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Q (and the close button) closed the console and the typed walk-in was gone."""
+    page = window.desk_page
+    press(qtbot, window, Qt.Key.Key_F3)
+    page.walkin.name.setText("홍길동")
+    page.walkin.organization.setText("시민")
+    press(qtbot, window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.discard_box is not None and window.discard_box.isVisible())
+    assert window.isVisible()
+    qtbot.keyClick(window.discard_box, Qt.Key.Key_Escape)  # keep writing
+    qtbot.waitUntil(lambda: window.discard_box is None)
+    assert window.isVisible() and page.walkin.name.text() == "홍길동"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.discard_box is not None and window.discard_box.isVisible())
+    [discard] = [b for b in window.discard_box.buttons() if b.text() == "지우고 닫기"]
+    discard.click()
+    qtbot.waitUntil(lambda: not window.isVisible())
