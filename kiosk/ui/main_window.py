@@ -47,6 +47,7 @@ from kiosk.ui.companions import CompanionsBar
 from kiosk.ui.counters import CountersBar
 from kiosk.ui.desk_page import SIDE_CAMERA, SIDE_RECENT, SIDE_WALKIN, DeskPage
 from kiosk.ui.event_files import EventFileActions
+from kiosk.ui.hint_bar import HintBar
 from kiosk.ui.i18n import install_language
 from kiosk.ui.kiosk_mode import KioskHold, KioskScreen
 from kiosk.ui.pin_dialog import SupervisorGate
@@ -333,15 +334,17 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         """Made once; a rebuild (language switch) only renames, so widgets others added stay."""
-        shortcuts = self.tr("F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · "
-                            "Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기")  # fmt: skip
+        # Most needed at the door first: a narrow bar drops hints from the end (HintBar).
+        shortcuts = self.tr("F2 이름 검색 · F3 현장등록 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · "
+                            "Ctrl+K VIP 확인 · F9 책임자 · F4 최근 · Ctrl+P 배지 · Esc 지우기 · F10 설정 · F11 키오스크 · "
+                            "F5 새로고침")  # fmt: skip
         if hasattr(self, "station_label"):
-            self.shortcut_bar.setText(shortcuts)
+            self.shortcut_bar.set_hints(shortcuts)
             self.station_label.setText(self.tr("체크인 PC: {0}").format(self.station))
             return
         status = self.statusBar()
         # The shortcuts, always in sight, on the left of the status bar.
-        self.shortcut_bar = QLabel(shortcuts)
+        self.shortcut_bar = HintBar(shortcuts)
         self.shortcut_bar.setObjectName("shortcutBar")
         self.camera_label = QLabel("")
         self.camera_label.setObjectName("statusCamera")

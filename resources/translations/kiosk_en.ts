@@ -1450,279 +1450,279 @@ Change it anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="174" />
+        <location filename="../../kiosk/ui/main_window.py" line="175" />
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="235" />
+        <location filename="../../kiosk/ui/main_window.py" line="236" />
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237" />
+        <location filename="../../kiosk/ui/main_window.py" line="238" />
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="242" />
+        <location filename="../../kiosk/ui/main_window.py" line="243" />
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="247" />
+        <location filename="../../kiosk/ui/main_window.py" line="248" />
         <source>의전 (Ctrl+4)</source>
         <translation>Protocol (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="277" />
-        <location filename="../../kiosk/ui/main_window.py" line="458" />
+        <location filename="../../kiosk/ui/main_window.py" line="278" />
+        <location filename="../../kiosk/ui/main_window.py" line="461" />
         <source>공유 서버</source>
         <translation>shared server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="284" />
+        <location filename="../../kiosk/ui/main_window.py" line="285" />
         <source>체크인 키오스크 — 행사 없음 ({0})</source>
         <translation>Check-in kiosk — no event ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="294" />
+        <location filename="../../kiosk/ui/main_window.py" line="295" />
         <source>행사가 열려 있지 않아 스캔을 처리하지 않았습니다 — 먼저 행사를 만들거나 여세요</source>
         <translation>No event is open, so the scan was not processed — create or open an event first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="322" />
+        <location filename="../../kiosk/ui/main_window.py" line="323" />
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="327" />
+        <location filename="../../kiosk/ui/main_window.py" line="328" />
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="330" />
+        <location filename="../../kiosk/ui/main_window.py" line="331" />
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="336" />
-        <source>F2 이름 검색 · F3 현장등록 · F4 최근 · F5 새로고침 · Ctrl+P 배지 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F10 설정 · F11 키오스크 · Esc 지우기</source>
-        <translation>F2 name search · F3 walk-in · F4 recent · F5 refresh · Ctrl+P badge · Ctrl+Z undo check-in · F12 over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F10 settings · F11 kiosk · Esc clear</translation>
+        <location filename="../../kiosk/ui/main_window.py" line="338" />
+        <source>F2 이름 검색 · F3 현장등록 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F4 최근 · Ctrl+P 배지 · Esc 지우기 · F10 설정 · F11 키오스크 · F5 새로고침</source>
+        <translation>F2 name search · F3 walk-in · Ctrl+Z undo check-in · F12 over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F4 recent · Ctrl+P badge · Esc clear · F10 settings · F11 kiosk · F5 refresh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="340" />
-        <location filename="../../kiosk/ui/main_window.py" line="352" />
-        <location filename="../../kiosk/ui/main_window.py" line="826" />
+        <location filename="../../kiosk/ui/main_window.py" line="343" />
+        <location filename="../../kiosk/ui/main_window.py" line="355" />
+        <location filename="../../kiosk/ui/main_window.py" line="829" />
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417" />
+        <location filename="../../kiosk/ui/main_window.py" line="420" />
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418" />
+        <location filename="../../kiosk/ui/main_window.py" line="421" />
         <source>새 행사를 만들거나 행사 파일을 여세요.</source>
         <translation>Create a new event or open an event file.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="458" />
+        <location filename="../../kiosk/ui/main_window.py" line="461" />
         <source>{0} — {1} — 체크인 키오스크</source>
         <translation>{0} — {1} — Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="533" />
+        <location filename="../../kiosk/ui/main_window.py" line="536" />
         <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
         <translation>Check-out mode: scan the QR code of the guest leaving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="534" />
+        <location filename="../../kiosk/ui/main_window.py" line="537" />
         <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
         <translation>Press F6 again to go back to check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="540" />
+        <location filename="../../kiosk/ui/main_window.py" line="543" />
         <source>퇴장 모드 (F6)</source>
         <translation>Check-out mode (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="576" />
+        <location filename="../../kiosk/ui/main_window.py" line="579" />
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="578" />
+        <location filename="../../kiosk/ui/main_window.py" line="581" />
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="583" />
+        <location filename="../../kiosk/ui/main_window.py" line="586" />
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="595" />
+        <location filename="../../kiosk/ui/main_window.py" line="598" />
         <source>서버와 연결이 끊겨 지금은 할 수 없습니다</source>
         <translation>Not possible while the shared server is away</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="596" />
+        <location filename="../../kiosk/ui/main_window.py" line="599" />
         <source>연결이 돌아오면 다시 하세요. 체크인은 이 PC에 계속 저장됩니다.</source>
         <translation>Try again when the connection is back. Check-ins are still kept on this PC.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="602" />
+        <location filename="../../kiosk/ui/main_window.py" line="605" />
         <source>저장하지 못했습니다</source>
         <translation>Could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="603" />
+        <location filename="../../kiosk/ui/main_window.py" line="606" />
         <source>데이터베이스에 쓸 수 없어 기록되지 않았습니다. 잠시 뒤 다시 시도하세요.</source>
         <translation>The database could not be written, so nothing was recorded. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="618" />
+        <location filename="../../kiosk/ui/main_window.py" line="621" />
         <source>체크인을 멈췄습니다</source>
         <translation>Check-in stopped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="619" />
+        <location filename="../../kiosk/ui/main_window.py" line="622" />
         <source>데이터베이스 파일이 바뀌거나 사라져 기록하지 않았습니다. 책임자에게 알리세요.</source>
         <translation>The database file was replaced or removed, so nothing was recorded. Tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="682" />
+        <location filename="../../kiosk/ui/main_window.py" line="685" />
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="689" />
+        <location filename="../../kiosk/ui/main_window.py" line="692" />
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="696" />
+        <location filename="../../kiosk/ui/main_window.py" line="699" />
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="697" />
+        <location filename="../../kiosk/ui/main_window.py" line="700" />
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="698" />
+        <location filename="../../kiosk/ui/main_window.py" line="701" />
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="699" />
+        <location filename="../../kiosk/ui/main_window.py" line="702" />
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="704" />
+        <location filename="../../kiosk/ui/main_window.py" line="707" />
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="714" />
+        <location filename="../../kiosk/ui/main_window.py" line="717" />
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="726" />
+        <location filename="../../kiosk/ui/main_window.py" line="729" />
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="726" />
+        <location filename="../../kiosk/ui/main_window.py" line="729" />
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="740" />
-        <location filename="../../kiosk/ui/main_window.py" line="958" />
+        <location filename="../../kiosk/ui/main_window.py" line="743" />
+        <location filename="../../kiosk/ui/main_window.py" line="961" />
         <source>현장등록</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="741" />
+        <location filename="../../kiosk/ui/main_window.py" line="744" />
         <source>작성 중인 현장등록을 지울까요?</source>
         <translation>Discard the walk-in being typed?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="742" />
+        <location filename="../../kiosk/ui/main_window.py" line="745" />
         <source>지우기</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="743" />
-        <location filename="../../kiosk/ui/main_window.py" line="961" />
+        <location filename="../../kiosk/ui/main_window.py" line="746" />
+        <location filename="../../kiosk/ui/main_window.py" line="964" />
         <source>계속 작성 (Esc)</source>
         <translation>Keep writing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="791" />
+        <location filename="../../kiosk/ui/main_window.py" line="794" />
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="796" />
+        <location filename="../../kiosk/ui/main_window.py" line="799" />
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="805" />
+        <location filename="../../kiosk/ui/main_window.py" line="808" />
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="806" />
+        <location filename="../../kiosk/ui/main_window.py" line="809" />
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="807" />
+        <location filename="../../kiosk/ui/main_window.py" line="810" />
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="814" />
+        <location filename="../../kiosk/ui/main_window.py" line="817" />
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="814" />
+        <location filename="../../kiosk/ui/main_window.py" line="817" />
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="874" />
+        <location filename="../../kiosk/ui/main_window.py" line="877" />
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="875" />
+        <location filename="../../kiosk/ui/main_window.py" line="878" />
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="920" />
+        <location filename="../../kiosk/ui/main_window.py" line="923" />
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="959" />
+        <location filename="../../kiosk/ui/main_window.py" line="962" />
         <source>작성 중인 현장등록이 있습니다. 지우고 프로그램을 닫을까요?</source>
         <translation>A walk-in registration is half typed. Discard it and close the program?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="960" />
+        <location filename="../../kiosk/ui/main_window.py" line="963" />
         <source>지우고 닫기</source>
         <translation>Discard and close</translation>
     </message>
