@@ -62,7 +62,9 @@ def gray_from_buffer(
     rows = np.lib.stride_tricks.as_strided(
         flat, shape=(height, width), strides=(bytes_per_line, 1), writeable=False
     )
-    return np.ascontiguousarray(rows)
+    # Always a copy: np.ascontiguousarray returned the very buffer when the rows had no padding
+    # (width == bytes per line), and the decoder then read a frame Qt had already freed.
+    return np.array(rows, dtype=np.uint8, order="C", copy=True)
 
 
 def gray_from_rgb32(

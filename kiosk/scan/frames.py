@@ -36,7 +36,7 @@ def _luma_packed(buf: memoryview, width: int, height: int, bpl: int, bpp: int, o
     rows = np.lib.stride_tricks.as_strided(
         flat[offset:], shape=(height, width), strides=(bpl, bpp), writeable=False
     )
-    return np.ascontiguousarray(rows)
+    return np.array(rows, dtype=np.uint8, order="C", copy=True)  # never a view of the mapped frame
 
 
 def _luma_rgb(buf: memoryview, width: int, height: int, bpl: int, order: tuple[int, int, int]) -> np.ndarray:

@@ -181,6 +181,19 @@ def test_padded_rows_decode_identically(decoder: Decoder) -> None:
     assert decoder.decode_gray(gray) == decoder.decode_gray(frame) == [TOKEN]
 
 
+def test_unpadded_frames_are_copied_not_viewed() -> None:
+    """With no row padding (width == bytes per line) np.ascontiguousarray handed back the
+    producer's own buffer: the decoder thread then read a frame Qt had freed or the camera
+    driver had unmapped (a segmentation fault in zxing when a busy scanner was deleted)."""
+    from kiosk.scan.frames import _luma_packed
+
+    for convert in (lambda buf: gray_from_buffer(buf, 10, 10, 10), lambda buf: _luma_packed(buf, 10, 10, 10, 1, 0)):
+        source = bytearray(np.arange(100, dtype=np.uint8).tobytes())
+        gray = convert(memoryview(source))
+        source[:] = b"\0" * 100  # the producer reuses (or frees) its frame
+        assert gray[9, 9] == 99 and gray[0, 1] == 1
+
+
 def test_buffer_geometry_is_checked() -> None:
     with pytest.raises(ValueError):
         gray_from_buffer(b"\0" * 99, 10, 10, 10)
