@@ -40,6 +40,24 @@ class StallGuard:
         event.listen(engine, "commit", lambda conn: self._arm(conn.connection.dbapi_connection))
         event.listen(engine, "handle_error", lambda ctx: self._disarm(getattr(ctx.connection, "connection", None)))
         event.listen(engine.pool, "checkin", lambda dbapi_conn, _rec: self._disarm_dbapi(dbapi_conn))
+        # What the pool and the dialect send without a cursor, so without the hooks above: the
+        # health check before a pooled connection is handed out (pre-ping), and the rollback or
+        # commit of a transaction. A frozen server held the console's worker in the ping for
+        # minutes (found with SIGSTOP on the server and with a black-holed link).
+        dialect = engine.dialect
+        for name in ("do_ping", "do_rollback", "do_commit"):
+            setattr(dialect, name, self._guarded(getattr(dialect, name)))
+
+    def _guarded(self, call: Any) -> Any:
+        def run(connection: Any, *args: Any, **kwargs: Any) -> Any:
+            dbapi_conn = getattr(connection, "dbapi_connection", connection)  # a pooled proxy or the raw one
+            self._arm(dbapi_conn)
+            try:
+                return call(connection, *args, **kwargs)
+            finally:
+                self._disarm_dbapi(dbapi_conn)
+
+        return run
 
     def _before(self, conn, _cursor, _statement, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
         self._arm(conn.connection.dbapi_connection)

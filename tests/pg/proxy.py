@@ -54,22 +54,30 @@ class CuttableProxy:
             if self._listener is not listener:  # cut while we were accepting
                 client.close()
                 return
-            try:
-                upstream = socket.create_connection((self.host, self.target_port), timeout=3)
-            except OSError:
-                client.close()
-                continue
             with self._lock:
-                self._conns += [client, upstream]
-            for a, b, way in ((client, upstream, "up"), (upstream, client, "down")):
-                threading.Thread(target=self._pump, args=(a, b, way), daemon=True).start()
+                self._conns.append(client)  # a cut closes it even while it waits
+            threading.Thread(target=self._join, args=(client,), daemon=True).start()
+
+    def _join(self, client: socket.socket) -> None:
+        while self._holding:  # a frozen server: the connection is accepted, nothing answers
+            time.sleep(0.01)
+        try:
+            upstream = socket.create_connection((self.host, self.target_port), timeout=3)
+        except OSError:
+            client.close()
+            return
+        with self._lock:
+            self._conns.append(upstream)
+        for a, b, way in ((client, upstream, "up"), (upstream, client, "down")):
+            threading.Thread(target=self._pump, args=(a, b, way), daemon=True).start()
 
     def set_rtt(self, rtt_ms: float) -> None:
         self.rtt_ms = rtt_ms
 
     def hold(self) -> None:
-        """Keep every connection open and acknowledged but pass nothing on: a frozen server or a
-        hung middlebox (no reset, no timeout the kernel can see). `release()` lets it all through."""
+        """Keep every connection open and acknowledged but pass nothing on, and take new ones
+        without answering them: a frozen server (SIGSTOP) or a hung middlebox (no reset, no
+        timeout the kernel can see). `release()` lets it all through."""
         self._holding = True
 
     def release(self) -> None:

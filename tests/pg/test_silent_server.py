@@ -9,6 +9,9 @@ never returned.
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import threading
 from pathlib import Path
 
@@ -53,3 +56,51 @@ def test_silent_server_sends_the_station_apart_and_the_scan_lands_once(
         proxy.release()
         link.close()
         proxy.close()
+
+
+def _frozen(cluster: PgCluster) -> list[int]:
+    """The server's processes (postmaster and its children), to freeze with SIGSTOP."""
+    postmaster = int((cluster.datadir / "postmaster.pid").read_text().split()[0])
+    children = subprocess.run(["pgrep", "-P", str(postmaster)], capture_output=True, text=True).stdout.split()
+    return [postmaster, *map(int, children)]
+
+
+def test_frozen_server_during_a_pooled_connections_health_check_sends_the_station_apart(
+    pg_db: Database, pg_url: str, pg_cluster: PgCluster, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The real thing, no proxy: the server's processes stopped (SIGSTOP), the kernel still
+    accepting and acknowledging. The station's poll checks a pooled connection with a ping
+    before using it, which no statement hook saw: a second independent tester's console kept
+    its one worker -- and every scan behind it -- in that ping for minutes, badge green."""
+    monkeypatch.setattr(stall, "STALL_S", 2.0)
+    codes = make_event(pg_db, people=10, capacity=50)
+    # refresh_s=0: every poll reads the server (a console's does every few seconds)
+    link = StationLink(pg_url, tmp_path / "r.db", "입구1", retry_s=0.2, refresh_s=0)
+    frozen: list[int] = []
+    try:
+        assert link.scan(codes[0]).ok and link.poll().state is LinkState.ONLINE
+        frozen = _frozen(pg_cluster)
+        for pid in frozen:
+            os.kill(pid, signal.SIGSTOP)
+        polled: list[object] = []
+        poll = threading.Thread(target=lambda: polled.append(link.poll()), daemon=True)
+        poll.start()
+        poll.join(60)  # liveness, not speed: before, this waited as long as the server stayed frozen
+        assert polled, "the station's poll is still waiting on a server that does not answer"
+        assert link.state is LinkState.OFFLINE
+        assert link.scan(codes[1]).ok  # decided from the station's copy
+        for pid in frozen:
+            os.kill(pid, signal.SIGCONT)
+        frozen = []
+        for _ in range(100):
+            status = link.poll()
+            if status.state is LinkState.ONLINE and status.pending == 0:
+                break
+            threading.Event().wait(0.2)  # waiting for the link to reconnect: bounded
+        assert status.state is LinkState.ONLINE and status.pending == 0
+        with pg_db.session() as s:
+            assert s.scalar(select(func.count()).select_from(CheckIn).where(CheckIn.undone_at.is_(None))) == 2
+    finally:
+        for pid in frozen:
+            os.kill(pid, signal.SIGCONT)
+        link.close()
