@@ -353,6 +353,16 @@ def merge_file(source_path: Path, target: Database, **options: Any) -> MergeSumm
                 src.backup(dst)
         except sqlite3.DatabaseError as exc:
             raise MergeError(f"SQLite 데이터베이스가 아닙니다: {source_path} ({exc})") from exc
+        with closing(sqlite3.connect(snapshot)) as check:
+            tables = {row[0] for row in check.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"events", "check_ins"} <= tables:
+            # An empty file (a copy that failed) or another program's database: "nothing new to
+            # merge" would tell the supervisor this station's check-ins are already on the server.
+            what = "빈 파일입니다" if source_path.stat().st_size == 0 else "kiosk 행사 파일이 아닙니다"
+            raise MergeError(
+                f"합칠 수 없습니다: {source_path} — {what}. 다른 PC의 행사 파일을 다시 복사해 오세요. "
+                f"(not a kiosk event file: {'empty' if source_path.stat().st_size == 0 else 'no kiosk tables'})"
+            )
         source = Database.open(snapshot)
         try:
             migrate.upgrade(source)

@@ -193,6 +193,25 @@ def test_cli_merge_missing_file_is_one_line(run_cli, db: Database, tmp_path: Pat
     assert "합칠 데이터베이스 파일이 없습니다" in result.err and "Traceback" not in result.err
 
 
+def test_cli_merge_of_an_empty_or_foreign_file_is_refused_not_reported_merged(run_cli, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A 0-byte file (a failed USB copy) merged "with nothing new": the supervisor read that the
+    station's check-ins were already on the server."""
+    import sqlite3
+
+    empty = tmp_path / "입구2.db"
+    empty.write_bytes(b"")
+    foreign = tmp_path / "other.db"
+    with sqlite3.connect(foreign) as con:
+        con.execute("CREATE TABLE notes (body TEXT)")
+    before = run_cli("status", "--json").out
+    for path, why in ((empty, "빈 파일입니다"), (foreign, "kiosk 행사 파일이 아닙니다")):
+        result = run_cli("merge", str(path))
+        assert result.code == 2 and why in result.err, result.err
+        assert result.err.count("\n") == 1 and "Traceback" not in result.err
+    assert run_cli("status", "--json").out == before  # nothing changed
+    assert empty.read_bytes() == b""  # and the file is left as it was
+
+
 def test_times_survive_the_round_trip(db: Database, demo_event_id: int, station_file: Path) -> None:
     (pid,) = _people(db, demo_event_id, 1)
     other = Database.open(station_file)
