@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -29,7 +30,15 @@ class DbWorker:
     """Runs tasks one at a time, in order. Background tasks (refresh reads, the station poll)
     wait while any door action is queued: a scan never waits behind a counters refresh."""
 
+    # A background task (a refresh, a station's poll) over a slow link is several round trips:
+    # started just before a guest's scan, it makes the scan wait for all of them. With
+    # `background_quiet_s` set (a shared server), background tasks wait until no door action has
+    # been asked for that long -- the gap between two guests -- or at most `background_max_wait_s`.
+    background_quiet_s: float = 0.0
+    background_max_wait_s: float = 2.0
+
     def __init__(self, name: str = "kiosk-db") -> None:
+        self._last_door = float("-inf")  # time.monotonic() of the last door action asked for
         self._now: deque[Any] = deque()
         self._later: deque[Any] = deque()
         self._cond = threading.Condition()
@@ -55,7 +64,10 @@ class DbWorker:
             future.set_exception(WorkerStopped("작업 스레드가 멈췄습니다 (worker stopped)"))
             return future
         with self._cond:
-            (self._later if background else self._now).append((future, fn, args, kwargs))
+            now = time.monotonic()
+            (self._later if background else self._now).append((future, fn, args, kwargs, now))
+            if not background:
+                self._last_door = now
             self._unfinished += 1
             self._cond.notify()
         return future
@@ -84,16 +96,29 @@ class DbWorker:
 
     def _take(self) -> Any:
         with self._cond:
-            while not self._now and not self._later:
-                self._cond.wait()
-            # Door actions first, but a long burst still lets one refresh through every few
-            # actions, so the counters and the list never stand still for a whole burst.
-            stop_next = bool(self._later) and self._later[0] is _STOP
-            if self._now and (not self._later or stop_next or self._run_now < FOREGROUND_RUN):
-                self._run_now += 1
-                return self._now.popleft()
-            self._run_now = 0
-            return self._later.popleft()
+            while True:
+                while not self._now and not self._later:
+                    self._cond.wait()
+                # Door actions first, but a long burst still lets one refresh through every few
+                # actions, so the counters and the list never stand still for a whole burst.
+                stop_next = bool(self._later) and self._later[0] is _STOP
+                if self._now and (not self._later or stop_next or self._run_now < FOREGROUND_RUN):
+                    self._run_now += 1
+                    return self._now.popleft()
+                if not self._now and not stop_next and (pause := self._door_busy()) > 0:
+                    self._cond.wait(pause)  # a door action arriving now goes first
+                    continue
+                self._run_now = 0
+                return self._later.popleft()
+
+    def _door_busy(self) -> float:
+        """How long the first background task should still wait for the door to pause (0: go)."""
+        if self.background_quiet_s <= 0:
+            return 0.0
+        now = time.monotonic()
+        quiet_left = self._last_door + self.background_quiet_s - now
+        waited_left = self._later[0][4] + self.background_max_wait_s - now
+        return max(0.0, min(quiet_left, waited_left))
 
     def _loop(self) -> None:
         while True:
@@ -101,7 +126,7 @@ class DbWorker:
             if item is _STOP:
                 return
             try:
-                future, fn, args, kwargs = item
+                future, fn, args, kwargs, _asked = item
                 if not future.set_running_or_notify_cancel():
                     continue
                 try:

@@ -110,18 +110,31 @@ class LeasedLocalDesk(CheckInDesk):
         room = super()._locked_capacity(session)  # the replica holds no leases: the room's capacity
         present = present_count(session, self.event_id)
         allowance = read_allowance(session)
-        if allowance is None or allowance.event_id != self.event_id:
+        self._no_share = allowance is None or allowance.event_id != self.event_id
+        if self._no_share:
             return min(room, present)
         # The share's end by the corrected door time: a laptop clock moved back while apart
         # must not stretch a share the server has already given to the other doors.
         return allowance.capacity(room, present, door_time(session).at)
 
+    _no_share = False
+
     def admit_in(self, *args: Any, **kwargs: Any) -> CheckInVerdict:
         verdict = super().admit_in(*args, **kwargs)
         if verdict.status is ScanStatus.CAPACITY_FULL:
-            extra = {**verdict.extra, "apart": True, "hint": OVERRIDE_HINT}
-            return replace(verdict, detail=OVERRIDE_HINT, extra=extra)
+            # Said as it is: a station that never held a share has not "used up" anything.
+            hint = NO_SHARE_HINT if self._no_share else OVERRIDE_HINT
+            extra = {**verdict.extra, "apart": True, "hint": hint, "share": not self._no_share}
+            return replace(verdict, detail=hint, extra=extra)
         return verdict
+
+
+NO_SHARE_HINT = (
+    "이 PC는 서버와 연결되지 않은 채 시작해서 맡아 둔 좌석이 없습니다. 다른 입구가 몇 명을 입장시켰는지 알 수 "
+    "없어 정원을 지키려면 여기서 멈춥니다. 책임자 승인(체크인 창의 F12, PIN과 사유)으로 입장시킬 수 있고, 서버와 "
+    "다시 연결되면 바로 입장됩니다. (this station started without the server and holds no share of the seats; "
+    "a supervisor override, F12 in the check-in window, can let the guest in)"
+)
 
 
 HELD_HINT = (
@@ -171,7 +184,8 @@ class StationSeats:
 
     lease_ttl_s: float = seat_leases.DEFAULT_TTL_S
     lease_renew_s: float = 2.0  # renew at least this often while online
-    lease_after_checkin_s: float = 0.5  # and this soon after this station's own check-ins
+    lease_after_checkin_s: float = 1.0  # and this soon after this station's own check-ins
+    lease_when_full_s: float = 0.5  # and this soon after a "full" (the others may hold what is left)
 
     def _init_seats(self, lease_ttl_s: float | None = None) -> None:
         if lease_ttl_s is not None:
@@ -241,8 +255,11 @@ class StationSeats:
     def _lease_due(self) -> bool:
         self._polled = True  # asked only from poll()
         since = self._clock() - self._lease_at  # type: ignore[attr-defined]
-        soon = self._lease_used > 0 or self._lease_wanted
-        return since >= self.lease_renew_s or (soon and since >= self.lease_after_checkin_s)
+        if self._lease_wanted:
+            return since >= min(self.lease_when_full_s, self.lease_renew_s)
+        if self._lease_used > 0:
+            return since >= min(self.lease_after_checkin_s, self.lease_renew_s)
+        return since >= self.lease_renew_s
 
     def _renew_lease(self) -> None:
         """Ask the server for this station's share (one short transaction under the seat lock)."""

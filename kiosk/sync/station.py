@@ -61,6 +61,7 @@ from kiosk.sync.seats import LeasedLocalDesk, LeasedServerDesk, StationSeats
 __all__ = ["LinkState", "LinkStatus", "StationLink", "StationUnavailable", "SyncReport", "default_replica_path"]
 
 log = logging.getLogger(__name__)
+STALE_REFRESH_S = 3.0
 T = TypeVar("T")
 
 CONFLICTS_KEY = "station_sync.conflicts"  # JSON list of conflicts found by syncs, for the supervisor
@@ -118,6 +119,11 @@ class StationLink(StationSeats):
         self.retry_s = retry_s
         self.refresh_s = refresh_s  # how often the replica is refreshed when nobody watches
         self.safety_refresh_s = safety_refresh_s  # ... and while watching, as a safety net
+        # A copy the server's news made stale is refreshed at most this often: during a queue
+        # every check-in is news, and a copy read after each one (several round trips) held the
+        # console's one worker while the next guest's scan waited. The screen does not read the
+        # copy while online; it is what the door decides from if the server goes away.
+        self.stale_refresh_s = min(refresh_s, STALE_REFRESH_S)
         self._clock = clock
         self._lock = threading.RLock()
         self.server = station_database(server_url, station=station)
@@ -258,7 +264,9 @@ class StationLink(StationSeats):
             if self._state is not LinkState.ONLINE:
                 if now - self._last_probe >= self.retry_s:
                     self._connect()
-            elif self._stale or now - self._last_refresh >= self._refresh_interval():
+            elif (self._stale and now - self._last_refresh >= self.stale_refresh_s) or (
+                now - self._last_refresh >= self._refresh_interval()
+            ):
                 self._stale = False  # an announcement arriving from here on marks it again
                 try:
                     self._refresh()

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 
 from kiosk.service.worker import DbWorker
 
@@ -45,6 +45,7 @@ class TaskManager(QObject):
         self._in_flight = 0
         self._queued: set[str] = set()
         self._latest: dict[str, bool] = {}  # run_latest: key in flight -> asked again meanwhile
+        self._later: dict[str, list[Any]] = {}  # later(): key -> [timer, first asked, callback]
         self._beside: list[threading.Thread] = []  # run_beside's threads (joined on shutdown)
         self._cancels: set[threading.Event] = set()
         self._closures_pending.connect(self._run_closures, Qt.ConnectionType.QueuedConnection)
@@ -190,6 +191,37 @@ class TaskManager(QObject):
 
         self.run(op, done, failed)
 
+    def later(self, key: str, callback: Closure, *, quiet_ms: int, max_ms: int) -> None:
+        """On the GUI thread: `callback()` once things have been quiet for `quiet_ms` since the
+        last call with this key, and no later than `max_ms` after the first. For reads that follow
+        a burst (the counters after a run of scans): one read when the door pauses, not one per
+        scan competing with the next scan for the worker. Counts as busy for `settle()`."""
+        pending = self._later.get(key)
+        now = time.monotonic()
+        if pending is None:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(lambda: self._later_due(key))
+            pending = self._later[key] = [timer, now, callback]
+            with self._lock:
+                self._in_flight += 1
+        timer, first, _ = pending
+        pending[2] = callback
+        left_ms = int(max(0.0, first + max_ms / 1000.0 - now) * 1000)
+        timer.start(min(quiet_ms, left_ms))
+
+    def _later_due(self, key: str) -> None:
+        pending = self._later.pop(key, None)
+        if pending is None:
+            return
+        timer, _, callback = pending
+        timer.deleteLater()
+        try:
+            callback()
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
     def queued(self, key: str) -> bool:
         with self._lock:
             return key in self._queued
@@ -238,6 +270,12 @@ class TaskManager(QObject):
     def shutdown(self, timeout: float = 30.0) -> None:
         """Finish every queued operation (nothing acknowledged is lost), then stop the worker.
         Results still waiting for the GUI are delivered while the widgets exist."""
+        for key in list(self._later):  # reads that were to follow: nobody will see them
+            timer = self._later.pop(key)[0]
+            timer.stop()
+            timer.deleteLater()
+            with self._lock:
+                self._in_flight -= 1
         with self._lock:
             for cancel in self._cancels:
                 cancel.set()  # a mailing stops after the message in hand, recorded

@@ -185,7 +185,11 @@ class VerdictPanel(QFrame):
                 self.tr("같은 분이 맞는지 확인하세요. 잘못된 입장은 최근 체크인에서 취소(책임자)"),
             )
         headline, detail = self._refusal(status)
-        if status is ScanStatus.CAPACITY_FULL and verdict.extra.get("apart"):
+        if status is ScanStatus.CAPACITY_FULL and verdict.extra.get("apart") and verdict.extra.get("share") is False:
+            # Started while the server was away (or after a crash): it never held a share.
+            detail = self.tr("이 PC는 서버와 연결되지 않은 채 시작해서 맡아 둔 좌석이 없습니다. "
+                             "다른 입구의 입장을 알 수 없어 더 들이면 정원을 넘을 수 있습니다.")  # fmt: skip
+        elif status is ScanStatus.CAPACITY_FULL and verdict.extra.get("apart"):
             # Apart from the server this station admits only its share of the seats.
             detail = self.tr("서버와 연결이 끊긴 동안 이 PC에 맡겨진 좌석을 다 썼습니다. "
                              "다른 입구의 입장을 알 수 없어 더 들이면 정원을 넘을 수 있습니다.")  # fmt: skip

@@ -69,6 +69,7 @@ class StationConsole:
     window: MainWindow
     linked: LinkedDatabase
     shown: list[CheckInVerdict] = field(default_factory=list)
+    shown_at: list[float] = field(default_factory=list)  # time.perf_counter() of each verdict shown
 
     def close(self) -> None:
         self.window.kiosk_active = False
@@ -98,6 +99,7 @@ def open_station_console(qtbot, server_url: str, tmp_path: Path, station: str = 
 
     def recorded(verdict: CheckInVerdict) -> str:
         console.shown.append(verdict)
+        console.shown_at.append(time.perf_counter())
         return show(verdict)
 
     window.show_verdict = recorded  # type: ignore[method-assign]  # every verdict, as it is shown
@@ -114,6 +116,7 @@ class Scanner(QObject):
     def __init__(self, console: StationConsole, key_ms: int = 1) -> None:
         super().__init__()
         self.console = console
+        self.entered: list[float] = []  # time.perf_counter() of each Enter: the scan is complete
         self._keys: list[str] = []
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -139,6 +142,7 @@ class Scanner(QObject):
         key = self._keys.pop(0)
         target = QApplication.focusWidget() or self.console.window.desk_page.scan_field
         if key == "\r":
+            self.entered.append(time.perf_counter())
             QTest.keyClick(target, Qt.Key.Key_Return)
         else:
             QTest.keyClick(target, key)

@@ -93,6 +93,7 @@ def test_apart_station_admits_its_share_then_asks_for_an_override(room: Room) ->
     assert [v.status for v in admitted].count(ScanStatus.OK) == share
     full = admitted[share]
     assert full.status is ScanStatus.CAPACITY_FULL and full.extra["apart"] and "F12" in full.detail
+    assert full.extra["share"] is True and "모두 썼습니다" in full.detail  # its share, used up
     # Meanwhile B, online, cannot take A's seats.
     online = [b.scan(code) for code in codes[20:40]]
     assert [v.status for v in online].count(ScanStatus.OK) == 20 - share

@@ -146,6 +146,8 @@ def test_journal_survives_a_restart_while_offline(server, proxy: CuttableProxy, 
     assert station.state is LinkState.OFFLINE
     refused = station.scan(code)  # no share written down: it cannot know whether the room is full
     assert refused.status is ScanStatus.CAPACITY_FULL and refused.extra["apart"] and "F12" in refused.detail
+    # Said as it is: it never held a share, so it has not "used up" one (second independent tester).
+    assert refused.extra["share"] is False and "맡아 둔 좌석이 없습니다" in refused.detail
     pid = refused.participant.id  # type: ignore[union-attr]
     made = station.call(lambda d: d.override_capacity(pid, "책임자 승인", "입구3", "책임자", method=CheckInMethod.QR))
     assert made.ok  # the supervisor's override is journaled like any check-in
