@@ -20,10 +20,13 @@ from email.utils import format_datetime, make_msgid
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QPainter
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kiosk.documents import certificates as pages
 from kiosk.domain import audit
 from kiosk.domain.certificates import Certificate, issue_certificates
+from kiosk.domain.models import AuditEntry
 from kiosk.invite.delivery import (
     NO_SENDER,
     BatchMail,
@@ -109,6 +112,16 @@ def compose(certificate: Certificate, sender: str, now: datetime | None = None) 
     return CertificateMail(certificate.participant_id, msg)
 
 
+def mailed(session: Session, event_id: int) -> set[int]:
+    """Participants a certificate mail was accepted for (the audit log's `certificate sent`)."""
+    rows = session.scalars(
+        select(AuditEntry.participant_id).where(
+            AuditEntry.event_id == event_id, AuditEntry.action == "certificate", AuditEntry.outcome == "sent"
+        )
+    )
+    return {pid for pid in rows if pid is not None}
+
+
 def send_certificates(
     db: Database,
     event_id: int,
@@ -122,19 +135,25 @@ def send_certificates(
     operator: str = "",
     station: str = "",
     db_step: DbStep | None = None,
+    only_unsent: bool = False,
 ) -> DeliveryReport:
     """E-mail each attendee their certificate. Never raises for delivery problems (see the report).
-    `db_step` as in `kiosk.invite.delivery.send_invitations`."""
+    `only_unsent` skips whoever the audit log shows a certificate mail was accepted for (a
+    stopped or interrupted mailing resumes without mailing anyone twice); `db_step` as in
+    `kiosk.invite.delivery.send_invitations`."""
     started = time.perf_counter()
     step = db_step or run_here
     report = DeliveryReport(target=transport.describe(), records_state=transport.records_state)
 
-    def issue() -> tuple[str | None, list[Certificate]]:
+    def issue() -> tuple[str | None, list[Certificate], set[int]]:
         with db.write() as session:
             chosen = list(participant_ids) if participant_ids else None
-            return sender or event_sender(session, event_id), issue_certificates(session, event_id, chosen)
+            done = mailed(session, event_id) if only_unsent else set()
+            return sender or event_sender(session, event_id), issue_certificates(session, event_id, chosen), done
 
-    real, issued = step(issue)
+    real, issued, done = step(issue)
+    report.already_sent = sum(1 for c in issued if c.participant_id in done)
+    issued = [c for c in issued if c.participant_id not in done]
     targets = []
     for c in issued:
         if not c.email:

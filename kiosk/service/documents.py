@@ -335,13 +335,14 @@ class DocumentCases:
     def send_certificates(
         self, transport, *, sender: str | None = None, participant_ids: Sequence[int] | None = None,  # noqa: ANN001
         remember: bool = False, operator: str = "", progress: Callable[[int, int, str], None] | None = None,
-        cancel: threading.Event | None = None, db_step: DbStep | None = None,
+        cancel: threading.Event | None = None, db_step: DbStep | None = None, only_unsent: bool = False,
     ):  # noqa: ANN201 - DeliveryReport  # fmt: skip
-        """E-mail each attendee their certificate (issued first, from the ledger)."""
+        """E-mail each attendee their certificate (issued first, from the ledger); `only_unsent`
+        leaves out whoever already got theirs (a stopped mailing resumes)."""
         from kiosk.documents.certificate_mail import send_certificates
 
         return self._deliver(send_certificates, transport, sender, remember, operator, progress, cancel, db_step,
-                             participant_ids=participant_ids)  # fmt: skip
+                             participant_ids=participant_ids, only_unsent=only_unsent)  # fmt: skip
 
     @use_case(Offline.LOCAL)
     def verify_certificate(self, code: str):  # noqa: ANN201 - Verification

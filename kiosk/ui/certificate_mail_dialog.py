@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -45,6 +46,10 @@ class CertificateMailDialog(QDialog):
         root.addWidget(self.summary)
         self.smtp_form = SmtpForm(sender_placeholder="사무국 <office@example.org>")
         root.addWidget(self.smtp_form)
+        # On by default: a stopped or interrupted mailing resumes without mailing anyone twice.
+        self.only_unsent_check = QCheckBox(self.tr("아직 받지 않은 분에게만 (이미 보낸 분은 건너뜀)"))
+        self.only_unsent_check.setChecked(True)
+        root.addWidget(self.only_unsent_check)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -94,9 +99,9 @@ class CertificateMailDialog(QDialog):
         if transport is None:
             self._say(problem, error=True)
             return False
-        sender, operator = self.smtp_form.sender(), self.operator
+        sender, operator, only_unsent = self.smtp_form.sender(), self.operator, self.only_unsent_check.isChecked()
         self.batch.start(lambda svc, **run: svc.send_certificates(
-            transport, sender=sender, remember=True, operator=operator, **run))  # fmt: skip
+            transport, sender=sender, remember=True, operator=operator, only_unsent=only_unsent, **run))  # fmt: skip
         self._set_busy(True)
         self._say(self.tr("보내는 중…"))
         return True
@@ -122,6 +127,8 @@ class CertificateMailDialog(QDialog):
         line = self.tr("보냄 {0} · 실패 {1} · 제외 {2} · 남음 {3}").format(
             len(report.sent), len(report.failed), len(report.skipped), len(report.remaining)
         )
+        if report.already_sent:
+            line += self.tr(" · 이미 보낸 {0}명 건너뜀").format(report.already_sent)
         self._say(
             line + (f" — {report.error}" if report.error else ""), error=bool(report.error or report.failed)
         )

@@ -284,47 +284,57 @@
 <context>
     <name>CertificateMailDialog</name>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="40" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="41" />
         <source>참석확인증 메일 보내기</source>
         <translation>Send certificates of attendance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="59" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="50" />
+        <source>아직 받지 않은 분에게만 (이미 보낸 분은 건너뜀)</source>
+        <translation>Only those who have not received it (skip anyone already sent)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="64" />
         <source>보내기</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="62" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="67" />
         <source>멈추기</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="65" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="70" />
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="76" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="81" />
         <source>참석한 {0}명 중 이메일이 있는 {1}명에게 참석확인증(PDF)을 보냅니다. 불참자에게는 보내지 않습니다.</source>
         <translation>Certificates (PDF) go to the {1} of the {0} attendees who have an e-mail address. No-shows get none.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="101" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="106" />
         <source>보내는 중…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="117" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="122" />
         <source>{0} / {1}명 보냄</source>
         <translation>{0} / {1} sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="122" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="127" />
         <source>보냄 {0} · 실패 {1} · 제외 {2} · 남음 {3}</source>
         <translation>Sent {0} · failed {1} · skipped {2} · left {3}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="133" />
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="131" />
+        <source> · 이미 보낸 {0}명 건너뜀</source>
+        <translation> · {0} already sent, skipped</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/certificate_mail_dialog.py" line="140" />
         <source>보내지 못했습니다: {0}</source>
         <translation>Could not send: {0}</translation>
     </message>

@@ -61,3 +61,24 @@ def test_no_real_sender_no_mail(db: Database, demo_event_id: int) -> None:
     with smtp_server() as (server, handler):
         report = send_certificates(db, demo_event_id, _smtp(server.port))
     assert report.error == NO_SENDER and not report.sent and handler.received == []
+
+
+def test_a_stopped_certificate_mailing_resumes_without_mailing_anyone_twice(db: Database, demo_event_id: int) -> None:
+    """Stop, then send again: it started over from the first guest, who got the certificate three
+    times (second independent tester). With only_unsent (the dialog's default) it goes on."""
+    import threading
+
+    from kiosk.documents.certificate_mail import send_certificates
+
+    fill_event_day(db, demo_event_id, arrivals=12)
+    cancel = threading.Event()
+    with smtp_server() as (server, handler):
+        first = send_certificates(db, demo_event_id, _smtp(server.port), sender=SENDER, only_unsent=True, cancel=cancel,
+                                  on_progress=lambda done, _total, _n: cancel.set() if done == 4 else None)  # fmt: skip
+        second = send_certificates(db, demo_event_id, _smtp(server.port), sender=SENDER, only_unsent=True)
+        again = send_certificates(db, demo_event_id, _smtp(server.port), sender=SENDER, only_unsent=True)
+        recipients = handler.recipients()
+    assert first.cancelled and len(first.sent) == 4
+    assert len(second.sent) == 8 and second.already_sent == 4
+    assert again.sent == [] and again.already_sent == 12
+    assert len(recipients) == 12 and len(set(recipients)) == 12  # everyone once, nobody twice
