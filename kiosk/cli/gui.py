@@ -124,9 +124,12 @@ def _open_and_run_loop(ctx: CliContext, args: argparse.Namespace, language: str,
             try:
                 db = _open_database(ctx, args)
             except Exception as exc:  # noqa: BLE001 - every start-up failure becomes a dialog
-                # A screenshot says it in one line below; the window's start-up logs the whole story.
-                (log.debug if args.screenshot is not None else log.error)("start-up failed", exc_info=True)
                 ctx.close()
+                if args.screenshot is not None:
+                    # Nobody is there to answer a dialog: the command line's own handler says it
+                    # on one line, as for `kiosk status` (an unreachable server, a damaged file).
+                    raise
+                log.error("start-up failed", exc_info=True)
                 fault = classify(exc, path)
         if fault is not None and args.screenshot is not None:
             # Nobody is there to answer a dialog: say it on one line and stop (a modal box would
