@@ -92,6 +92,8 @@ class ConnectionBadge(QWidget):
             self.pending.setText(self.tr("다른 PC와 같은 이름: 이름을 바꾸세요"))
         elif status.pending:
             self.pending.setText(self.tr("미전송 {0}건").format(status.pending))
+        elif status.conflicts and status.findings:  # both wait: neither may hide the other
+            self.pending.setText(self.tr("충돌 {0}건 · 동기화 확인 {1}건").format(status.conflicts, status.findings))
         elif status.conflicts:
             self.pending.setText(self.tr("충돌 {0}건 확인 필요").format(status.conflicts))
         elif status.findings:

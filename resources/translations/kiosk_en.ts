@@ -474,61 +474,66 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/connection_badge.py" line="96" />
+        <source>충돌 {0}건 · 동기화 확인 {1}건</source>
+        <translation>{0} conflicts · {1} sync findings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/connection_badge.py" line="98" />
         <source>충돌 {0}건 확인 필요</source>
         <translation>{0} conflicts to review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="98" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="100" />
         <source>동기화 확인 {0}건</source>
         <translation>{0} sync findings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="100" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="102" />
         <source>개인정보 삭제된 서버: 연락처는 올리지 않음</source>
         <translation>Server data purged: contacts not uploaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="115" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="117" />
         <source>공유 서버: {0}</source>
         <translation>Shared server: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="117" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="119" />
         <source>서버에 연결할 수 없어 이 PC에 저장하고 있습니다. 연결되면 자동으로 보냅니다.</source>
         <translation>The server cannot be reached, so check-ins are saved on this PC. They are sent automatically once connected.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="119" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="121" />
         <source>연결 끊김: {0}</source>
         <translation>Disconnected: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="123" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="125" />
         <source>마지막 동기화: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="126" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="128" />
         <source>서버의 개인정보가 삭제되어 있어, 오프라인에 받은 전화번호·이메일·메모는 올리지 않고 이 PC의 사본에서도 지웠습니다. 체크인과 이름·소속은 그대로 올렸습니다.</source>
         <translation>Personal data on the server was purged: phones, e-mails and notes taken offline were not uploaded and were removed from this PC's copy. Check-ins, names and organisations were uploaded.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="130" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="132" />
         <source>다른 PC가 이 체크인 PC 이름을 쓰고 있습니다. 설정(F10)에서 한 PC의 이름을 바꾸세요. 그때까지 이 PC는 서버와 끊기면 책임자 승인 없이는 입장시키지 않습니다.</source>
         <translation>Another PC uses this station name. Rename one of them in Settings (F10). Until then this PC admits nobody without a supervisor override while apart from the server.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="133" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="135" />
         <source>두 PC에서 같은 사람이 체크인된 기록 {0}건: 관리자 확인</source>
         <translation>{0} people checked in at two stations: supervisor to review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="135" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="137" />
         <source>동기화 확인 사항 {0}건 (정원 초과 또는 취소된 분 입장): 관리자 확인</source>
         <translation>{0} sync findings (over capacity or a cancelled guest admitted): supervisor to review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/connection_badge.py" line="137" />
+        <location filename="../../kiosk/ui/connection_badge.py" line="139" />
         <source>누르면 확인 화면이 열립니다 (책임자)</source>
         <translation>Click to open the review screen (supervisor)</translation>
     </message>

@@ -95,3 +95,13 @@ def test_badge_says_when_contacts_were_left_out_after_a_purge(qtbot) -> None:  #
     badge.show_status(LinkStatus(state=LinkState.ONLINE, pending=0, conflicts=0, server="", notice="purged"))
     assert badge.pending.text() == "개인정보 삭제된 서버: 연락처는 올리지 않음" and badge.pending.isVisibleTo(badge)
     assert "올리지 않고 이 PC의 사본에서도" in badge.toolTip()
+
+
+def test_badge_shows_conflicts_and_sync_findings_together(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """With conflicts waiting, an overshoot found by the sync was not on the badge at all
+    (second independent tester)."""
+    badge = ConnectionBadge()
+    qtbot.addWidget(badge)
+    badge.show_status(LinkStatus(state=LinkState.ONLINE, pending=0, conflicts=4, server="", findings=1))
+    assert badge.pending.text() == "충돌 4건 · 동기화 확인 1건"
+    assert "동기화 확인 사항 1건" in badge.toolTip()
