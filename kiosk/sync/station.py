@@ -310,6 +310,7 @@ class StationLink(StationSeats):
         self._stale = True
         if change.missed:
             self._last_probe = float("-inf")  # the server is back: reconnect at the next poll
+            self._last_refresh = float("-inf")  # ... and catch up at once, whatever the stale limit
         for callback in list(self._watchers):
             callback(change)
 
