@@ -513,13 +513,16 @@ def test_first_supervisor_action_chooses_the_pin_and_supervisor_mode_times_out(
 def test_the_shortcut_hints_fit_beside_a_stations_badge(qtbot, window: MainWindow, language: str) -> None:  # type: ignore[no-untyped-def]
     """The hint line was cut mid-word ("F11 키오", "Esc cl") once a station's badge took its place."""
     window.set_language(language)
-    badge = QLabel("● 오프라인 (로컬 저장 중) · 미전송 15건 · 동기화 확인 2건")  # as wide as a station's badge
-    window.add_status_widget(badge)
-    window.resize(1366, 768)
-    qtbot.waitUntil(lambda: badge.isVisible())
-    bar = window.shortcut_bar
-    qtbot.waitUntil(lambda: bar.fontMetrics().horizontalAdvance(bar.text()) <= bar.contentsRect().width())
-    shown = [hint for hint in bar.text().split(" · ") if hint != "…"]
-    every = bar.toolTip().split(" · ")
-    assert shown == every[: len(shown)] and len(shown) >= 6  # whole hints, the door's first
-    assert bar.text().endswith("…") == (len(shown) < len(every))
+    try:
+        badge = QLabel("● 오프라인 (로컬 저장 중) · 미전송 15건 · 동기화 확인 2건")  # as wide as a station's badge
+        window.add_status_widget(badge)
+        window.resize(1366, 768)
+        qtbot.waitUntil(lambda: badge.isVisible())
+        bar = window.shortcut_bar
+        qtbot.waitUntil(lambda: bar.fontMetrics().horizontalAdvance(bar.text()) <= bar.contentsRect().width())
+        shown = [hint for hint in bar.text().split(" · ") if hint != "…"]
+        every = bar.toolTip().split(" · ")
+        assert shown == every[: len(shown)] and len(shown) >= 6  # whole hints, the door's first
+        assert bar.text().endswith("…") == (len(shown) < len(every))
+    finally:
+        window.set_language("ko")  # the translator is the application's: later tests read Korean
