@@ -105,7 +105,7 @@ class DbWorker:
                 if self._now and (not self._later or stop_next or self._run_now < FOREGROUND_RUN):
                     self._run_now += 1
                     return self._now.popleft()
-                if not self._now and not stop_next and (pause := self._door_busy()) > 0:
+                if not self._now and not stop_next and not self._stopped and (pause := self._door_busy()) > 0:
                     self._cond.wait(pause)  # a door action arriving now goes first
                     continue
                 self._run_now = 0

@@ -61,3 +61,15 @@ def test_a_file_database_reads_at_once() -> None:
     finally:
         worker.stop()
     assert order == ["scan 1", "refresh", "scan 2"]
+
+
+def test_stopping_does_not_wait_for_the_door_to_pause() -> None:
+    """Closing the console finishes the queue at once: background reads no longer wait for a gap."""
+    worker = DbWorker("test-db")
+    worker.background_quiet_s, worker.background_max_wait_s = 30.0, 30.0
+    order: list[str] = []
+    worker.submit(_record(order, "scan"))
+    worker.submit(_record(order, "refresh"), background=True)
+    started = time.monotonic()
+    worker.stop(timeout=10)
+    assert order == ["scan", "refresh"] and time.monotonic() - started < 5  # liveness, not speed
