@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
@@ -468,9 +469,15 @@ class MainWindow(QMainWindow):
         if title != self.windowTitle():  # _build() resets it
             self.setWindowTitle(title)
 
+    def _refresh_after_verdict(self) -> None:
+        if self._live:  # a shared server: one read when the door pauses
+            self.tasks.later("door:after-verdict", self.refresh_soon, quiet_ms=VERDICT_QUIET_MS, max_ms=VERDICT_MAX_MS)
+        else:  # a file answers in a millisecond: on the next turn of the event loop
+            self.tasks.later("door:after-verdict", self.refresh_soon, quiet_ms=0, max_ms=0)
+
     def _heard_news(self, station: str) -> None:
         if station == self.station:  # this desk's own change: read with the verdict's refresh
-            self.tasks.later("door:after-verdict", self.refresh_soon, quiet_ms=VERDICT_QUIET_MS, max_ms=VERDICT_MAX_MS)
+            self._refresh_after_verdict()
             return
         # A burst of other stations' check-ins is one read, within NEWS_MAX_MS of the first.
         self.tasks.later("door:news", self.refresh_soon, quiet_ms=NEWS_QUIET_MS, max_ms=NEWS_MAX_MS)
@@ -651,7 +658,7 @@ class MainWindow(QMainWindow):
         # The verdict is on screen now; counters and lists follow when the door pauses (at most
         # VERDICT_MAX_MS later): a read after every scan of a queue competed with the next
         # guest's scan for the worker (p50 258 ms from Enter to verdict at 20 ms round trips).
-        self.tasks.later("door:after-verdict", self.refresh_soon, quiet_ms=VERDICT_QUIET_MS, max_ms=VERDICT_MAX_MS)
+        self._refresh_after_verdict()
         if self.desk_page is not None and not self.kiosk_active and self.desk_page.side_index == SIDE_RECENT:
             self.desk_page.focus_scan()
         self.verdict_shown.emit(verdict)
@@ -746,29 +753,33 @@ class MainWindow(QMainWindow):
             return
         walkin = self.desk_page.walkin
         if self.desk_page.side_index == SIDE_WALKIN and walkin.has_input():
-            if self.discard_box is not None:
-                return
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("현장등록"),
-                              self.tr("작성 중인 현장등록을 지울까요?"), parent=self)  # fmt: skip
-            discard = box.addButton(self.tr("지우기"), QMessageBox.ButtonRole.DestructiveRole)
-            keep = box.addButton(self.tr("계속 작성 (Esc)"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(keep)
-            box.setEscapeButton(keep)
-            self.discard_box = box
-
-            def answered(_result: int) -> None:
-                self.discard_box = None
-                if box.clickedButton() is discard:
-                    walkin.clear()
-                    self._clear_panel_now()
-                else:
-                    walkin.name.setFocus()
-
-            box.finished.connect(answered)
-            box.finished.connect(box.deleteLater)
-            box.open()
+            self._ask_discard_walk_in(self.tr("작성 중인 현장등록을 지울까요?"), self.tr("지우기"), self._clear_panel_now)
             return
         self._clear_panel_now()
+
+    def _ask_discard_walk_in(self, question: str, discard_text: str, then: Callable[[], None]) -> None:
+        """The half-typed walk-in: discard it (then `then()`), or keep writing (the default, Esc)."""
+        if self.discard_box is not None or self.desk_page is None:
+            return
+        walkin = self.desk_page.walkin
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("현장등록"), question, parent=self)
+        discard = box.addButton(discard_text, QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("계속 작성 (Esc)"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.discard_box = box
+
+        def answered(_result: int) -> None:
+            self.discard_box = None
+            if box.clickedButton() is discard:
+                walkin.clear()
+                then()
+            else:
+                walkin.name.setFocus()
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def _clear_panel_now(self) -> None:
         assert self.desk_page is not None
@@ -963,29 +974,6 @@ class MainWindow(QMainWindow):
         page = self.desk_page
         return page is not None and page.side_index == SIDE_WALKIN and page.walkin.has_input()
 
-    def _ask_before_closing(self) -> None:
-        if self.discard_box is not None:
-            return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("현장등록"),
-                          self.tr("작성 중인 현장등록이 있습니다. 지우고 프로그램을 닫을까요?"), parent=self)  # fmt: skip
-        discard = box.addButton(self.tr("지우고 닫기"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("계속 작성 (Esc)"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        self.discard_box = box
-
-        def answered(_result: int) -> None:
-            self.discard_box = None
-            if box.clickedButton() is discard and self.desk_page is not None:
-                self.desk_page.walkin.clear()
-                self.close()
-            elif self.desk_page is not None:
-                self.desk_page.walkin.name.setFocus()
-
-        box.finished.connect(answered)
-        box.finished.connect(box.deleteLater)
-        box.open()
-
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if self.kiosk_active:
             event.ignore()  # a guest cannot close the kiosk (Alt+F4)
@@ -995,7 +983,8 @@ class MainWindow(QMainWindow):
             # The close button, Alt+F4 or Ctrl+Q with a walk-in half typed: ask, as Esc does. A
             # close the program itself asks for (a termination signal, a restore) does not wait.
             event.ignore()
-            self._ask_before_closing()
+            self._ask_discard_walk_in(self.tr("작성 중인 현장등록이 있습니다. 지우고 프로그램을 닫을까요?"),
+                                      self.tr("지우고 닫기"), self.close)  # fmt: skip
             return
         self.timer.stop()
         self.poll_timer.stop()

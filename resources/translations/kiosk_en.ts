@@ -1465,279 +1465,277 @@ Change it anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178" />
+        <location filename="../../kiosk/ui/main_window.py" line="179" />
         <source>체크인 키오스크</source>
         <translation>Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="239" />
+        <location filename="../../kiosk/ui/main_window.py" line="240" />
         <source>체크인 데스크 (Ctrl+1)</source>
         <translation>Check-in desk (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="241" />
+        <location filename="../../kiosk/ui/main_window.py" line="242" />
         <source>명단 (Ctrl+2)</source>
         <translation>Roster (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="246" />
+        <location filename="../../kiosk/ui/main_window.py" line="247" />
         <source>VIP · 발표자 (Ctrl+3)</source>
         <translation>VIPs · speakers (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="251" />
+        <location filename="../../kiosk/ui/main_window.py" line="252" />
         <source>의전 (Ctrl+4)</source>
         <translation>Protocol (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="281" />
-        <location filename="../../kiosk/ui/main_window.py" line="464" />
+        <location filename="../../kiosk/ui/main_window.py" line="282" />
+        <location filename="../../kiosk/ui/main_window.py" line="465" />
         <source>공유 서버</source>
         <translation>shared server</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="288" />
+        <location filename="../../kiosk/ui/main_window.py" line="289" />
         <source>체크인 키오스크 — 행사 없음 ({0})</source>
         <translation>Check-in kiosk — no event ({0})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="298" />
+        <location filename="../../kiosk/ui/main_window.py" line="299" />
         <source>행사가 열려 있지 않아 스캔을 처리하지 않았습니다 — 먼저 행사를 만들거나 여세요</source>
         <translation>No event is open, so the scan was not processed — create or open an event first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="326" />
+        <location filename="../../kiosk/ui/main_window.py" line="327" />
         <source>스캔 처리됨: {0}
 (이 창에는 입력되지 않았습니다)</source>
         <translation>Scan handled: {0}
 (nothing was typed into this window)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="331" />
+        <location filename="../../kiosk/ui/main_window.py" line="332" />
         <source>스캔이 끊겼습니다 — 다시 스캔하세요</source>
         <translation>The scan was cut off — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="334" />
+        <location filename="../../kiosk/ui/main_window.py" line="335" />
         <source>코드 일부만 읽혀 체크인하지 않았습니다.</source>
         <translation>Only part of the code was read, so nobody was checked in.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="341" />
+        <location filename="../../kiosk/ui/main_window.py" line="342" />
         <source>F2 이름 검색 · F3 현장등록 · Ctrl+Z 체크인 취소 · F12 정원 초과 승인 · F6 퇴장 모드 · Ctrl+K VIP 확인 · F9 책임자 · F4 최근 · Ctrl+P 배지 · Esc 지우기 · F10 설정 · F11 키오스크 · F5 새로고침</source>
         <translation>F2 name search · F3 walk-in · Ctrl+Z undo check-in · F12 over-capacity approval · F6 check-out mode · Ctrl+K VIP seen · F9 supervisor · F4 recent · Ctrl+P badge · Esc clear · F10 settings · F11 kiosk · F5 refresh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="346" />
-        <location filename="../../kiosk/ui/main_window.py" line="358" />
-        <location filename="../../kiosk/ui/main_window.py" line="837" />
+        <location filename="../../kiosk/ui/main_window.py" line="347" />
+        <location filename="../../kiosk/ui/main_window.py" line="359" />
+        <location filename="../../kiosk/ui/main_window.py" line="848" />
         <source>체크인 PC: {0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="423" />
+        <location filename="../../kiosk/ui/main_window.py" line="424" />
         <source>행사가 없습니다</source>
         <translation>No event</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="424" />
+        <location filename="../../kiosk/ui/main_window.py" line="425" />
         <source>새 행사를 만들거나 행사 파일을 여세요.</source>
         <translation>Create a new event or open an event file.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="464" />
+        <location filename="../../kiosk/ui/main_window.py" line="465" />
         <source>{0} — {1} — 체크인 키오스크</source>
         <translation>{0} — {1} — Check-in kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="543" />
+        <location filename="../../kiosk/ui/main_window.py" line="550" />
         <source>퇴장 모드: 나가는 분의 QR 코드를 스캔하세요</source>
         <translation>Check-out mode: scan the QR code of the guest leaving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="544" />
+        <location filename="../../kiosk/ui/main_window.py" line="551" />
         <source>F6 을 다시 누르면 입장 모드로 돌아갑니다</source>
         <translation>Press F6 again to go back to check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="550" />
+        <location filename="../../kiosk/ui/main_window.py" line="557" />
         <source>퇴장 모드 (F6)</source>
         <translation>Check-out mode (F6)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="586" />
+        <location filename="../../kiosk/ui/main_window.py" line="593" />
         <source>저장하지 못했습니다 — 다시 스캔하세요</source>
         <translation>Not saved — please scan again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="588" />
+        <location filename="../../kiosk/ui/main_window.py" line="595" />
         <source>안내 데스크로 와 주세요. 도와드리겠습니다.</source>
         <translation>Please come to the front desk. We will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="593" />
+        <location filename="../../kiosk/ui/main_window.py" line="600" />
         <source>데이터베이스에 쓸 수 없어 체크인이 기록되지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 책임자에게 알리세요.</source>
         <translation>The database cannot be written, so the check-in was not recorded. Try again in a moment; if it keeps failing, tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="605" />
+        <location filename="../../kiosk/ui/main_window.py" line="612" />
         <source>서버와 연결이 끊겨 지금은 할 수 없습니다</source>
         <translation>Not possible while the shared server is away</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="606" />
+        <location filename="../../kiosk/ui/main_window.py" line="613" />
         <source>연결이 돌아오면 다시 하세요. 체크인은 이 PC에 계속 저장됩니다.</source>
         <translation>Try again when the connection is back. Check-ins are still kept on this PC.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="612" />
+        <location filename="../../kiosk/ui/main_window.py" line="619" />
         <source>저장하지 못했습니다</source>
         <translation>Could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="613" />
+        <location filename="../../kiosk/ui/main_window.py" line="620" />
         <source>데이터베이스에 쓸 수 없어 기록되지 않았습니다. 잠시 뒤 다시 시도하세요.</source>
         <translation>The database could not be written, so nothing was recorded. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="628" />
+        <location filename="../../kiosk/ui/main_window.py" line="635" />
         <source>체크인을 멈췄습니다</source>
         <translation>Check-in stopped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="629" />
+        <location filename="../../kiosk/ui/main_window.py" line="636" />
         <source>데이터베이스 파일이 바뀌거나 사라져 기록하지 않았습니다. 책임자에게 알리세요.</source>
         <translation>The database file was replaced or removed, so nothing was recorded. Tell the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="693" />
+        <location filename="../../kiosk/ui/main_window.py" line="700" />
         <source>좌석이 모자라 수행원 {0}명을 더할 수 없습니다</source>
         <translation>Not enough seats to add {0} companions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="700" />
+        <location filename="../../kiosk/ui/main_window.py" line="707" />
         <source>정원 초과로 입장하지 못한 분의 결과가 보일 때 승인할 수 있습니다</source>
         <translation>Approval is possible while a guest refused because the room is full is shown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="707" />
+        <location filename="../../kiosk/ui/main_window.py" line="714" />
         <source>정원 초과 입장</source>
         <translation>Entry over capacity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="708" />
+        <location filename="../../kiosk/ui/main_window.py" line="715" />
         <source>{0} 님을 정원을 넘어 입장시킵니다. 사유를 입력하세요 (기록됩니다).</source>
         <translation>{0} will be let in over capacity. Enter a reason (it is recorded).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="709" />
+        <location filename="../../kiosk/ui/main_window.py" line="716" />
         <source>입장 승인 (Enter)</source>
         <translation>Let in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="710" />
+        <location filename="../../kiosk/ui/main_window.py" line="717" />
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="715" />
+        <location filename="../../kiosk/ui/main_window.py" line="722" />
         <source>사유가 없어 승인하지 않았습니다</source>
         <translation>No reason given: not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="725" />
+        <location filename="../../kiosk/ui/main_window.py" line="732" />
         <source>정원 초과 입장은 책임자 승인이 필요합니다.</source>
         <translation>Entry over capacity needs a supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="737" />
+        <location filename="../../kiosk/ui/main_window.py" line="744" />
         <source>체크인을 취소했습니다: {0}</source>
         <translation>Check-in undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="737" />
+        <location filename="../../kiosk/ui/main_window.py" line="744" />
         <source>취소 사유와 함께 기록되었습니다.</source>
         <translation>Recorded with the reason.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="751" />
-        <location filename="../../kiosk/ui/main_window.py" line="969" />
+        <location filename="../../kiosk/ui/main_window.py" line="765" />
         <source>현장등록</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="752" />
+        <location filename="../../kiosk/ui/main_window.py" line="756" />
         <source>작성 중인 현장등록을 지울까요?</source>
         <translation>Discard the walk-in being typed?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="753" />
+        <location filename="../../kiosk/ui/main_window.py" line="756" />
         <source>지우기</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="754" />
-        <location filename="../../kiosk/ui/main_window.py" line="972" />
+        <location filename="../../kiosk/ui/main_window.py" line="767" />
         <source>계속 작성 (Esc)</source>
         <translation>Keep writing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="802" />
+        <location filename="../../kiosk/ui/main_window.py" line="813" />
         <source>먼저 체크인하거나 검색한 분이 있어야 배지를 출력합니다</source>
         <translation>Check someone in or find them first, then print their badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="807" />
+        <location filename="../../kiosk/ui/main_window.py" line="818" />
         <source>배지를 출력했습니다: {0}</source>
         <translation>Badge printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="816" />
+        <location filename="../../kiosk/ui/main_window.py" line="827" />
         <source>이미 배지를 출력했습니다</source>
         <translation>A badge was already printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="817" />
+        <location filename="../../kiosk/ui/main_window.py" line="828" />
         <source>{0} · {1} ({2}번째 출력)</source>
         <translation>{0} · {1} (printed {2} times)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="818" />
+        <location filename="../../kiosk/ui/main_window.py" line="829" />
         <source>다시 출력하려면 책임자가 Ctrl+Shift+P (사유: 분실·오타 등)</source>
         <translation>To print another, a supervisor presses Ctrl+Shift+P (reason: lost, typo…)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="825" />
+        <location filename="../../kiosk/ui/main_window.py" line="836" />
         <source>책임자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="825" />
+        <location filename="../../kiosk/ui/main_window.py" line="836" />
         <source>안내요원</source>
         <translation>Steward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="885" />
+        <location filename="../../kiosk/ui/main_window.py" line="896" />
         <source>키오스크 모드를 쓰려면 책임자 PIN이 필요합니다</source>
         <translation>Kiosk mode needs a supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="886" />
+        <location filename="../../kiosk/ui/main_window.py" line="897" />
         <source>설정(F10)에서 책임자 PIN을 먼저 정하세요. PIN이 있어야 키오스크 화면에서 나올 수 있습니다.</source>
         <translation>Set a supervisor PIN in Settings (F10) first: the PIN is what lets you leave the kiosk screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="931" />
+        <location filename="../../kiosk/ui/main_window.py" line="942" />
         <source>키오스크 모드에서 나가려면 책임자 PIN을 입력하세요.</source>
         <translation>Enter the supervisor PIN to leave kiosk mode.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="970" />
+        <location filename="../../kiosk/ui/main_window.py" line="986" />
         <source>작성 중인 현장등록이 있습니다. 지우고 프로그램을 닫을까요?</source>
         <translation>A walk-in registration is half typed. Discard it and close the program?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="971" />
+        <location filename="../../kiosk/ui/main_window.py" line="987" />
         <source>지우고 닫기</source>
         <translation>Discard and close</translation>
     </message>
