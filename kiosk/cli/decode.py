@@ -16,14 +16,14 @@ from kiosk.cli.context import CliContext, CliError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from kiosk.scan.decoders import DECODERS, DEFAULT_DECODER
+    from kiosk.scan.names import DECODER_NAMES, DEFAULT_DECODER
 
     p = subparsers.add_parser("decode", help="이미지 파일의 QR 코드 읽기 (decode QR codes in images)")
     p.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG 등 이미지 파일")
     p.add_argument("--json", action="store_true", help="이미지마다 JSON 한 줄로 출력")
     p.add_argument(
         "--decoder",
-        choices=sorted(DECODERS),
+        choices=DECODER_NAMES,
         default=None,
         help=f"디코더 선택 (기본: {DEFAULT_DECODER})",
     )

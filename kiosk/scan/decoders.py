@@ -23,6 +23,8 @@ from typing import Any, ClassVar
 import numpy as np
 from PIL import Image
 
+from kiosk.scan.names import DECODER_NAMES, DEFAULT_DECODER
+
 log = logging.getLogger(__name__)
 
 # The smallest QR code (version 1) is 21 modules wide; a smaller frame cannot hold one.
@@ -380,7 +382,7 @@ class PyzbarDecoder(Decoder):
 # --- choosing one -----------------------------------------------------------------------------
 
 DECODERS: dict[str, type[Decoder]] = {"zxing": ZXingDecoder, "pyzbar": PyzbarDecoder}
-DEFAULT_DECODER = "zxing"
+assert tuple(sorted(DECODERS)) == DECODER_NAMES  # the command line offers these without importing us
 _ALIASES = {"zxing-cpp": "zxing", "zxingcpp": "zxing", "zbar": "pyzbar"}
 
 
