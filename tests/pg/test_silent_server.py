@@ -26,6 +26,19 @@ from tests.pg.proxy import CuttableProxy, via
 from tests.pg.stations import make_event
 
 
+def _back_online_with_both_check_ins(link: StationLink, db: Database) -> None:
+    """The server answers again: the link reconnects, syncs its journal, and the server holds both
+    check-ins (the one made online, the one decided apart) exactly once."""
+    for _ in range(100):
+        status = link.poll()
+        if status.state is LinkState.ONLINE and status.pending == 0:
+            break
+        threading.Event().wait(0.2)  # waiting for the link to reconnect: bounded
+    assert status.state is LinkState.ONLINE and status.pending == 0
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(CheckIn).where(CheckIn.undone_at.is_(None))) == 2
+
+
 def test_silent_server_sends_the_station_apart_and_the_scan_lands_once(
     pg_db: Database, pg_url: str, pg_cluster: PgCluster, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -44,14 +57,7 @@ def test_silent_server_sends_the_station_apart_and_the_scan_lands_once(
         verdict = answers[0]
         assert verdict.ok and link.state is LinkState.OFFLINE  # decided from the station's copy
         proxy.release()
-        for _ in range(100):
-            status = link.poll()
-            if status.state is LinkState.ONLINE and status.pending == 0:
-                break
-            threading.Event().wait(0.2)  # waiting for the link to reconnect: bounded
-        assert status.state is LinkState.ONLINE and status.pending == 0
-        with pg_db.session() as s:
-            assert s.scalar(select(func.count()).select_from(CheckIn).where(CheckIn.undone_at.is_(None))) == 2
+        _back_online_with_both_check_ins(link, pg_db)
     finally:
         proxy.release()
         link.close()
@@ -92,14 +98,7 @@ def test_frozen_server_during_a_pooled_connections_health_check_sends_the_statio
         for pid in frozen:
             os.kill(pid, signal.SIGCONT)
         frozen = []
-        for _ in range(100):
-            status = link.poll()
-            if status.state is LinkState.ONLINE and status.pending == 0:
-                break
-            threading.Event().wait(0.2)  # waiting for the link to reconnect: bounded
-        assert status.state is LinkState.ONLINE and status.pending == 0
-        with pg_db.session() as s:
-            assert s.scalar(select(func.count()).select_from(CheckIn).where(CheckIn.undone_at.is_(None))) == 2
+        _back_online_with_both_check_ins(link, pg_db)
     finally:
         for pid in frozen:
             os.kill(pid, signal.SIGCONT)
